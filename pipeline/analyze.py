@@ -1,0 +1,110 @@
+"""Run the pipeline over a `Transcript` and build the output contract."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.ingest.model import BlockKind, Transcript
+from pipeline.outputs.model import Analysis, DocumentInfo, Quote, Session, Speaker, Turn
+from pipeline.speakers.registry import SpeakerRecord
+
+
+def parse(nlp: Language, transcript: Transcript) -> Doc:
+    """The spaCy Doc of the whole normalised text, with the reader's blocks on `doc._.blocks`."""
+    doc = nlp.make_doc(transcript.text)
+    doc._.blocks = transcript.blocks
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def _speaker_records(doc: Doc, transcript: Transcript) -> list[SpeakerRecord]:
+    """Speakers found in the text, plus turn holders of a transcript."""
+    records = list(doc._.speakers or [])
+    known = {r.name.lower() for r in records}
+    for block in transcript.blocks:
+        if block.kind is BlockKind.TURN and block.speaker and block.speaker.lower() not in known:
+            known.add(block.speaker.lower())
+            records.append(SpeakerRecord(key=f"turn:{block.speaker.lower()}", name=block.speaker, first_offset=block.start, speaks=True))
+    return records
+
+
+def build_analysis(doc: Doc, transcript: Transcript) -> Analysis:
+    """Turn the annotated Doc into the JSON output model; ids follow document order."""
+    records = _speaker_records(doc, transcript)
+    ids = {r.key: f"sp{i + 1}" for i, r in enumerate(records)}
+    speakers = [
+        Speaker(
+            id=ids[r.key],
+            name=r.name,
+            type=r.type,  # type: ignore[arg-type]
+            roles=list(r.description.roles),
+            organisations=list(r.description.organisations),
+            aliases=list(r.aliases),
+            mentions=r.mentions,
+        )
+        for r in records
+    ]
+    names = {r.key: r.name for r in records}
+    quotes: list[Quote] = []
+    per_session: dict[str, list[str]] = {s.id: [] for s in transcript.sessions}
+    for i, q in enumerate(doc._.quotes or []):
+        session = transcript.session_at(q.start).id
+        speaker = names.get(q.speaker_key) if q.speaker_key else None
+        quotes.append(
+            Quote(
+                id=f"q{i + 1}",
+                kind=q.kind,  # type: ignore[arg-type]
+                text=q.text,
+                speaker=speaker,
+                speaker_id=ids.get(q.speaker_key) if q.speaker_key else None,
+                cue=q.cue,
+                start=q.start,
+                end=q.end,
+                session=session,
+                pull_quote_also=q.pull_quote_also,
+            )
+        )
+        if speaker and speaker not in per_session[session]:
+            per_session[session].append(speaker)
+    turns = _turns(transcript)
+    for turn in turns or []:
+        if turn.speaker and turn.speaker not in per_session[turn.session]:
+            per_session[turn.session].append(turn.speaker)
+    sessions = [
+        Session(id=s.id, title=s.title, start=s.start, end=s.end, speakers=per_session[s.id])
+        for s in transcript.sessions
+    ]
+    words = sum(1 for t in doc if not (t.is_space or t.is_punct))
+    info = DocumentInfo(source=transcript.source, format=transcript.format, title=_clean_title(transcript.title), words=words)
+    return Analysis(document=info, sessions=sessions, speakers=speakers, quotes=quotes, turns=turns)
+
+
+def _turns(transcript: Transcript) -> list[Turn] | None:
+    if transcript.format == "report":
+        return None
+    turns = []
+    for session in transcript.sessions:
+        for block in session.blocks:
+            if block.kind is BlockKind.TURN:
+                turns.append(
+                    Turn(
+                        id=f"t{len(turns) + 1}",
+                        speaker=block.speaker,
+                        text=block.text,
+                        start_time=block.start_time,
+                        end_time=block.end_time,
+                        start=block.start,
+                        end=block.end,
+                        session=session.id,
+                    )
+                )
+    return turns
+
+
+def _clean_title(title: str | None) -> str | None:
+    """A title without the quotation marks around it."""
+    if title is None:
+        return None
+    return title.strip().strip("‘’“”„\"'«»").strip() or None

@@ -1,0 +1,143 @@
+"""The `notulist` command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from pipeline.outputs.model import json_schema
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Dutch meeting reports and transcripts → speakers, quotes, themes, summaries.")
+model_app = typer.Typer(no_args_is_help=True, help="Train and evaluate the embedded Dutch spaCy model.")
+app.add_typer(model_app, name="model")
+
+
+def _err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+@app.command()
+def process(
+    paths: Annotated[list[Path], typer.Argument(help="Input files or folders (read recursively).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("outputs"),
+    format: Annotated[Optional[str], typer.Option("--format", "-f", help="report or turns; detected when left out.")] = None,
+    model: Annotated[Optional[str], typer.Option("--model", "-m", help="spaCy package name or path; 'blank' for the rule-only fallback.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress lines.")] = False,
+) -> None:
+    """Analyse input files; write OUT/<stem>.json per file and corpus tables for several files."""
+    from pipeline.nlp import ModelError, load_nlp
+    from pipeline.outputs.tables import write_tables
+    from pipeline.process import expand_inputs, process_files
+
+    inputs = expand_inputs(paths)
+    if not inputs:
+        _err("notulist: no input files found in " + ", ".join(map(str, paths)))
+        raise typer.Exit(2)
+    try:
+        nlp = load_nlp(model)
+    except ModelError as err:
+        _err(f"notulist: {err}")
+        raise typer.Exit(2) from err
+    failures = 0
+    analyses = []
+    total = len(inputs)
+    for n, outcome in enumerate(process_files(nlp, inputs, out, format=format), start=1):
+        if outcome.error:
+            failures += 1
+            _err(f"error: {outcome.error}")
+        else:
+            analyses.append(outcome.analysis)
+            if not quiet:
+                _err(f"[{n}/{total}] {outcome.source} → {outcome.output}")
+    if len(inputs) > 1 and analyses:
+        for path in write_tables(analyses, out):
+            if not quiet:
+                _err(f"table → {path}")
+    if failures:
+        _err(f"notulist: {failures} of {total} input(s) failed")
+        raise typer.Exit(1)
+
+
+@app.command()
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold JSON files.")],
+    pred: Annotated[Path, typer.Option("--pred", help="Folder with notulist's output JSON files.")] = Path("outputs"),
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    details: Annotated[bool, typer.Option("--details", help="List every miss, spurious item and wrong attribution.")] = False,
+) -> None:
+    """Precision, recall and F1 of quotes, attribution and speakers against gold files."""
+    from pipeline.evaluation.score import score_corpus, totals
+
+    if not gold_dir.is_dir():
+        _err(f"notulist: gold folder {gold_dir} does not exist")
+        raise typer.Exit(2)
+    scores, missing = score_corpus(gold_dir, pred)
+    for stem in missing:
+        _err(f"warning: no prediction {pred / (stem + '.json')} for gold file {stem}")
+    summary = totals(scores)
+    if as_json:
+        typer.echo(json.dumps(summary, indent=2))
+    else:
+        typer.echo(f"documents: {summary['documents']}")
+        for key in ("direct", "indirect", "speakers", "roles", "organisations"):
+            s = summary[key]
+            typer.echo(f"{key:14s} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  (tp {s['tp']}, pred {s['pred']}, gold {s['gold']})")
+        acc = summary["attribution_accuracy"]
+        typer.echo(f"attribution    accuracy {acc:.3f} on {summary['matched_quotes']} matched quotes" if acc is not None else "attribution    no matched quotes")
+        typer.echo(f"scare quotes reported: {summary['scare_quotes_reported']}; headlines given to a person: {summary['headlines_given_to_person']}")
+    if details:
+        for s in scores:
+            for line in s.errors:
+                typer.echo(f"{s.name}: {line}")
+    if missing and not scores:
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the output."""
+    typer.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+
+
+@model_app.command("train")
+def model_train(
+    data: Annotated[Path, typer.Option("--data", help="Folder with ud/ (CoNLL-U) and conll2002/ (ned.*).")],
+    work: Annotated[Path, typer.Option("--work", help="Folder for converted data and training runs.")] = Path("training"),
+    out: Annotated[Path, typer.Option("--out", help="Where the assembled pipeline is written.")] = Path("models/nl_notulist"),
+) -> None:
+    """Convert the data, train the UD and NER parts, assemble and evaluate the pipeline."""
+    from pipeline.training.recipe import DataLayout, assemble, convert, train_part
+
+    layout = DataLayout(data)
+    counts = convert(layout, work)
+    _err(f"converted: {counts}")
+    ud = train_part("ud", work)
+    ner = train_part("ner", work)
+    nlp = assemble(ud, ner)
+    nlp.to_disk(out)
+    _err(f"model → {out}; run `notulist model evaluate --data {data}` for its figures")
+
+
+@model_app.command("evaluate")
+def model_evaluate(
+    data: Annotated[Path, typer.Option("--data", help="Folder with ud/ and conll2002/.")],
+    model: Annotated[Optional[str], typer.Option("--model", help="Model path; the embedded one by default.")] = None,
+    work: Annotated[Path, typer.Option("--work", help="Folder for converted test data.")] = Path("training"),
+) -> None:
+    """Accuracy per component on the held-out test files (UD test, CoNLL-2002 ned.testb)."""
+    from pipeline.training.evaluate import evaluate_model
+
+    figures = evaluate_model(Path(model) if model else None, data, work)
+    typer.echo(json.dumps(figures, indent=2))
+
+
+def main() -> None:  # pragma: no cover
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())

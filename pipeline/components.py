@@ -1,0 +1,100 @@
+"""notulist's spaCy components, registered as factories so any pipeline can `nlp.add_pipe` them.
+
+Order: notulist_block_sentences (before the parser or sentencizer) → notulist_mentions → notulist_quotes →
+notulist_speakers. Results live on Doc extensions: `doc._.blocks`, `doc._.mentions`, `doc._.quotes`,
+`doc._.speakers`.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.ingest.layout import classify_lines
+from pipeline.ingest.model import Block
+from pipeline.quotes.finder import find_direct_quotes, find_indirect_quotes
+from pipeline.speakers.mentions import find_mentions
+from pipeline.speakers.registry import attribute, mark_reported_speakers, resolve
+
+for _name in ("blocks", "mentions", "quotes", "speakers", "resolution"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def blocks_of(doc: Doc) -> list[Block]:
+    """The layout blocks set by the reader, or the report layout of the text itself."""
+    if doc._.blocks is None:
+        doc._.blocks = classify_lines(doc.text)
+    return doc._.blocks
+
+
+@Language.component("notulist_block_sentences", assigns=["token.is_sent_start"])
+def block_sentences(doc: Doc) -> Doc:
+    """Start a sentence at every line start, so headings and turns never run into the next paragraph."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text_with_ws[len(prev.text):] or (prev.is_space and "\n" in prev.text):
+            token.is_sent_start = True
+        elif token.is_space and "\n" in token.text:
+            token.is_sent_start = False
+    return doc
+
+
+@Language.factory("notulist_mentions", assigns=["doc._.mentions"], requires=["token.is_sent_start"])
+def make_mentions(nlp: Language, name: str) -> "MentionFinder":
+    return MentionFinder()
+
+
+class MentionFinder:
+    """Names, surnames, role nouns, pronouns, groups and organisations that may refer to a speaker."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.mentions = find_mentions(doc)
+        return doc
+
+
+@Language.factory(
+    "notulist_quotes",
+    assigns=["doc._.quotes"],
+    requires=["doc._.mentions"],
+    default_config={"indirect": True},
+)
+def make_quotes(nlp: Language, name: str, *, indirect: bool) -> "QuoteFinder":
+    return QuoteFinder(indirect=indirect)
+
+
+class QuoteFinder:
+    """Direct quotes in every Dutch style and, optionally, indirect speech with its cue."""
+
+    def __init__(self, *, indirect: bool = True) -> None:
+        self.indirect = indirect
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = doc._.mentions if doc._.mentions is not None else find_mentions(doc)
+        blocks = blocks_of(doc)
+        direct = find_direct_quotes(doc, blocks, mentions)
+        indirect = find_indirect_quotes(doc, blocks, mentions, direct) if self.indirect else []
+        doc._.quotes = sorted(direct + indirect, key=lambda q: (q.start, q.end))
+        return doc
+
+
+@Language.factory("notulist_speakers", assigns=["doc._.speakers"], requires=["doc._.quotes"])
+def make_speakers(nlp: Language, name: str) -> "SpeakerResolver":
+    return SpeakerResolver()
+
+
+class SpeakerResolver:
+    """Resolve mentions, attribute every quote, and keep the people who speak."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = doc._.mentions or []
+        quotes = doc._.quotes or []
+        quoted = [(q.start, q.end) for q in quotes if q.kind == "direct"]
+        resolution = resolve(doc, mentions, quoted)
+        attribute(quotes, resolution, doc, mentions)
+        mark_reported_speakers(doc, mentions, resolution)
+        doc._.resolution = resolution
+        doc._.speakers = sorted(
+            (r for r in resolution.records.values() if r.speaks), key=lambda r: r.first_offset
+        )
+        return doc

@@ -1,0 +1,36 @@
+"""Reader for prose meeting reports ("verslag") and news-style articles."""
+
+from __future__ import annotations
+
+from pipeline.ingest.layout import classify_lines, is_session_heading
+from pipeline.ingest.model import Block, BlockKind, Session, Transcript
+
+
+def read_report(text: str, source: str) -> Transcript:
+    """Blocks from the page layout; a new session at each session heading ("Sessie 2", "06. …")."""
+    blocks = classify_lines(text)
+    title = next((b.text.strip() for b in blocks if b.kind is BlockKind.TITLE), None)
+    return Transcript(source=source, format="report", text=text, sessions=split_sessions(blocks, len(text)), title=title)
+
+
+def split_sessions(blocks: list[Block], length: int) -> list[Session]:
+    """Group blocks into sessions; without session headings the whole document is one session."""
+    groups: list[tuple[str | None, list[Block]]] = [(None, [])]
+    for block in blocks:
+        if block.kind is BlockKind.HEADING and is_session_heading(block.text):
+            groups.append((block.text.strip(), [block]))
+        else:
+            groups[-1][1].append(block)
+    if not any(b.is_content for b in groups[0][1]) and len(groups) > 1:
+        # Title and intro lines before the first session heading belong to that first session.
+        first_title, first_blocks = groups[1]
+        groups = [(first_title, groups[0][1] + first_blocks)] + groups[2:]
+    sessions: list[Session] = []
+    for i, (title, group) in enumerate(groups):
+        start = 0 if i == 0 else group[0].start
+        sessions.append(Session(id=f"s{i + 1}", title=title, start=start, end=length, blocks=group))
+    for current, following in zip(sessions, sessions[1:]):
+        current.end = following.start
+    if sessions[0].title is None:
+        sessions[0].title = next((b.text.strip() for b in sessions[0].blocks if b.kind is BlockKind.TITLE), None)
+    return sessions

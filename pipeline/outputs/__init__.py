@@ -1,0 +1,1 @@
+"""Output contract (pydantic models), JSON writing and schema generation."""

@@ -1,0 +1,143 @@
+"""The output contract: one JSON document per input file, described by a generated JSON Schema."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class DocumentInfo(_Strict):
+    """What was read: the source path, its format and size."""
+
+    source: str = Field(description="Input path as given on the command line.")
+    format: str = Field(description="Reader used: report, turns, ...")
+    language: str = "nl"
+    title: str | None = Field(default=None, description="First heading or title line, if any.")
+    words: int = Field(description="Number of word tokens in the normalised text.")
+    normalisation: str = Field(
+        default="utf-8, NFC, LF line ends",
+        description="How the text was normalised; all offsets count characters in that text.",
+    )
+
+
+class SentenceRef(_Strict):
+    """A sentence of the input with its character offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+class Summary(_Strict):
+    """An extractive summary: the chosen sentences in document order."""
+
+    text: str
+    sentences: list[SentenceRef] = Field(default_factory=list)
+
+
+class ThemeScore(_Strict):
+    """A theme's weight in a session or for a speaker."""
+
+    id: str
+    score: float
+
+
+class Session(_Strict):
+    """A part of the document: the whole report, an agenda item, a breakout session."""
+
+    id: str
+    title: str | None = None
+    start: int
+    end: int
+    summary: Summary | None = None
+    speakers: list[str] = Field(default_factory=list, description="Names of speakers quoted or holding turns here.")
+    themes: list[ThemeScore] = Field(default_factory=list)
+
+
+class Speaker(_Strict):
+    """A person, group or organisation that speaks in the document, with the forms used for it."""
+
+    id: str
+    name: str = Field(description="Fullest form of the name the document gives.")
+    type: Literal["person", "group", "organisation"] = "person"
+    roles: list[str] = Field(default_factory=list)
+    organisations: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=list, description="Other forms used: surname, role nouns.")
+    mentions: int = Field(default=0, description="How often the speaker is referred to.")
+
+
+class Quote(_Strict):
+    """Direct or reported speech with its source and offsets."""
+
+    id: str
+    kind: Literal["direct", "indirect"]
+    text: str = Field(description="Quoted words without the outer quotation marks, or the reported clause.")
+    speaker: str | None = Field(description="A speakers[].name, or null when the text does not say who.")
+    speaker_id: str | None = None
+    cue: str | None = Field(default=None, description="Words that tie the quote to its speaker.")
+    start: int
+    end: int
+    session: str
+    pull_quote_also: bool = Field(default=False, description="The quote is also repeated as a pull quote.")
+
+
+class Evidence(_Strict):
+    """A sentence that shows a theme."""
+
+    text: str
+    start: int
+    end: int
+    session: str
+    speaker: str | None = None
+    terms: list[str] = Field(default_factory=list)
+    negated: bool = False
+
+
+class Theme(_Strict):
+    """A theme of the document with its score and evidence."""
+
+    id: str
+    label: str
+    score: float
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Turn(_Strict):
+    """A speaker turn of a transcript."""
+
+    id: str
+    speaker: str | None
+    text: str
+    start_time: float | None = None
+    end_time: float | None = None
+    start: int
+    end: int
+    session: str
+
+
+class Analysis(_Strict):
+    """Everything notulist extracts from one input file."""
+
+    schema_version: str = SCHEMA_VERSION
+    document: DocumentInfo
+    sessions: list[Session]
+    speakers: list[Speaker]
+    quotes: list[Quote]
+    themes: list[Theme] = Field(default_factory=list)
+    summary: Summary | None = None
+    turns: list[Turn] | None = Field(default=None, description="Present for turn transcripts.")
+
+
+def json_schema() -> dict[str, object]:
+    """JSON Schema of the output, generated from the models above."""
+    schema = Analysis.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "notulist output"
+    return schema

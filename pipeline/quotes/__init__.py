@@ -1,0 +1,1 @@
+"""Direct and indirect quotes: finding them, and the cues that tie them to a speaker."""

@@ -1,0 +1,33 @@
+"""A quote found in a Doc, before and after its speaker is resolved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from pipeline.speakers.mentions import Mention
+
+
+class Attribution(str, Enum):
+    """How the speaker of a quote was decided."""
+
+    CUE = "cue"  # a cue names the source: "zegt X", "X:", "volgens X"
+    PREVIOUS_QUOTE = "previous_quote"  # “A”, zegt X. “B” — B continues X's words
+    CONTEXT = "context"  # the quote follows sentences about one person
+    NONE = "none"
+
+
+@dataclass
+class FoundQuote:
+    """A direct or indirect quote with character offsets of its words and of its cue."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    block: int
+    cue: str | None = None
+    source: Mention | None = None
+    attribution: Attribution = Attribution.NONE
+    speaker_key: str | None = None
+    pull_quote_also: bool = False

@@ -1,0 +1,1 @@
+"""Who speaks: person, group and organisation mentions, their roles and organisations, and resolution."""

@@ -1,0 +1,95 @@
+"""Word-level tests shared by the mention finder and the quote cues; they use POS and NER when present."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from pipeline.resources import speech_verbs, word_set
+
+PARTICLES = frozenset(
+    {"van", "de", "der", "den", "ter", "te", "ten", "het", "'t", "’t", "in", "op", "la", "le", "du", "da", "von", "el", "al", "bin", "d'", "d’"}
+)
+PRONOUNS = frozenset({"hij", "zij", "ze"})
+POSSESSIVES = frozenset({"zijn", "haar"})
+ARTICLES = frozenset({"de", "het", "een", "deze", "die", "dit", "dat"})
+_INITIAL = re.compile(r"^[A-Z]\.(?:[A-Z]\.)*$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+
+
+def has_pos(doc: Doc) -> bool:
+    """The pipeline tagged part of speech (a trained model), so rules can use it."""
+    return doc.has_annotation("POS")
+
+
+def is_capitalised(token: Token) -> bool:
+    """A word that starts with a capital letter."""
+    text = token.text
+    return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
+
+
+def is_first_name(token: Token) -> bool:
+    """A given name from the list, or an initial such as "J."."""
+    text = token.text
+    return text.split("-")[0].lower() in word_set("first_names.txt") or bool(_INITIAL.match(text))
+
+
+def is_particle(token: Token) -> bool:
+    """A name particle (van, de, ter, 't)."""
+    return token.lower_ in PARTICLES
+
+
+def is_org_word(token: Token) -> bool:
+    """A word that marks an organisation or place (Universiteit, ministerie, Development)."""
+    return token.lower_ in word_set("org_words.txt")
+
+
+def is_acronym(token: Token) -> bool:
+    """An all-caps short word such as TNO or DENK."""
+    return bool(_ACRONYM.match(token.text))
+
+
+def is_role_noun(token: Token) -> bool:
+    """A function noun, also as the head of a compound: hoogleraar, clustermanager, stikstof-professor."""
+    word = token.lower_
+    if not word.isalpha() and "-" not in word:
+        return False
+    roles = word_set("role_nouns.txt")
+    if word in roles:
+        return True
+    head = word.rsplit("-", 1)[-1]
+    if head in roles:
+        return True
+    return any(word.endswith(role) and len(word) - len(role) >= 4 for role in roles if len(role) >= 6)
+
+
+def is_group_noun(token: Token) -> bool:
+    """A plural noun for an unnamed group that can be quoted: experts, onderzoekers."""
+    return token.lower_ in word_set("group_nouns.txt")
+
+
+def speech_verb_lemma(token: Token) -> str | None:
+    """The speech verb lemma of a token (zegt → zeggen), or None."""
+    table = speech_verbs()
+    verb = table.get(token.lower_) or table.get(token.lemma_.lower())
+    return verb.lemma if verb else None
+
+
+def speech_verb_companion(token: Token) -> str | None:
+    """The particle or verb a separable speech verb needs (vult … aan → "aan")."""
+    table = speech_verbs()
+    verb = table.get(token.lower_) or table.get(token.lemma_.lower())
+    return verb.companion if verb else None
+
+
+def is_finite_verb(token: Token) -> bool:
+    """A verb that ends a noun phrase or apposition."""
+    if has_pos(token.doc):
+        return token.pos_ in ("VERB", "AUX") and "Inf" not in token.morph.get("VerbForm")
+    return token.lower_ in word_set("finite_verbs.txt") or token.lower_ in speech_verbs()
+
+
+def is_function_word(token: Token) -> bool:
+    """A word that is capitalised only because it starts a sentence."""
+    return token.lower_ in word_set("function_words.txt")

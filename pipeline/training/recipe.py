@@ -1,0 +1,90 @@
+"""Reproduce notulist's Dutch pipeline: convert the data, train the parts, assemble, evaluate.
+
+The UD parts (morphology, lemmas, parse, sentences) and the NER part are trained separately on the data
+that has their annotation, then assembled into one pipeline with `source`d components whose listeners are
+replaced, so each keeps its own tok2vec and the NER component can be swapped out on its own.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.cli.train import train as spacy_train
+from spacy.language import Language
+
+from pipeline.training.convert import read_conll2002, read_ud, split_docs, write_docbin
+
+CONFIG_DIR = Path(__file__).parent / "configs"
+UD_TRAIN = ("nl_alpino-ud-train-2017-fragment.conllu", "nl_lassysmall-ud-train-2017-no-overlap.conllu")
+UD_DEV = ("nl_alpino-ud-dev.conllu", "nl_lassysmall-ud-dev.conllu")
+UD_TEST = ("nl_alpino-ud-test.conllu", "nl_lassysmall-ud-test.conllu")
+#: Share of the current dev files kept out of training for model selection; the rest is trained on.
+DEV_HELD_OUT = 0.3
+
+
+@dataclass(frozen=True)
+class DataLayout:
+    """Where the public data sits: `ud/` with the CoNLL-U files, `conll2002/` with ned.train/testa/testb."""
+
+    root: Path
+
+    @property
+    def ud(self) -> Path:
+        return self.root / "ud"
+
+    @property
+    def conll2002(self) -> Path:
+        return self.root / "conll2002"
+
+
+def convert(data: DataLayout, work: Path) -> dict[str, int]:
+    """Write train/dev/test `.spacy` files for the UD and NER parts; return document counts."""
+    counts: dict[str, int] = {}
+    ud_train = read_ud([data.ud / name for name in UD_TRAIN])
+    dev_train, dev_select = split_docs(read_ud([data.ud / name for name in UD_DEV]), held_out=DEV_HELD_OUT)
+    counts["ud_train"] = write_docbin(ud_train + dev_train, work / "ud-train.spacy")
+    counts["ud_dev"] = write_docbin(dev_select, work / "ud-dev.spacy")
+    for name in UD_TEST:
+        counts[name] = write_docbin(read_ud([data.ud / name]), work / f"{Path(name).stem}.spacy")
+    counts["ner_train"] = write_docbin(read_conll2002(data.conll2002 / "ned.train"), work / "ner-train.spacy")
+    counts["ner_dev"] = write_docbin(read_conll2002(data.conll2002 / "ned.testa"), work / "ner-dev.spacy")
+    counts["ner_test"] = write_docbin(read_conll2002(data.conll2002 / "ned.testb"), work / "ner-test.spacy")
+    return counts
+
+
+def train_part(part: str, work: Path, *, overrides: dict[str, object] | None = None) -> Path:
+    """Train one part (`ud` or `ner`) with its config; return the best model's folder."""
+    out = work / f"{part}-model"
+    settings: dict[str, object] = {
+        "paths.train": str(work / f"{part}-train.spacy"),
+        "paths.dev": str(work / f"{part}-dev.spacy"),
+    }
+    settings.update(overrides or {})
+    spacy_train(CONFIG_DIR / f"{part}.cfg", out, overrides=settings)
+    return out / "model-best"
+
+
+def assemble(ud_model: Path, ner_model: Path) -> Language:
+    """Join the UD and NER parts into one pipeline; each component keeps its own tok2vec."""
+    ud = spacy.load(ud_model)
+    ner = spacy.load(ner_model)
+    nlp = spacy.load(ud_model)
+    nlp.replace_listeners("tok2vec", "morphologizer", ["model.tok2vec"])
+    nlp.replace_listeners("tok2vec", "trainable_lemmatizer", ["model.tok2vec"])
+    nlp.replace_listeners("tok2vec", "parser", ["model.tok2vec"])
+    nlp.remove_pipe("tok2vec")
+    del ud
+    nlp.add_pipe("tok2vec", name="ner_tok2vec", source=ner)
+    nlp.add_pipe("ner", source=ner)
+    nlp.replace_listeners("ner_tok2vec", "ner", ["model.tok2vec"])
+    nlp.remove_pipe("ner_tok2vec")
+    nlp.meta.update({"name": "notulist_nl", "version": "0.1.0"})
+    return nlp
+
+
+def write_metrics(metrics: dict[str, object], path: Path) -> None:
+    """Store evaluation figures beside the model so the model card can cite them."""
+    path.write_text(json.dumps(metrics, indent=2, sort_keys=True) + "\n", encoding="utf-8")
