@@ -16,6 +16,7 @@ from pipeline.speakers.lexicon import is_finite_verb, speech_verb_companion, spe
 from pipeline.speakers.mentions import Mention, MentionKind
 
 SOURCE_KINDS = frozenset(MentionKind)
+_PREPOSITIONS = frozenset({"van", "met", "in", "op", "aan", "bij", "voor", "over", "naar", "door", "uit", "tegen"})
 MIN_UNCUED_WORDS = 5
 _SENTENCE_END = re.compile(r"[.!?…]$")
 
@@ -36,11 +37,10 @@ def _span_chars(doc: Doc, start: int, end: int) -> Span | None:
 
 
 def _first_mention(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
-    """The first mention inside [start, end) character offsets."""
-    for m in mentions:
-        if m.start_char >= start and m.end_char <= end:
-            return m
-    return None
+    """The first mention of a person inside [start, end) character offsets, else the first of any kind."""
+    inside = [m for m in mentions if m.start_char >= start and m.end_char <= end]
+    people = [m for m in inside if m.kind is not MentionKind.ORGANISATION]
+    return (people or inside or [None])[0]
 
 
 def find_direct_quotes(doc: Doc, blocks: Sequence[Block], mentions: Sequence[Mention]) -> list[FoundQuote]:
@@ -244,6 +244,10 @@ def _trailing_cue(sent: Span, mentions: Sequence[Mention]) -> FoundQuote | None:
         source = next((m for m in mentions if rest.start <= m.start and m.end <= rest.end), None)
         if source is None or source.start - rest.start > 3:
             continue
+        if any(t.lower_ in _PREPOSITIONS for t in doc[rest.start : source.start]):
+            continue  # "vulde het betoog van Lagendijk aan": the name is not the subject
+        if not any(is_finite_verb(t) for t in doc[sent.start : tok.i]) and len(doc[sent.start : tok.i]) < 8:
+            continue  # "Miranda Ebbekink, medeauteur …, vulde …": an apposition, not a reported clause
         tail = [t for t in doc[source.end : sent.end] if not (t.is_punct or t.is_space)]
         if len(tail) > 4 or any(is_finite_verb(t) for t in tail):
             continue

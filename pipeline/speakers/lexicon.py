@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 from pipeline.resources import speech_verbs, word_set
 
 PARTICLES = frozenset(
-    {"van", "de", "der", "den", "ter", "te", "ten", "het", "'t", "’t", "in", "op", "la", "le", "du", "da", "von", "el", "al", "bin", "d'", "d’"}
+    {"van", "de", "der", "den", "ter", "te", "ten", "het", "'t", "’t", "la", "le", "du", "da", "von", "el", "al", "bin", "d'", "d’"}
 )
 PRONOUNS = frozenset({"hij", "zij", "ze"})
 POSSESSIVES = frozenset({"zijn", "haar"})

@@ -6,6 +6,7 @@ of Dutch names ("Jeroen de Bruijn", "Jan Willem Erisman") otherwise; both are us
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 
@@ -13,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.speakers.lexicon import (
     ARTICLES,
+    PARTICLES,
     POSSESSIVES,
     PRONOUNS,
     is_acronym,
@@ -24,6 +26,7 @@ from pipeline.speakers.lexicon import (
     is_particle,
     is_role_noun,
 )
+from pipeline.speakers.lexicon import is_first_name as is_first_name  # noqa: F811
 
 
 class MentionKind(str, Enum):
@@ -80,7 +83,118 @@ def person_names(doc: Doc) -> list[Span]:
                     i = end
                     continue
         i += 1
+    for span in _name_shaped(doc, taken) + _surname_only(doc, taken):
+        if not taken.intersection(range(span.start, span.end)):
+            spans.append(span)
+            taken.update(range(span.start, span.end))
     return sorted(spans, key=lambda s: s.start)
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "uit", "bij", "op", "naar", "over", "voor", "met", "aan", "tot", "rond", "nabij", "langs"})
+
+
+def _surname_only(doc: Doc, taken: set[int]) -> list[Span]:
+    """People named by surname alone where the context says it is a person: right after a role noun
+    ("CDA-Kamerlid Boswijk", "Kamerlid Van Haga") or closing the subject of a speech verb
+    ("…", vindt advocaat bij het Internationaal Strafhof (ICC) Knoops.)."""
+    from pipeline.speakers.lexicon import speech_verb_lemma
+
+    found: list[Span] = []
+    for i, tok in enumerate(doc):
+        if i in taken:
+            continue
+        if is_role_noun(tok) and i + 1 < len(doc):
+            span = _surname_at(doc, i + 1)
+            if span is not None:
+                found.append(span)
+        elif speech_verb_lemma(tok):
+            j = i + 1
+            depth = 0
+            while j < len(doc) and j - i <= 10:
+                if doc[j].text == "(":
+                    depth += 1
+                elif doc[j].text == ")":
+                    depth -= 1
+                elif depth == 0 and (doc[j].text in ".,;:!?" or doc[j].is_space):
+                    break
+                j += 1
+            last = j - 1
+            if last > i and j < len(doc) and doc[j].text in ".,;:!?" and doc[last - 1].lower_ not in _PLACE_PREPOSITIONS:
+                start = last
+                while start - 1 > i and is_particle(doc[start - 1]):
+                    start -= 1
+                span = _surname_at(doc, start)
+                if span is not None and span.end == last + 1:
+                    found.append(span)
+    return found
+
+
+def _surname_at(doc: Doc, i: int) -> Span | None:
+    """A capitalised surname, with particles before it, starting at token i."""
+    j = i
+    while j < len(doc) and is_particle(doc[j]):
+        j += 1
+    if j >= len(doc) or doc[i].is_sent_start:
+        return None
+    tok = doc[j]
+    if not is_capitalised(tok) or is_acronym(tok) or is_org_word(tok) or is_function_word(tok) or not _name_word(tok):
+        return None
+    if j + 1 < len(doc) and is_capitalised(doc[j + 1]) and not doc[j + 1].is_sent_start:
+        return None  # a longer name: left to the other rules
+    return doc[i : j + 1]
+
+
+def _name_shaped(doc: Doc, taken: set[int]) -> list[Span]:
+    """Runs of two or more capitalised words (with particles) that look like a person's name: not after an
+    article ("de Landelijke Huisartsen Vereniging"), no organisation word, no digits."""
+    found: list[Span] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        prev = doc[i - 1] if i > 0 else None
+        starts_run = prev is None or not is_capitalised(prev) or prev.is_sent_start and is_function_word(prev)
+        if i in taken or not is_capitalised(tok) or is_function_word(tok) or is_acronym(tok) or not starts_run:
+            i += 1
+            continue
+        if prev is not None and (prev.lower_ in ARTICLES or prev.lower_ in ("een",)):
+            i += 1
+            continue
+        if prev is not None and prev.lower_ in ("van", "bij", "namens", "voor") and i >= 2 and is_capitalised(doc[i - 2]):
+            i += 1
+            continue  # "Mariëlle Romeijn van One Hundred": an organisation after a name
+        if is_role_noun(tok):
+            i += 1
+            continue
+        j = i + 1
+        caps = 1
+        all_given = is_first_name(tok)
+        while j < len(doc) and j not in taken and not doc[j].is_sent_start and _name_word(doc[j - 1]):
+            nxt = doc[j]
+            if is_capitalised(nxt) and not is_acronym(nxt) and not is_particle(nxt) and _name_word(nxt):
+                caps += 1
+                all_given = all_given and is_first_name(nxt)
+                j += 1
+            elif is_particle(nxt) and (caps == 1 or all_given) and j + 1 < len(doc) and (is_capitalised(doc[j + 1]) or is_particle(doc[j + 1])):
+                particle_at = j
+                j += 1
+                while j < len(doc) and is_particle(doc[j]):
+                    j += 1
+                if j < len(doc) and is_capitalised(doc[j]) and _name_word(doc[j]):
+                    if j + 1 < len(doc) and is_capitalised(doc[j + 1]) and not doc[j + 1].is_sent_start:
+                        j = particle_at  # "Ducheine van de Nederlandse Defensie Academie"
+                        break
+                    caps += 1
+                    j += 1
+                else:
+                    j = particle_at
+                break
+            else:
+                break
+        span = doc[i:j]
+        if 2 <= caps <= 4 and not any(is_org_word(t) or any(ch.isdigit() for ch in t.text) for t in span):
+            found.append(span)
+        i = j
+    return found
 
 
 def _trim(span: Span) -> Span | None:
@@ -112,13 +226,22 @@ def _name_end(doc: Doc, i: int) -> int | None:
     return None
 
 
+def _name_word(token: object) -> bool:
+    """A word that can be part of a name: letters, hyphens and apostrophes, or an initial."""
+    text = token.text  # type: ignore[attr-defined]
+    if re.match(r"^[A-Z]\.$", text):
+        return True
+    parts = text.split("-")
+    return all(ch.isalpha() or ch in "-'’" for ch in text) and all(p[:1].isupper() for p in parts if p)
+
+
 def surname(name: str) -> str:
     """The surname part of a full name: everything after the given names ("van Baarle", "Erisman")."""
     words = name.split()
     from pipeline.resources import word_set
 
     firsts = word_set("first_names.txt")
-    i = 0
+    i = 1 if len(words) > 1 and words[0].lower() not in PARTICLES else 0
     while i < len(words) - 1 and (words[i].split("-")[0].lower() in firsts or (len(words[i]) <= 3 and words[i].endswith("."))):
         i += 1
     return " ".join(words[i:])

@@ -79,8 +79,8 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
     for m in mentions:
         if inside_quote(m):
             continue
-        if m.kind is MentionKind.ROLE and any(s <= m.start and m.end <= e for s, e in described):
-            continue  # part of the apposition that describes a named person
+        if any(s <= m.start and m.end <= e for s, e in described):
+            continue  # part of the apposition or role that describes a named person
         key: str | None = None
         if m.kind is MentionKind.NAME:
             key = _find_or_add_name(records, m)
@@ -124,7 +124,13 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
 def _find_or_add_name(records: dict[str, SpeakerRecord], m: Mention) -> str:
     """The record for a full name; "Wim de Vries" and "W. de Vries" share one when their surnames match."""
     for key, record in records.items():
-        if record.type == "person" and record.name == m.text:
+        if record.type != "person":
+            continue
+        if record.name == m.text or surname(record.name).lower() == m.text.lower():
+            return key
+        if len(record.name.split()) == 1 and surname(m.text).lower() == record.name.lower():
+            record.add_alias(record.name)
+            record.name = m.text  # the full name appears after the surname alone: keep the fullest form
             return key
     key = f"person:{m.text.lower()}"
     records[key] = SpeakerRecord(key=key, name=m.text, first_offset=m.start_char)
@@ -143,7 +149,7 @@ def attribute(quotes: Sequence[FoundQuote], resolution: Resolution, doc: Doc, me
         if q.source is not None:
             q.speaker_key = resolution.referent.get(q.source)
         if q.speaker_key is None and q.kind == "direct":
-            if previous is not None and previous.block == q.block and previous.speaker_key and not _person_between(previous, q, mentions, resolution, quoted):
+            if previous is not None and previous.speaker_key and _continues(previous, q, doc) and not _person_between(previous, q, mentions, resolution, quoted):
                 q.speaker_key = previous.speaker_key
                 q.attribution = Attribution.PREVIOUS_QUOTE
             else:
@@ -154,6 +160,17 @@ def attribute(quotes: Sequence[FoundQuote], resolution: Resolution, doc: Doc, me
         if q.speaker_key:
             resolution.records[q.speaker_key].speaks = True
         previous = q
+
+
+def _continues(previous: FoundQuote, q: FoundQuote, doc: Doc) -> bool:
+    """The quote continues the previous one: same paragraph, or it opens the paragraph right after a
+    paragraph that ended with the previous quote."""
+    if previous.block == q.block:
+        return True
+    if previous.block < 0 or q.block != previous.block + 1:
+        return False
+    between = doc.text[previous.end : q.start]
+    return "\n" in between and len(between.strip(" \n.,!?”’\"'“„‘")) == 0
 
 
 def _person_between(a: FoundQuote, b: FoundQuote, mentions: Sequence[Mention], res: Resolution, quoted: Sequence[tuple[int, int]]) -> bool:
