@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -24,8 +24,8 @@ def _err(message: str) -> None:
 def process(
     paths: Annotated[list[Path], typer.Argument(help="Input files or folders (read recursively).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("outputs"),
-    format: Annotated[Optional[str], typer.Option("--format", "-f", help="report or turns; detected when left out.")] = None,
-    model: Annotated[Optional[str], typer.Option("--model", "-m", help="spaCy package name or path; 'blank' for the rule-only fallback.")] = None,
+    format: Annotated[str | None, typer.Option("--format", "-f", help="report or turns; detected when left out.")] = None,
+    model: Annotated[str | None, typer.Option("--model", "-m", help="spaCy package name or path; 'blank' for the rule-only fallback.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress lines.")] = False,
 ) -> None:
     """Analyse input files; write OUT/<stem>.json per file and corpus tables for several files."""
@@ -125,7 +125,7 @@ def model_train(
 @model_app.command("evaluate")
 def model_evaluate(
     data: Annotated[Path, typer.Option("--data", help="Folder with ud/ and conll2002/.")],
-    model: Annotated[Optional[str], typer.Option("--model", help="Model path; the embedded one by default.")] = None,
+    model: Annotated[str | None, typer.Option("--model", help="Model path; the embedded one by default.")] = None,
     work: Annotated[Path, typer.Option("--work", help="Folder for converted test data.")] = Path("training"),
 ) -> None:
     """Accuracy per component on the held-out test files (UD test, CoNLL-2002 ned.testb)."""

@@ -41,7 +41,7 @@ def block_sentences(doc: Doc) -> Doc:
 
 
 @Language.factory("notulist_mentions", assigns=["doc._.mentions"], requires=["token.is_sent_start"])
-def make_mentions(nlp: Language, name: str) -> "MentionFinder":
+def make_mentions(nlp: Language, name: str) -> MentionFinder:
     return MentionFinder()
 
 
@@ -59,7 +59,7 @@ class MentionFinder:
     requires=["doc._.mentions"],
     default_config={"indirect": True},
 )
-def make_quotes(nlp: Language, name: str, *, indirect: bool) -> "QuoteFinder":
+def make_quotes(nlp: Language, name: str, *, indirect: bool) -> QuoteFinder:
     return QuoteFinder(indirect=indirect)
 
 
@@ -79,7 +79,7 @@ class QuoteFinder:
 
 
 @Language.factory("notulist_speakers", assigns=["doc._.speakers"], requires=["doc._.quotes"])
-def make_speakers(nlp: Language, name: str) -> "SpeakerResolver":
+def make_speakers(nlp: Language, name: str) -> SpeakerResolver:
     return SpeakerResolver()
 
 

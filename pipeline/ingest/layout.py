@@ -76,7 +76,7 @@ def classify_lines(text: str) -> list[Block]:
 def _classify(line: str, index: int, keys: list[str]) -> BlockKind:
     if is_noise(line):
         return BlockKind.NOISE
-    if index == 0 and len(words(line)) <= 25 and not line.rstrip().endswith((".", ":")):
+    if index == 0 and len(keys) > 1 and len(words(line)) <= 25 and not re.search(r"[.!?:][”’\"'»]?$", line.rstrip()):
         return BlockKind.TITLE
     if is_wholly_quoted(line):
         key = quote_key(line)

@@ -29,7 +29,7 @@ def split_sessions(blocks: list[Block], length: int) -> list[Session]:
     for i, (title, group) in enumerate(groups):
         start = 0 if i == 0 else group[0].start
         sessions.append(Session(id=f"s{i + 1}", title=title, start=start, end=length, blocks=group))
-    for current, following in zip(sessions, sessions[1:]):
+    for current, following in zip(sessions, sessions[1:], strict=False):
         current.end = following.start
     if sessions[0].title is None:
         sessions[0].title = next((b.text.strip() for b in sessions[0].blocks if b.kind is BlockKind.TITLE), None)

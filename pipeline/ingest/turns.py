@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.ingest.layout import is_heading, is_session_heading
 from pipeline.ingest.model import Block, BlockKind, Transcript
 from pipeline.ingest.report import split_sessions
-from pipeline.ingest.layout import is_heading, is_session_heading
 from pipeline.resources import word_set
 
 _TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"

@@ -260,7 +260,7 @@ def _parenthetical(sent: Span, mentions: Sequence[Mention]) -> FoundQuote | None
     """"Maar, zeggen experts, juist die druppels …": a cue between commas inside the sentence."""
     doc = sent.doc
     commas = [t.i for t in sent if t.text == ","]
-    for a, b in zip(commas, commas[1:]):
+    for a, b in zip(commas, commas[1:], strict=False):
         if b - a < 3 or b - a > 8:
             continue
         verb = doc[a + 1]

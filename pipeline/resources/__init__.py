@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
@@ -13,13 +13,13 @@ def _lines(name: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_set(name: str) -> frozenset[str]:
     """A lower-cased word list (one entry a line, `#` comments)."""
     return frozenset(line.lower() for line in _lines(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def patterns(name: str) -> tuple[re.Pattern[str], ...]:
     """Case-insensitive regular expressions, one a line."""
     return tuple(re.compile(line, re.IGNORECASE) for line in _lines(name))
@@ -33,7 +33,7 @@ class SpeechVerb:
     companion: str | None = None
 
 
-@lru_cache(maxsize=None)
+@cache
 def speech_verbs() -> dict[str, SpeechVerb]:
     """Map of a verb form or lemma (lower case) to the speech verb it belongs to."""
     table: dict[str, SpeechVerb] = {}

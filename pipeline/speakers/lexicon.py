@@ -70,7 +70,9 @@ def is_group_noun(token: Token) -> bool:
 
 
 def speech_verb_lemma(token: Token) -> str | None:
-    """The speech verb lemma of a token (zegt → zeggen), or None."""
+    """The speech verb lemma of a token (zegt → zeggen), or None; never for DENK or other names in capitals."""
+    if is_acronym(token) or (is_capitalised(token) and not token.is_sent_start):
+        return None
     table = speech_verbs()
     verb = table.get(token.lower_) or table.get(token.lemma_.lower())
     return verb.lemma if verb else None
@@ -87,6 +89,8 @@ def is_finite_verb(token: Token) -> bool:
     """A verb that ends a noun phrase or apposition."""
     if has_pos(token.doc):
         return token.pos_ in ("VERB", "AUX") and "Inf" not in token.morph.get("VerbForm")
+    if is_acronym(token) or (is_capitalised(token) and not token.is_sent_start):
+        return False
     return token.lower_ in word_set("finite_verbs.txt") or token.lower_ in speech_verbs()
 
 

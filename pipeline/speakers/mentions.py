@@ -260,7 +260,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     for span in names:
         add(MentionKind.NAME, span)
     surnames = {surname(s.text).lower(): len(surname(s.text).split()) for s in names}
-    for i, token in enumerate(doc):
+    for i in range(len(doc)):
         if i in taken:
             continue
         for key, size in surnames.items():

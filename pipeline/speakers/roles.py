@@ -115,8 +115,9 @@ def _org_after(name: Span) -> str | None:
     return None
 
 
-def _org_np(doc: Doc, i: int) -> Span | None:
-    """An organisation noun phrase at token i: "het ministerie van Economische Zaken", "Festa Solutions"."""
+def _org_np(doc: Doc, i: int, limit: int | None = None) -> Span | None:
+    """An organisation noun phrase at token i, not past `limit`: "het ministerie van Economische Zaken"."""
+    end_cap = len(doc) if limit is None else min(limit, len(doc))
     start = i
     if i < len(doc) and doc[i].lower_ in ("de", "het"):
         start = i = i + 1
@@ -124,14 +125,14 @@ def _org_np(doc: Doc, i: int) -> Span | None:
         return None
     if is_capitalised(doc[i]) or is_acronym(doc[i]):
         j = i
-        while j < len(doc) and (is_capitalised(doc[j]) or is_acronym(doc[j])) and not doc[j].is_sent_start or j == i:
+        while j < end_cap and ((is_capitalised(doc[j]) or is_acronym(doc[j])) and not doc[j].is_sent_start or j == i):
             j += 1
-        if j < len(doc) and is_org_word(doc[j]) and not is_capitalised(doc[j]):
+        if j < end_cap and is_org_word(doc[j]) and not is_capitalised(doc[j]):
             j += 1  # "High Tech Software cluster"
         return doc[start:j]
-    if is_org_word(doc[i]) and i + 2 < len(doc) and doc[i + 1].lower_ == "van" and is_capitalised(doc[i + 2]):
+    if is_org_word(doc[i]) and i + 2 < end_cap and doc[i + 1].lower_ == "van" and is_capitalised(doc[i + 2]):
         j = i + 2
-        while j < len(doc) and is_capitalised(doc[j]):
+        while j < end_cap and is_capitalised(doc[j]):
             j += 1
         return doc[start:j]
     return None
@@ -149,8 +150,8 @@ def _split_phrase(phrase: Span) -> Description:
         if tok.lower_ == "namens":
             if i > current:
                 parts.append(doc[current:i])
-            org = _org_np(doc, i + 1)
-            if org is not None and org.end <= phrase.end:
+            org = _org_np(doc, i + 1, phrase.end)
+            if org is not None:
                 result.organisations.append(org.text)
                 i = current = org.end
                 continue
@@ -168,9 +169,9 @@ def _split_phrase(phrase: Span) -> Description:
             continue
         role = doc[words[0].i : words[-1].i + 1]
         result.roles.append(role.text)
-        for k, tok in enumerate(role):
+        for _k, tok in enumerate(role):
             if tok.lower_ == "van":
-                org = _org_np(doc, tok.i + 1)
+                org = _org_np(doc, tok.i + 1, role.end)
                 if org is not None and org.end <= role.end:
                     result.organisations.append(org.text)
                 break

@@ -1,0 +1,115 @@
+"""The command line: processing the sample report, bad input, determinism, schema and evaluation."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.outputs.model import json_schema
+
+SAMPLE = Path(__file__).resolve().parent.parent / "corpus" / "clustervorming-is-mensenwerk.txt"
+
+runner = CliRunner()
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def test_sample_report_output_follows_the_schema(tmp_path):
+    result = run("process", str(SAMPLE), "--out", str(tmp_path), "--model", "blank", "--quiet")
+    assert result.exit_code == 0, result.output
+    output = json.loads((tmp_path / "clustervorming-is-mensenwerk.json").read_text(encoding="utf-8"))
+    jsonschema.validate(output, json_schema())
+    assert output["document"]["title"] == "Clustervorming is mensenwerk"
+    speakers = {s["name"] for s in output["speakers"]}
+    assert speakers == {"Marc Hameleers", "Arnoud Lagendijk", "Miranda Ebbekink", "Jeroen de Bruijn", "Wim Renders"}
+    text = SAMPLE.read_text(encoding="utf-8")
+    for quote in output["quotes"]:
+        assert text[quote["start"] : quote["end"]] == quote["text"]
+    proximity = next(q for q in output["quotes"] if q["text"].startswith("Nabijheid is gewenst"))
+    assert proximity["speaker"] == "Arnoud Lagendijk"
+
+
+def test_rerun_gives_byte_identical_output(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert run("process", str(SAMPLE), "--out", str(first), "--model", "blank", "-q").exit_code == 0
+    assert run("process", str(SAMPLE), "--out", str(second), "--model", "blank", "-q").exit_code == 0
+    name = "clustervorming-is-mensenwerk.json"
+    assert (first / name).read_bytes() == (second / name).read_bytes()
+
+
+def test_bad_files_are_reported_and_the_rest_is_processed(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(SAMPLE, inputs / "goed.txt")
+    (inputs / "leeg.txt").write_bytes(b"")
+    (inputs / "binair.txt").write_bytes(b"\x00\x01\x02\x03PK\x03\x04" * 20)
+    out = tmp_path / "out"
+    result = run("process", str(inputs), str(tmp_path / "ontbreekt.txt"), "--out", str(out), "--model", "blank", "-q")
+    assert result.exit_code == 1
+    assert "leeg.txt: the file is empty" in result.output
+    assert "binair.txt: the file looks binary" in result.output
+    assert "ontbreekt.txt: no such file" in result.output
+    assert (out / "goed.json").exists()
+    assert not (out / "leeg.json").exists()
+    assert (out / "quotes.csv").exists()
+
+
+def test_a_failed_run_keeps_the_earlier_output(tmp_path):
+    source = tmp_path / "verslag.txt"
+    shutil.copy(SAMPLE, source)
+    out = tmp_path / "out"
+    assert run("process", str(source), "--out", str(out), "--model", "blank", "-q").exit_code == 0
+    before = (out / "verslag.json").read_bytes()
+    source.write_bytes(b"")
+    assert run("process", str(source), "--out", str(out), "--model", "blank", "-q").exit_code == 1
+    assert (out / "verslag.json").read_bytes() == before
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_unknown_model_is_a_clear_error(tmp_path):
+    result = run("process", str(SAMPLE), "--out", str(tmp_path), "--model", str(tmp_path / "geen-model"))
+    assert result.exit_code == 2
+    assert "cannot load spaCy model" in result.output
+
+
+def test_schema_command_prints_the_schema():
+    result = run("schema")
+    assert result.exit_code == 0
+    schema = json.loads(result.output)
+    assert {"document", "sessions", "speakers", "quotes"} <= set(schema["required"])
+
+
+def test_evaluate_scores_a_prediction_against_gold(tmp_path):
+    gold = tmp_path / "gold"
+    pred = tmp_path / "pred"
+    gold.mkdir()
+    pred.mkdir()
+    (gold / "doc.json").write_text(json.dumps({
+        "document": "doc.txt",
+        "speakers": [{"name": "Karin Bakker", "aliases": ["Bakker"], "roles": ["wethouder"], "organisations": []}],
+        "quotes": [
+            {"kind": "direct", "speaker": "Karin Bakker", "text": "We moeten sneller schakelen in de regio"},
+            {"kind": "direct", "speaker": "Karin Bakker", "text": "Dat kost tijd en geld"},
+        ],
+    }))
+    (pred / "doc.json").write_text(json.dumps({
+        "speakers": [{"name": "Karin Bakker", "aliases": [], "roles": ["wethouder"], "organisations": []}],
+        "quotes": [
+            {"kind": "direct", "speaker": "Bakker", "text": "We moeten sneller schakelen in de regio"},
+            {"kind": "direct", "speaker": None, "text": "Iets heel anders dat niet in de gold staat"},
+        ],
+    }))
+    result = run("evaluate", str(gold), "--pred", str(pred), "--json")
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)
+    assert figures["direct"]["precision"] == 0.5
+    assert figures["direct"]["recall"] == 0.5
+    assert figures["attribution_accuracy"] == 1.0
+    assert figures["speakers"]["f1"] == 1.0

@@ -1,0 +1,108 @@
+"""Quotes: which quoted words are speech, and who said them."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def direct(analysis):
+    return [(q.text, q.speaker) for q in analysis.quotes if q.kind == "direct"]
+
+
+def indirect(analysis):
+    return [(q.text, q.speaker) for q in analysis.quotes if q.kind == "indirect"]
+
+
+class TestDirectQuotes:
+    def test_cue_after_the_quote(self, analyse):
+        a = analyse("“We moeten sneller schakelen in de regio”, zegt wethouder Karin Bakker.")
+        assert direct(a) == [("We moeten sneller schakelen in de regio", "Karin Bakker")]
+
+    def test_name_with_colon_before_the_quote(self, analyse):
+        a = analyse("Volgens Pieter van der Berg is het een goed plan. Van der Berg: “Wij doen mee met het hele project.”")
+        assert direct(a) == [("Wij doen mee met het hele project.", "Pieter van der Berg")]
+
+    def test_pronoun_cue_resolves_to_the_person_before(self, analyse):
+        a = analyse("Sanne de Jong opende de avond. “Ik ben blij dat jullie er allemaal zijn”, grapte ze.")
+        assert direct(a) == [("Ik ben blij dat jullie er allemaal zijn", "Sanne de Jong")]
+
+    def test_possessive_cue(self, analyse):
+        a = analyse("De vergadering werd geopend door Tom Jansen. “Zoek ons op en gebruik ons”, zo luidde zijn uitnodiging.")
+        assert direct(a) == [("Zoek ons op en gebruik ons", "Tom Jansen")]
+
+    def test_split_quote_has_one_speaker(self, analyse):
+        a = analyse("“Het eerste deel is klaar”, zegt Piet Hendriks. “Het tweede deel volgt volgend jaar.”")
+        assert direct(a) == [("Het eerste deel is klaar", "Piet Hendriks"), ("Het tweede deel volgt volgend jaar.", "Piet Hendriks")]
+
+    def test_role_noun_refers_back(self, analyse):
+        text = (
+            "Volgens Arnoud Lagendijk, hoogleraar Economische Geografie, is er geen recept. "
+            "Volgens de Nijmeegse hoogleraar is een cluster net een huwelijk. “Nabijheid is gewenst, maar kan soms verstikken.”"
+        )
+        a = analyse(text)
+        assert ("Nabijheid is gewenst, maar kan soms verstikken.", "Arnoud Lagendijk") in direct(a)
+        assert ("is een cluster net een huwelijk", "Arnoud Lagendijk") in indirect(a)
+
+    def test_quote_after_a_paragraph_about_one_person(self, analyse):
+        text = "Miranda Ebbekink vulde het betoog aan. De onderzoekster liep mee met clusters. “Clusteren is een relationele opgave voor iedereen.”"
+        assert direct(analyse(text)) == [("Clusteren is een relationele opgave voor iedereen.", "Miranda Ebbekink")]
+
+    def test_unattributed_quote_has_no_speaker(self, analyse):
+        a = analyse("Het was een drukke dag. “Dit had niemand van tevoren kunnen bedenken.”")
+        assert direct(a) == [("Dit had niemand van tevoren kunnen bedenken.", None)]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Er bestaat geen echte ‘best practice’ voor clusters.",
+            "Clusters vragen om ‘presence’ en ‘effort’ van iedereen.",
+            "Er was geen stikstof 'ruimte' meer.",
+            "Ze schreef het boek ‘Cluster Governance in de praktijk vandaag’.",
+        ],
+    )
+    def test_scare_quotes_and_titles_are_not_quotes(self, analyse, text):
+        assert direct(analyse(text)) == []
+
+    def test_headline_is_not_given_to_a_person(self, analyse):
+        a = analyse("‘Clustervorming is mensenwerk’\n\nJan Smit opende de bijeenkomst over clusters.\n")
+        assert all(q.speaker is None for q in a.quotes if "mensenwerk" in q.text)
+
+    def test_pull_quote_is_counted_once(self, analyse):
+        text = (
+            "Marieke Vos gaf een toelichting. “Je moet de visie van een cluster volledig omarmen.”\n\n"
+            "“Je moet de visie van een cluster volledig omarmen.”\n\nDaarna was er koffie.\n"
+        )
+        quotes = analyse(text).quotes
+        assert len(quotes) == 1
+        assert quotes[0].pull_quote_also and quotes[0].speaker == "Marieke Vos"
+
+    def test_offsets_point_at_the_quoted_words(self, analyse):
+        text = "Intro.\n\n„Wij gaan door met dit plan”, zegt Eva Mulder."
+        q = analyse(text).quotes[0]
+        assert text[q.start : q.end] == q.text == "Wij gaan door met dit plan"
+
+
+class TestIndirectQuotes:
+    def test_volgens_at_sentence_start(self, analyse):
+        a = analyse("Volgens Stefan van Baarle wordt daarmee maar weinig stikstof bespaard.")
+        assert indirect(a) == [("wordt daarmee maar weinig stikstof bespaard", "Stefan van Baarle")]
+
+    def test_speech_verb_with_dat(self, analyse):
+        a = analyse("Lijsttrekker Stefan van Baarle zei in het programma dat 100 rijden bijna geen invloed heeft.")
+        assert indirect(a) == [("100 rijden bijna geen invloed heeft", "Stefan van Baarle")]
+
+    def test_trailing_cue(self, analyse):
+        a = analyse("Dat plan van drie maatregelen werkte in zekere mate, zegt stikstof-professor Jan Willem Erisman.")
+        assert indirect(a) == [("Dat plan van drie maatregelen werkte in zekere mate", "Jan Willem Erisman")]
+
+    def test_aldus(self, analyse):
+        a = analyse("De plannen zijn nog lang niet klaar, aldus Henk Bos.")
+        assert indirect(a) == [("De plannen zijn nog lang niet klaar", "Henk Bos")]
+
+    def test_group_source(self, analyse):
+        a = analyse("Maar, zeggen experts, juist die druppels zijn belangrijk om tegen te houden.")
+        assert indirect(a) == [("juist die druppels zijn belangrijk om tegen te houden", "experts")]
+        assert a.speakers[0].type == "group"
+
+    def test_no_cue_no_quote(self, analyse):
+        assert indirect(analyse("De bijeenkomst duurde tot laat in de avond en iedereen ging tevreden naar huis.")) == []

@@ -1,0 +1,68 @@
+"""Speakers: who speaks, with roles, organisations and the other forms used for them."""
+
+from __future__ import annotations
+
+
+def speaker(analysis, name):
+    return next(s for s in analysis.speakers if s.name == name)
+
+
+def test_apposition_with_namens_gives_role_and_organisation(analyse):
+    a = analyse(
+        "De bijeenkomst werd geopend door Marc Hameleers, namens het ministerie van Economische Zaken de "
+        "regio-ambassadeur voor Noordwest-Nederland. Hij gaf een toelichting."
+    )
+    s = speaker(a, "Marc Hameleers")
+    assert s.roles == ["regio-ambassadeur voor Noordwest-Nederland"]
+    assert s.organisations == ["ministerie van Economische Zaken"]
+    assert "Hameleers" in s.aliases
+
+
+def test_role_before_the_name_and_organisation_after(analyse):
+    a = analyse("Jeroen de Bruijn gaf samen met clustermanager Wim Renders van Brainport Development een toelichting.")
+    s = speaker(a, "Wim Renders")
+    assert s.roles == ["clustermanager"]
+    assert s.organisations == ["Brainport Development"]
+    assert speaker(a, "Jeroen de Bruijn").aliases == ["de Bruijn"]
+
+
+def test_two_roles_joined_by_en(analyse):
+    a = analyse(
+        "Jeroen de Bruijn, eigenaar van Festa Solutions en lid van het High Tech Software cluster gaf een toelichting."
+    )
+    s = speaker(a, "Jeroen de Bruijn")
+    assert s.roles == ["eigenaar van Festa Solutions", "lid van het High Tech Software cluster"]
+    assert s.organisations == ["Festa Solutions", "High Tech Software cluster"]
+
+
+def test_preposed_role_with_party(analyse):
+    a = analyse("Lijsttrekker van DENK Stefan van Baarle zei dat het beleid anders moet.")
+    s = speaker(a, "Stefan van Baarle")
+    assert s.roles == ["Lijsttrekker van DENK"]
+    assert s.organisations == ["DENK"]
+
+
+def test_role_noun_alias_and_role(analyse):
+    a = analyse("Miranda Ebbekink vulde het betoog aan. De onderzoekster liep mee met clusters. “Clusteren is echt mensenwerk voor iedereen.”")
+    s = speaker(a, "Miranda Ebbekink")
+    assert "De onderzoekster" in s.aliases
+    assert "onderzoekster" in s.roles
+
+
+def test_person_merely_mentioned_is_not_a_speaker(analyse):
+    a = analyse("Lijsttrekker Stefan van Baarle zei in het programma De Hofkar met Rutger Castricum dat het zo niet kan.")
+    names = [s.name for s in a.speakers]
+    assert "Stefan van Baarle" in names
+    assert "Rutger Castricum" not in names
+
+
+def test_organisation_is_not_a_person(analyse):
+    a = analyse("Onderzoekers van de Radboud Universiteit deden onderzoek. Volgens Arnoud Lagendijk, hoogleraar, is er geen recept.")
+    assert [s.name for s in a.speakers] == ["Arnoud Lagendijk"]
+    assert speaker(a, "Arnoud Lagendijk").organisations == ["Radboud Universiteit"]
+
+
+def test_turn_holders_are_speakers(analyse):
+    a = analyse("Jan de Vries: Welkom allemaal.\nEva Smit: Dank je wel, Jan.\n")
+    assert [s.name for s in a.speakers] == ["Jan de Vries", "Eva Smit"]
+    assert [t.speaker for t in a.turns] == ["Jan de Vries", "Eva Smit"]

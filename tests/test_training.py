@@ -1,0 +1,51 @@
+"""Training data conversion: own small CoNLL-U and CoNLL-2002 snippets become annotated docs."""
+
+from __future__ import annotations
+
+from pipeline.training.convert import normalise_conllu_lemmas, read_conll2002, read_ud, split_docs
+
+CONLLU = """# text = Mijn basisniveau is gestegen.
+1\tMijn\tmijn\tPRON\t_\tPoss=Yes\t2\tnmod:poss\t_\t_
+2\tbasisniveau\tbasis_niveau\tNOUN\t_\tNumber=Sing\t4\tnsubj\t_\t_
+3\tis\tzijn\tAUX\t_\t_\t4\taux\t_\t_
+4\tgestegen\tstijgen\tVERB\t_\tVerbForm=Part\t0\troot\t_\tSpaceAfter=No
+5\t.\t.\tPUNCT\t_\t_\t4\tpunct\t_\t_
+
+"""
+
+CONLL2002 = """-DOCSTART- -DOCSTART- O
+Wim N B-PER
+Renders N I-PER
+werkt V O
+bij Prep O
+Brainport N B-ORG
+. Punc O
+
+"""
+
+
+def test_alpino_compound_marks_are_removed_from_lemmas():
+    assert "\tbasisniveau\tNOUN" in normalise_conllu_lemmas(CONLLU)
+
+
+def test_ud_docs_carry_tags_lemmas_and_parse(tmp_path):
+    path = tmp_path / "mini.conllu"
+    path.write_text(CONLLU, encoding="utf-8")
+    (doc,) = read_ud([path])
+    assert [t.pos_ for t in doc] == ["PRON", "NOUN", "AUX", "VERB", "PUNCT"]
+    assert doc[1].lemma_ == "basisniveau"
+    assert doc[1].head.text == "gestegen" and doc[1].dep_ == "nsubj"
+
+
+def test_conll2002_docs_carry_entities(tmp_path):
+    path = tmp_path / "ned.mini"
+    path.write_text(CONLL2002, encoding="utf-8")
+    (doc,) = read_conll2002(path)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Wim Renders", "PER"), ("Brainport", "ORG")]
+
+
+def test_split_is_reproducible_and_complete():
+    items = list(range(10))
+    train, held = split_docs(items, held_out=0.3, seed=1)  # type: ignore[arg-type]
+    assert sorted(train + held) == items and len(held) == 3
+    assert split_docs(items, held_out=0.3, seed=1) == (train, held)  # type: ignore[arg-type]
