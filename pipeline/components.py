@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from pipeline.ingest.layout import classify_lines
 from pipeline.ingest.model import Block
-from pipeline.quotes.finder import find_direct_quotes, find_indirect_quotes
+from pipeline.quotes.finder import adopt_fragments, find_direct_quotes, find_indirect_quotes
 from pipeline.speakers.mentions import find_mentions
 from pipeline.speakers.registry import attribute, mark_reported_speakers, resolve
 
@@ -72,8 +72,10 @@ class QuoteFinder:
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.mentions if doc._.mentions is not None else find_mentions(doc)
         blocks = blocks_of(doc)
-        direct = find_direct_quotes(doc, blocks, mentions)
+        fragments: list = []
+        direct = find_direct_quotes(doc, blocks, mentions, fragments)
         indirect = find_indirect_quotes(doc, blocks, mentions, direct) if self.indirect else []
+        direct += adopt_fragments(fragments, indirect)
         doc._.quotes = sorted(direct + indirect, key=lambda q: (q.start, q.end))
         return doc
 

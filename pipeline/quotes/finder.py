@@ -12,10 +12,12 @@ from pipeline.ingest.model import Block
 from pipeline.quotes.marks import find_quote_pairs
 from pipeline.quotes.model import Attribution, FoundQuote
 from pipeline.resources import word_set
-from pipeline.speakers.lexicon import is_finite_verb, speech_verb_companion, speech_verb_lemma
+from pipeline.speakers.lexicon import POSSESSIVES, is_finite_verb, speech_verb_companion, speech_verb_lemma
 from pipeline.speakers.mentions import Mention, MentionKind
 
 SOURCE_KINDS = frozenset(MentionKind)
+#: Single quotation marks around a short phrase mark a term or irony (‘best practice’), not someone's words.
+SCARE_STYLES = frozenset({"single", "straight-single"})
 _PREPOSITIONS = frozenset({"van", "met", "in", "op", "aan", "bij", "voor", "over", "naar", "door", "uit", "tegen"})
 MIN_UNCUED_WORDS = 5
 _SENTENCE_END = re.compile(r"[.!?…]$")
@@ -36,15 +38,29 @@ def _span_chars(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def _first_mention(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
+def _first_mention(doc: Doc, mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
     """The first mention of a person inside [start, end) character offsets, else the first of any kind."""
-    inside = [m for m in mentions if m.start_char >= start and m.end_char <= end]
+    inside = [m for m in mentions if m.start_char >= start and m.end_char <= end and is_source_mention(doc, m)]
     people = [m for m in inside if m.kind is not MentionKind.ORGANISATION]
     return (people or inside or [None])[0]
 
 
-def find_direct_quotes(doc: Doc, blocks: Sequence[Block], mentions: Sequence[Mention]) -> list[FoundQuote]:
-    """Quotation-mark pairs that hold speech, with their cue; scare quotes and titles are left out."""
+def is_source_mention(doc: Doc, m: Mention) -> bool:
+    """Possessive pronouns point to a source only before a speech noun ("zijn uitnodiging"), not in
+    "Haar voorganger, Marianne Thieme, zei"."""
+    if m.kind is not MentionKind.PRONOUN or m.text.lower() not in POSSESSIVES:
+        return True
+    return m.end < len(doc) and doc[m.end].lower_ in word_set("speech_nouns.txt")
+
+
+def find_direct_quotes(
+    doc: Doc, blocks: Sequence[Block], mentions: Sequence[Mention], fragments: list[FoundQuote] | None = None
+) -> list[FoundQuote]:
+    """Quotation-mark pairs that hold speech, with their cue; scare quotes and titles are left out.
+
+    Short quoted phrases without a cue of their own are put in `fragments`: inside reported speech
+    ("volgens hem is het geweld "niet proportioneel"") they are the speaker's own words.
+    """
     text = doc.text
     quotes: list[FoundQuote] = []
     pairs = find_quote_pairs(text, content_regions(blocks))
@@ -57,6 +73,10 @@ def find_direct_quotes(doc: Doc, blocks: Sequence[Block], mentions: Sequence[Men
         if source is None:
             cue, source = _cue_before(doc, pair.open_start, before_limit, mentions)
         if not _is_speech(doc, inner, pair.open_start, pair.close_end, cued=cue is not None):
+            if fragments is not None and pair.style not in SCARE_STYLES and not _is_title(doc, pair.open_start):
+                fragment = FoundQuote("direct", pair.inner_start, pair.inner_end, inner, block_index(blocks, pair.inner_start))
+                fragment.style = pair.style
+                fragments.append(fragment)
             continue
         q = FoundQuote(
             kind="direct",
@@ -77,10 +97,7 @@ def find_direct_quotes(doc: Doc, blocks: Sequence[Block], mentions: Sequence[Men
 def _is_speech(doc: Doc, inner: str, open_start: int, close_end: int, *, cued: bool) -> bool:
     """Tell speech from scare quotes (‘grote’), terms and titles (het boek ‘Cluster Governance’)."""
     n = len(words(inner))
-    if n == 0:
-        return False
-    before = doc.text[max(0, open_start - 40) : open_start].lower().split()
-    if before and before[-1].strip(",:") in word_set("title_cues.txt"):
+    if n == 0 or _is_title(doc, open_start):
         return False
     if cued:
         return True
@@ -89,6 +106,25 @@ def _is_speech(doc: Doc, inner: str, open_start: int, close_end: int, *, cued: b
     span = _span_chars(doc, open_start, close_end)
     whole_sentence = span is not None and span.start == span.sent.start and close_end >= span.sent.end_char - 2
     return n >= 3 and whole_sentence and bool(_SENTENCE_END.search(inner.strip()))
+
+
+def _is_title(doc: Doc, open_start: int) -> bool:
+    """The quoted words follow "het boek", "het programma", …: a title, not speech."""
+    before = doc.text[max(0, open_start - 40) : open_start].lower().split()
+    return bool(before) and before[-1].strip(",:") in word_set("title_cues.txt")
+
+
+def adopt_fragments(fragments: Sequence[FoundQuote], indirect: Sequence[FoundQuote]) -> list[FoundQuote]:
+    """Quoted phrases inside reported speech become direct quotes of the same source."""
+    adopted = []
+    for fragment in fragments:
+        host = next((q for q in indirect if q.start <= fragment.start and fragment.end <= q.end + 1), None)
+        if host is not None:
+            fragment.source = host.source
+            fragment.cue = host.cue
+            fragment.attribution = Attribution.CUE
+            adopted.append(fragment)
+    return adopted
 
 
 def _cue_after(doc: Doc, close_end: int, limit: int, mentions: Sequence[Mention]) -> tuple[str | None, Mention | None]:
@@ -114,7 +150,7 @@ def _cue_after(doc: Doc, close_end: int, limit: int, mentions: Sequence[Mention]
     while end_tok < min(sent_end, span.end) and doc[end_tok].text not in (".", "!", "?", ":"):
         end_tok += 1
     cue_span = doc[first.i : end_tok]
-    source = _first_mention(mentions, cue_span.start_char, cue_span.end_char)
+    source = _first_mention(doc, mentions, cue_span.start_char, cue_span.end_char)
     return cue_span.text, source
 
 
@@ -132,7 +168,7 @@ def _cue_before(doc: Doc, open_start: int, limit: int, mentions: Sequence[Mentio
     cue_span = doc[start_tok : colon + 1]
     if len(cue_span) > 12:
         cue_span = doc[colon - 11 : colon + 1]
-    source = _first_mention(mentions, cue_span.start_char, cue_span.end_char)
+    source = _first_mention(doc, mentions, cue_span.start_char, cue_span.end_char)
     return cue_span.text.strip(), source
 
 
@@ -143,16 +179,33 @@ def find_indirect_quotes(
     found: list[FoundQuote] = []
     regions = content_regions(blocks)
     direct_spans = [(q.start, q.end) for q in direct]
+    previous: Span | None = None
     for sent in doc.sents:
         if not any(s <= sent.start_char < e for s, e in regions):
+            previous = None
             continue
-        if any(s < sent.end_char and sent.start_char < e for s, e in direct_spans):
-            continue
-        quote = _volgens(sent, mentions) or _verb_dat(sent, mentions) or _trailing_cue(sent, mentions) or _parenthetical(sent, mentions)
-        if quote is not None:
+        quoted = sum(min(e, sent.end_char) - max(s, sent.start_char) for s, e in direct_spans if s < sent.end_char and sent.start_char < e)
+        if quoted > 0.5 * len(sent.text.strip()):
+            previous = sent
+            continue  # the sentence is a direct quote; its cue belongs to that quote
+        quote = (
+            _volgens(sent, mentions)
+            or _verb_dat(sent, mentions)
+            or _trailing_cue(sent, mentions)
+            or _parenthetical(sent, mentions)
+            or _dat_zegt(sent, previous, mentions)
+        )
+        previous = sent
+        if quote is not None and not _mostly_quoted(quote, direct_spans):
             quote.block = block_index(blocks, quote.start)
             found.append(quote)
     return found
+
+
+def _mostly_quoted(quote: FoundQuote, direct_spans: Sequence[tuple[int, int]]) -> bool:
+    """Reported speech that is really the words of a direct quote next to it."""
+    covered = sum(max(0, min(e, quote.end) - max(s, quote.start)) for s, e in direct_spans)
+    return covered > 0.5 * (quote.end - quote.start)
 
 
 def _clause(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -187,7 +240,11 @@ def _volgens(sent: Span, mentions: Sequence[Mention]) -> FoundQuote | None:
     for tok in sent:
         if tok.lower_ != "volgens":
             continue
-        source = _mention_at(mentions, tok.i + 1)
+        source = None
+        for k in range(tok.i + 1, min(tok.i + 4, sent.end)):
+            source = _mention_at(mentions, k)
+            if source is not None or not (doc[k].is_alpha and not is_finite_verb(doc[k])):
+                break  # "volgens lijsttrekker Esther Ouwehand": role words may stand before the name
         if source is None:
             return None
         at_start = all(t.is_punct or t.is_space or t.lower_ in ("maar", "en", "toch", "ook", "want") for t in doc[sent.start : tok.i])
@@ -215,10 +272,11 @@ def _verb_dat(sent: Span, mentions: Sequence[Mention]) -> FoundQuote | None:
         companion = speech_verb_companion(tok)
         if companion and not any(t.lower_ == companion or t.lower_.startswith(companion) for t in sent):
             continue
-        inner = [m for m in mentions if sent.start <= m.start and m.end <= sent.end and m.start < dat.i]
+        inner = [m for m in mentions if sent.start <= m.start and m.end <= sent.end and m.start < dat.i and is_source_mention(doc, m)]
         before = [m for m in inner if m.end <= tok.i]
         after = [m for m in inner if m.start > tok.i]
-        source = before[-1] if before else (after[0] if after else None)
+        people = [m for m in before if m.kind is not MentionKind.ORGANISATION]
+        source = (people or before)[0] if before else (after[0] if after else None)
         if source is None:
             continue
         cue = doc[min(source.start, tok.i) : dat.i + 1].text
@@ -249,11 +307,26 @@ def _trailing_cue(sent: Span, mentions: Sequence[Mention]) -> FoundQuote | None:
         if not any(is_finite_verb(t) for t in doc[sent.start : tok.i]) and len(doc[sent.start : tok.i]) < 8:
             continue  # "Miranda Ebbekink, medeauteur …, vulde …": an apposition, not a reported clause
         tail = [t for t in doc[source.end : sent.end] if not (t.is_punct or t.is_space)]
-        if len(tail) > 4 or any(is_finite_verb(t) for t in tail):
+        if len(tail) > 8 or any(is_finite_verb(t) for t in tail):
             continue
         cue = doc[verb.i : sent.end].text.rstrip(".!? \n")
         return _make(doc, _clause(doc, sent.start, tok.i), cue, source)
     return None
+
+
+def _dat_zegt(sent: Span, previous: Span | None, mentions: Sequence[Mention]) -> FoundQuote | None:
+    """"Dat zegt de gemeente Almere." — the sentence before is what the source said."""
+    doc = sent.doc
+    if previous is None or len(sent) < 3 or sent[0].lower_ not in ("dat", "dit", "die", "zo"):
+        return None
+    verb = sent[1]
+    if not speech_verb_lemma(verb):
+        return None
+    source = next((m for m in mentions if sent.start + 2 <= m.start < sent.start + 6 and m.end <= sent.end), None)
+    if source is None:
+        return None
+    cue = doc[sent.start : source.end].text
+    return _make(doc, _clause(doc, previous.start, previous.end), cue, source)
 
 
 def _parenthetical(sent: Span, mentions: Sequence[Mention]) -> FoundQuote | None:

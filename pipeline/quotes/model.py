@@ -31,3 +31,4 @@ class FoundQuote:
     attribution: Attribution = Attribution.NONE
     speaker_key: str | None = None
     pull_quote_also: bool = False
+    style: str | None = None  # quotation style of a direct quote (see quotes/marks.py)

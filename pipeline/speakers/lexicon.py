@@ -65,8 +65,8 @@ def is_role_noun(token: Token) -> bool:
 
 
 def is_group_noun(token: Token) -> bool:
-    """A plural noun for an unnamed group that can be quoted: experts, onderzoekers."""
-    return token.lower_ in word_set("group_nouns.txt")
+    """A plural noun for an unnamed group that can be quoted: experts, onderzoekers, VN-experts."""
+    return token.lower_ in word_set("group_nouns.txt") or token.lower_.rsplit("-", 1)[-1] in word_set("group_nouns.txt")
 
 
 def speech_verb_lemma(token: Token) -> str | None:

@@ -26,7 +26,7 @@ from pipeline.speakers.lexicon import (
     is_particle,
     is_role_noun,
 )
-from pipeline.speakers.lexicon import is_first_name as is_first_name  # noqa: F811
+from pipeline.resources import word_set
 
 
 class MentionKind(str, Enum):
@@ -60,10 +60,10 @@ def has_ner(doc: Doc) -> bool:
     return doc.has_annotation("ENT_IOB")
 
 
-def person_names(doc: Doc) -> list[Span]:
+def person_names(doc: Doc, blocked: set[int] | None = None) -> list[Span]:
     """Full person names: NER PER entities and name-shaped sequences that start with a given name."""
     spans: list[Span] = []
-    taken: set[int] = set()
+    taken: set[int] = set(blocked or ())
     if has_ner(doc):
         for ent in doc.ents:
             if ent.label_ in ("PER", "PERSON") and len(ent) >= 2 and not any(is_org_word(t) for t in ent):
@@ -104,9 +104,15 @@ def _surname_only(doc: Doc, taken: set[int]) -> list[Span]:
         if i in taken:
             continue
         if is_role_noun(tok) and i + 1 < len(doc):
-            span = _surname_at(doc, i + 1)
-            if span is not None:
-                found.append(span)
+            # "CDA-Kamerlid Boswijk", "docent militair recht Fink": up to two words between role and name
+            for gap in range(0, 3):
+                k = i + 1 + gap
+                if k >= len(doc) or (gap and (is_capitalised(doc[k - 1]) or not doc[k - 1].is_alpha)):
+                    break
+                span = _surname_at(doc, k)
+                if span is not None:
+                    found.append(span)
+                    break
         elif speech_verb_lemma(tok):
             j = i + 1
             depth = 0
@@ -256,9 +262,14 @@ def find_mentions(doc: Doc) -> list[Mention]:
         mentions.append(Mention.of(kind, span))
         taken.update(range(span.start, span.end))
 
-    names = person_names(doc)
+    per_tokens = {i for ent in doc.ents if ent.label_ in ("PER", "PERSON") for i in range(ent.start, ent.end)} if has_ner(doc) else set()
+    organisations = [s for s in _organisation_runs(doc) if not per_tokens.intersection(range(s.start, s.end))]
+    blocked = {i for s in organisations for i in range(s.start, s.end)}
+    names = person_names(doc, blocked)
     for span in names:
         add(MentionKind.NAME, span)
+    for span in organisations:
+        add(MentionKind.ORGANISATION, span)
     surnames = {surname(s.text).lower(): len(surname(s.text).split()) for s in names}
     for i in range(len(doc)):
         if i in taken:
@@ -284,6 +295,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
         elif is_group_noun(token):
             start = i - 1 if i > 0 and doc[i - 1].lower_ in ("de", "het") else i
             add(MentionKind.GROUP, doc[start : i + 1])
+        elif lower in word_set("org_words.txt") and i > 0 and doc[i - 1].lower_ in ("de", "het") and not is_capitalised(token):
+            add(MentionKind.ORGANISATION, doc[i - 1 : i + 1])  # "volgens de gemeente"
+        elif _inverted_subject(doc, i):
+            add(MentionKind.ORGANISATION, doc[i : i + 1])  # "gaf Tennet aan dat …"
     if has_ner(doc):
         for ent in doc.ents:
             if ent.label_ == "ORG" and not taken.intersection(range(ent.start, ent.end)):
@@ -292,6 +307,51 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if i not in taken and is_acronym(token):
             add(MentionKind.ORGANISATION, doc[i : i + 1])
     return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+_ORG_JOINERS = frozenset({"en", "voor", "van", "de", "der", "het", "&", "op", "in"})
+
+
+def _organisation_runs(doc: Doc) -> list[Span]:
+    """Capitalised names with an organisation word: "Omroep Flevoland", "Forum voor Democratie",
+    "Centrum Informatie en Documentatie Israël", "gemeente Almere", "Radboud Universiteit"."""
+    found: list[Span] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        lowercase_head = tok.lower_ in ("gemeente", "provincie", "ministerie", "waterschap") and not is_capitalised(tok)
+        if not (is_capitalised(tok) and not is_function_word(tok) or lowercase_head):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and not doc[j].is_sent_start:
+            if is_capitalised(doc[j]) and not is_function_word(doc[j]):
+                j += 1
+            elif doc[j].lower_ in _ORG_JOINERS and j + 1 < len(doc) and is_capitalised(doc[j + 1]) and not doc[j + 1].is_sent_start:
+                j += 2
+            else:
+                break
+        span = doc[i:j]
+        for k, word in enumerate(span):
+            if word.lower_ in ("van", "voor", "bij") and not any(is_org_word(t) for t in span[:k]):
+                span = span[k + 1 :]  # "Wim Renders van Brainport Development": the organisation after "van"
+                break
+        if (lowercase_head and len(span) > 1) or (len(span) > 1 and any(is_org_word(t) for t in span)):
+            found.append(span)
+        i = max(j, i + 1)
+    return found
+
+
+def _inverted_subject(doc: Doc, i: int) -> bool:
+    """A single capitalised word right after a speech verb: "gaf Tennet aan", "meldt Reuters"."""
+    from pipeline.speakers.lexicon import speech_verb_lemma
+
+    tok = doc[i]
+    if i == 0 or tok.is_sent_start or not is_capitalised(tok) or is_function_word(tok) or is_first_name(tok):
+        return False
+    if not speech_verb_lemma(doc[i - 1]):
+        return False
+    return i + 1 >= len(doc) or not is_capitalised(doc[i + 1])
 
 
 def _role_np(doc: Doc, i: int) -> Span | None:

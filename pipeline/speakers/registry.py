@@ -107,6 +107,10 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
             key = focus(m)
         elif m.kind in (MentionKind.GROUP, MentionKind.ORGANISATION):
             name = m.text.split()[-1] if m.kind is MentionKind.GROUP else m.text
+            if m.kind is MentionKind.ORGANISATION and m.text.split()[0].lower() in ("de", "het"):
+                # "de gemeente" refers back to "gemeente Almere"
+                head = m.text.split()[-1].lower()
+                name = next((r.name for r in records.values() if r.type == "organisation" and head in r.name.lower().split()), m.text.split(maxsplit=1)[-1])
             key = f"{m.kind.value}:{name.lower()}"
             if key not in records:
                 kind = "group" if m.kind is MentionKind.GROUP else "organisation"

@@ -21,7 +21,8 @@ CONFIG_DIR = Path(__file__).parent / "configs"
 UD_TRAIN = ("nl_alpino-ud-train-2017-fragment.conllu", "nl_lassysmall-ud-train-2017-no-overlap.conllu")
 UD_DEV = ("nl_alpino-ud-dev.conllu", "nl_lassysmall-ud-dev.conllu")
 UD_TEST = ("nl_alpino-ud-test.conllu", "nl_lassysmall-ud-test.conllu")
-#: Share of the current dev files kept out of training for model selection; the rest is trained on.
+#: Share of the dev files (UD dev, CoNLL-2002 testa) kept out of training for model selection; the rest is
+#: trained on. Test files (UD test, ned.testb) are never trained on.
 DEV_HELD_OUT = 0.3
 
 
@@ -49,8 +50,10 @@ def convert(data: DataLayout, work: Path) -> dict[str, int]:
     counts["ud_dev"] = write_docbin(dev_select, work / "ud-dev.spacy")
     for name in UD_TEST:
         counts[name] = write_docbin(read_ud([data.ud / name]), work / f"{Path(name).stem}.spacy")
-    counts["ner_train"] = write_docbin(read_conll2002(data.conll2002 / "ned.train"), work / "ner-train.spacy")
-    counts["ner_dev"] = write_docbin(read_conll2002(data.conll2002 / "ned.testa"), work / "ner-dev.spacy")
+    testa_train, testa_select = split_docs(read_conll2002(data.conll2002 / "ned.testa"), held_out=DEV_HELD_OUT)
+    ner_train = read_conll2002(data.conll2002 / "ned.train") + testa_train
+    counts["ner_train"] = write_docbin(ner_train, work / "ner-train.spacy")
+    counts["ner_dev"] = write_docbin(testa_select, work / "ner-dev.spacy")
     counts["ner_test"] = write_docbin(read_conll2002(data.conll2002 / "ned.testb"), work / "ner-test.spacy")
     return counts
 
@@ -68,15 +71,13 @@ def train_part(part: str, work: Path, *, overrides: dict[str, object] | None = N
 
 
 def assemble(ud_model: Path, ner_model: Path) -> Language:
-    """Join the UD and NER parts into one pipeline; each component keeps its own tok2vec."""
-    ud = spacy.load(ud_model)
-    ner = spacy.load(ner_model)
+    """Join the UD and NER parts into one pipeline.
+
+    The UD components keep sharing their tok2vec; the NER component gets its own copy of the NER tok2vec
+    (listeners replaced), so it can be removed or swapped without touching the rest.
+    """
     nlp = spacy.load(ud_model)
-    nlp.replace_listeners("tok2vec", "morphologizer", ["model.tok2vec"])
-    nlp.replace_listeners("tok2vec", "trainable_lemmatizer", ["model.tok2vec"])
-    nlp.replace_listeners("tok2vec", "parser", ["model.tok2vec"])
-    nlp.remove_pipe("tok2vec")
-    del ud
+    ner = spacy.load(ner_model)
     nlp.add_pipe("tok2vec", name="ner_tok2vec", source=ner)
     nlp.add_pipe("ner", source=ner)
     nlp.replace_listeners("ner_tok2vec", "ner", ["model.tok2vec"])
