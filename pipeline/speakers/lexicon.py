@@ -15,6 +15,7 @@ PRONOUNS = frozenset({"hij", "zij", "ze"})
 POSSESSIVES = frozenset({"zijn", "haar"})
 ARTICLES = frozenset({"de", "het", "een", "deze", "die", "dit", "dat"})
 _INITIAL = re.compile(r"^[A-Z]\.(?:[A-Z]\.)*$")
+_ROAD = re.compile(r"^[AN]\d+$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 
 
@@ -46,8 +47,8 @@ def is_org_word(token: Token) -> bool:
 
 
 def is_acronym(token: Token) -> bool:
-    """An all-caps short word such as TNO or DENK."""
-    return bool(_ACRONYM.match(token.text))
+    """An all-caps short word such as TNO, DENK or D66, but not a road number such as A27."""
+    return bool(_ACRONYM.match(token.text)) and not _ROAD.match(token.text)
 
 
 def is_role_noun(token: Token) -> bool:

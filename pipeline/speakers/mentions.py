@@ -37,6 +37,7 @@ class MentionKind(str, Enum):
     ROLE = "role"
     PRONOUN = "pronoun"
     GROUP = "group"
+    DESCRIPTION = "description"  # an unnamed person: "een woordvoerder", "een klant van een tankstation"
     ORGANISATION = "organisation"
 
 
@@ -158,7 +159,7 @@ def _name_shaped(doc: Doc, taken: set[int]) -> list[Span]:
     while i < len(doc):
         tok = doc[i]
         prev = doc[i - 1] if i > 0 else None
-        starts_run = prev is None or not is_capitalised(prev) or prev.is_sent_start and is_function_word(prev)
+        starts_run = prev is None or not is_capitalised(prev) or not _name_word(prev) or is_role_noun(prev) or prev.is_sent_start and is_function_word(prev)
         if i in taken or not is_capitalised(tok) or is_function_word(tok) or is_acronym(tok) or not starts_run:
             i += 1
             continue
@@ -180,7 +181,7 @@ def _name_shaped(doc: Doc, taken: set[int]) -> list[Span]:
                 caps += 1
                 all_given = all_given and is_first_name(nxt)
                 j += 1
-            elif is_particle(nxt) and (caps == 1 or all_given) and j + 1 < len(doc) and (is_capitalised(doc[j + 1]) or is_particle(doc[j + 1])):
+            elif is_particle(nxt) and (all_given or (caps == 1 and not (prev is not None and is_role_noun(prev)) and nxt.is_lower is False or caps == 1 and nxt.lower_ != "van")) and j + 1 < len(doc) and (is_capitalised(doc[j + 1]) or is_particle(doc[j + 1])):
                 particle_at = j
                 j += 1
                 while j < len(doc) and is_particle(doc[j]):
@@ -280,6 +281,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 if not taken.intersection(range(i, i + size)):
                     add(MentionKind.SURNAME, window)
                 break
+    for span in _descriptions(doc, taken):
+        add(MentionKind.DESCRIPTION, span)
     for i, token in enumerate(doc):
         if i in taken:
             continue
@@ -307,6 +310,31 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if i not in taken and is_acronym(token):
             add(MentionKind.ORGANISATION, doc[i : i + 1])
     return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _descriptions(doc: Doc, taken: set[int]) -> list[Span]:
+    """Indefinite phrases for unnamed people: "een woordvoerder", "Een andere automobilist"; after a
+    speech verb the whole phrase up to the punctuation ("zegt een klant van een tankstation in Rijswijk:")."""
+    from pipeline.speakers.lexicon import speech_verb_lemma
+
+    nouns = word_set("person_nouns.txt")
+    found: list[Span] = []
+    for i, tok in enumerate(doc):
+        if tok.lower_ != "een" or i in taken:
+            continue
+        k = i + 1
+        while k < len(doc) and k - i <= 3 and doc[k].lower_ not in nouns and not is_role_noun(doc[k]) and doc[k].is_alpha and doc[k].is_lower:
+            k += 1
+        if k >= len(doc) or not (doc[k].lower_ in nouns or is_role_noun(doc[k])) or taken.intersection(range(i, k + 1)):
+            continue
+        if k + 1 < len(doc) and is_capitalised(doc[k + 1]) and not doc[k + 1].is_sent_start:
+            continue  # "een traumachirurg Thierry Baudet": a role in front of a name
+        end = k + 1
+        if i > 0 and speech_verb_lemma(doc[i - 1]):
+            while end < len(doc) and end - i < 10 and not (doc[end].is_punct or doc[end].is_space):
+                end += 1
+        found.append(doc[i:end])
+    return found
 
 
 _ORG_JOINERS = frozenset({"en", "voor", "van", "de", "der", "het", "&", "op", "in"})

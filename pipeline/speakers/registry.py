@@ -18,7 +18,7 @@ from pipeline.resources import word_set
 from pipeline.speakers.mentions import Mention, MentionKind, surname
 from pipeline.speakers.roles import Description, describe, inherited_organisation
 
-PERSON_KINDS = frozenset({MentionKind.NAME, MentionKind.SURNAME, MentionKind.ROLE, MentionKind.PRONOUN})
+PERSON_KINDS = frozenset({MentionKind.NAME, MentionKind.SURNAME, MentionKind.ROLE, MentionKind.PRONOUN, MentionKind.DESCRIPTION})
 
 
 @dataclass
@@ -105,6 +105,10 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
                     records[key].description.extend(Description(roles=[head]))
         elif m.kind is MentionKind.PRONOUN:
             key = focus(m)
+        elif m.kind is MentionKind.DESCRIPTION:
+            key = f"description:{m.text.lower()}"
+            if key not in records:
+                records[key] = SpeakerRecord(key=key, name=m.text, first_offset=m.start_char)
         elif m.kind in (MentionKind.GROUP, MentionKind.ORGANISATION):
             name = m.text.split()[-1] if m.kind is MentionKind.GROUP else m.text
             if m.kind is MentionKind.ORGANISATION and m.text.split()[0].lower() in ("de", "het"):
@@ -158,6 +162,8 @@ def attribute(quotes: Sequence[FoundQuote], resolution: Resolution, doc: Doc, me
                 q.attribution = Attribution.PREVIOUS_QUOTE
             else:
                 key = _context_speaker(doc, q, mentions, resolution, quoted)
+                if key is None and previous is not None and previous.speaker_key:
+                    key = _current_speaker(doc, previous, q, mentions, resolution, quoted)
                 if key:
                     q.speaker_key = key
                     q.attribution = Attribution.CONTEXT
@@ -206,6 +212,23 @@ def _context_speaker(doc: Doc, q: FoundQuote, mentions: Sequence[Mention], res: 
     last_sent = doc[candidates[-1].start].sent.start
     in_last = [m for m in candidates if doc[m.start].sent.start == last_sent]
     return res.referent[in_last[0]]
+
+
+#: How many paragraphs back an uncued quote may take the speaker of the last quote.
+MAX_PARAGRAPHS_BACK = 2
+
+
+def _current_speaker(doc: Doc, previous: FoundQuote, q: FoundQuote, mentions: Sequence[Mention], res: Resolution, quoted: Sequence[tuple[int, int]]) -> str | None:
+    """News style: an uncued quote in a paragraph that names nobody continues the speaker quoted last,
+    when no other person was named in between and no heading or more than two paragraphs separate them."""
+    if previous.block < 0 or q.block < 0 or q.block - previous.block > MAX_PARAGRAPHS_BACK:
+        return None
+    between = doc.text[previous.end : q.start]
+    if between.count("\n\n") > MAX_PARAGRAPHS_BACK:
+        return None
+    if _person_between(previous, q, mentions, res, quoted):
+        return None
+    return previous.speaker_key
 
 
 def _paragraph_start(doc: Doc, offset: int) -> int:
