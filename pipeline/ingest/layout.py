@@ -82,6 +82,8 @@ def _classify(line: str, index: int, keys: list[str]) -> BlockKind:
         key = quote_key(line)
         if key and any(key in other for j, other in enumerate(keys) if j != index and len(other) > len(key)):
             return BlockKind.PULL_QUOTE
+        if len(words(line)) <= MAX_HEADING_WORDS and not re.search(r"[.!?…][”’\"'»]?$", line.strip()):
+            return BlockKind.HEADING  # a quoted subheading: ‘Geen vakantie, geen middag vrij’
         return BlockKind.PARAGRAPH
     if is_heading(line):
         return BlockKind.HEADING

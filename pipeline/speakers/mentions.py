@@ -108,7 +108,7 @@ def _surname_only(doc: Doc, taken: set[int]) -> list[Span]:
             # "CDA-Kamerlid Boswijk", "docent militair recht Fink": up to two words between role and name
             for gap in range(0, 3):
                 k = i + 1 + gap
-                if k >= len(doc) or (gap and (is_capitalised(doc[k - 1]) or not doc[k - 1].is_alpha)):
+                if k >= len(doc) or (gap and (is_capitalised(doc[k - 1]) or not doc[k - 1].is_alpha or is_particle(doc[k - 1]) or doc[k - 1].lower_ in _PLACE_PREPOSITIONS)):
                     break
                 span = _surname_at(doc, k)
                 if span is not None:
@@ -146,6 +146,8 @@ def _surname_at(doc: Doc, i: int) -> Span | None:
     tok = doc[j]
     if not is_capitalised(tok) or is_acronym(tok) or is_org_word(tok) or is_function_word(tok) or not _name_word(tok):
         return None
+    if tok.lower_.endswith(("se", "sche")) and not is_first_name(tok):
+        return None  # "de Rotterdamse wijk": an adjective
     if j + 1 < len(doc) and is_capitalised(doc[j + 1]) and not doc[j + 1].is_sent_start:
         return None  # a longer name: left to the other rules
     return doc[i : j + 1]
@@ -371,13 +373,17 @@ def _organisation_runs(doc: Doc) -> list[Span]:
 
 
 def _inverted_subject(doc: Doc, i: int) -> bool:
-    """A single capitalised word right after a speech verb: "gaf Tennet aan", "meldt Reuters"."""
+    """A single capitalised word in a source slot: right after a speech verb ("gaf Tennet aan"), after
+    "volgens" or "aldus" ("Volgens Shell"), or after an article ("zo schrijft de Kiesraad")."""
     from pipeline.speakers.lexicon import speech_verb_lemma
 
     tok = doc[i]
     if i == 0 or tok.is_sent_start or not is_capitalised(tok) or is_function_word(tok) or is_first_name(tok):
         return False
-    if not speech_verb_lemma(doc[i - 1]):
+    if tok.lower_.endswith(("se", "sche")) or not _name_word(tok):
+        return False  # "de Rotterdamse huisarts": an adjective
+    prev = doc[i - 1]
+    if not (speech_verb_lemma(prev) or prev.lower_ in ("volgens", "aldus") or prev.lower_ in ("de", "het") and i >= 2 and speech_verb_lemma(doc[i - 2])):
         return False
     return i + 1 >= len(doc) or not is_capitalised(doc[i + 1])
 

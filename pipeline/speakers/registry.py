@@ -94,6 +94,11 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
                     records[key].description.extend(Description(organisations=[org]))
         elif m.kind is MentionKind.SURNAME:
             key = next((k for k, r in reversed(list(records.items())) if r.type == "person" and surname(r.name).lower() == m.text.lower()), None)
+            if key is None:
+                # the surname is used before the full name appears ("Tennet … Netbeheerder Tennet")
+                later = next((n for n in mentions if n.kind is MentionKind.NAME and n.start > m.start and surname(n.text).lower() == m.text.lower()), None)
+                if later is not None:
+                    key = _find_or_add_name(records, later)
             if key:
                 records[key].add_alias(m.text)
         elif m.kind is MentionKind.ROLE:
