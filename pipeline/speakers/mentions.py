@@ -12,6 +12,7 @@ from enum import Enum
 
 from spacy.tokens import Doc, Span
 
+from pipeline.resources import word_set
 from pipeline.speakers.lexicon import (
     ARTICLES,
     PARTICLES,
@@ -26,7 +27,6 @@ from pipeline.speakers.lexicon import (
     is_particle,
     is_role_noun,
 )
-from pipeline.resources import word_set
 
 
 class MentionKind(str, Enum):
