@@ -60,6 +60,10 @@ def load_nlp(model: str | None = None) -> Language:
         nlp.add_pipe("notulist_block_sentences", before=first)
     else:
         nlp.add_pipe("notulist_block_sentences")
+    if "parser" in nlp.pipe_names and "sentencizer" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+        # Punctuation sentences are more reliable on edited report text than the parser's own; the parser
+        # keeps those boundaries and parses within them.
+        nlp.add_pipe("sentencizer", after="notulist_block_sentences")
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp

@@ -62,16 +62,15 @@ def has_ner(doc: Doc) -> bool:
 
 
 def person_names(doc: Doc, blocked: set[int] | None = None) -> list[Span]:
-    """Full person names: NER PER entities and name-shaped sequences that start with a given name."""
+    """Full person names: name-shaped sequences (a given name, particles, a surname; capitalised runs;
+    surnames after a role noun), completed by the NER model's PER entities where it has them."""
     spans: list[Span] = []
     taken: set[int] = set(blocked or ())
-    if has_ner(doc):
-        for ent in doc.ents:
-            if ent.label_ in ("PER", "PERSON") and len(ent) >= 2 and not any(is_org_word(t) for t in ent):
-                span = _trim(ent)
-                if span is not None:
-                    spans.append(span)
-                    taken.update(range(span.start, span.end))
+
+    def claim(span: Span) -> None:
+        spans.append(span)
+        taken.update(range(span.start, span.end))
+
     i = 0
     while i < len(doc):
         if i not in taken and is_capitalised(doc[i]) and is_first_name(doc[i]):
@@ -79,15 +78,24 @@ def person_names(doc: Doc, blocked: set[int] | None = None) -> list[Span]:
             if end is not None and not taken.intersection(range(i, end)):
                 span = doc[i:end]
                 if not any(is_org_word(t) for t in span):
-                    spans.append(span)
-                    taken.update(range(i, end))
+                    claim(span)
                     i = end
                     continue
         i += 1
     for span in _name_shaped(doc, taken) + _surname_only(doc, taken):
         if not taken.intersection(range(span.start, span.end)):
-            spans.append(span)
-            taken.update(range(span.start, span.end))
+            claim(span)
+    if has_ner(doc):
+        for ent in doc.ents:
+            if ent.label_ not in ("PER", "PERSON") or any(is_org_word(t) for t in ent):
+                continue
+            span = _trim(ent)
+            if span is None or taken.intersection(range(span.start, span.end)):
+                continue
+            before = doc[span.start - 1].lower_ if span.start > 0 else ""
+            if len(span) == 1 and (before in _PLACE_PREPOSITIONS or before == "van"):
+                continue  # "burgemeester Heerschop van Castricum": a place, whatever NER says
+            claim(span)
     return sorted(spans, key=lambda s: s.start)
 
 
@@ -207,14 +215,19 @@ def _name_shaped(doc: Doc, taken: set[int]) -> list[Span]:
 
 
 def _trim(span: Span) -> Span | None:
-    """Drop leading articles and trailing particles that NER sometimes includes."""
+    """Drop the articles, role nouns and particles at the edges that NER sometimes includes
+    ("Kamerlid Van Haga" → "Van Haga"); keep only spans made of name words."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in ARTICLES or not doc[start].text[:1].isalpha()):
+    while start < end and (doc[start].lower_ in ARTICLES or is_role_noun(doc[start]) or not doc[start].text[:1].isalpha()):
         start += 1
     while end > start and (is_particle(doc[end - 1]) or not doc[end - 1].text[:1].isalpha()):
         end -= 1
-    return doc[start:end] if end - start >= 2 else None
+    if end <= start or not all(_name_word(t) or is_particle(t) for t in doc[start:end]):
+        return None
+    if end - start == 1 and (is_function_word(doc[start]) or doc[start].is_sent_start):
+        return None
+    return doc[start:end]
 
 
 def _name_end(doc: Doc, i: int) -> int | None:
@@ -265,7 +278,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
         mentions.append(Mention.of(kind, span))
         taken.update(range(span.start, span.end))
 
-    per_tokens = {i for ent in doc.ents if ent.label_ in ("PER", "PERSON") for i in range(ent.start, ent.end)} if has_ner(doc) else set()
+    per_tokens = {
+        i for ent in doc.ents if ent.label_ in ("PER", "PERSON") and len(ent) >= 2 and not any(is_org_word(t) for t in ent)
+        for i in range(ent.start, ent.end)
+    } if has_ner(doc) else set()
     organisations = [s for s in _organisation_runs(doc) if not per_tokens.intersection(range(s.start, s.end))]
     blocked = {i for s in organisations for i in range(s.start, s.end)}
     names = person_names(doc, blocked)
@@ -306,8 +322,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
             add(MentionKind.ORGANISATION, doc[i : i + 1])  # "gaf Tennet aan dat …"
     if has_ner(doc):
         for ent in doc.ents:
-            if ent.label_ == "ORG" and not taken.intersection(range(ent.start, ent.end)):
-                add(MentionKind.ORGANISATION, ent)
+            if ent.label_ == "ORG" and len(ent) <= 6 and all(t.is_title or t.is_upper or t.lower_ in _ORG_JOINERS or not t.is_alpha for t in ent):
+                if not taken.intersection(range(ent.start, ent.end)):
+                    add(MentionKind.ORGANISATION, ent)
     for i, token in enumerate(doc):
         if i not in taken and is_acronym(token):
             add(MentionKind.ORGANISATION, doc[i : i + 1])
