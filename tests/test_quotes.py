@@ -106,3 +106,45 @@ class TestIndirectQuotes:
 
     def test_no_cue_no_quote(self, analyse):
         assert indirect(analyse("De bijeenkomst duurde tot laat in de avond en iedereen ging tevreden naar huis.")) == []
+
+
+class TestNewsConventions:
+    def test_unnamed_source_is_a_speaker(self, analyse):
+        a = analyse("“We bouwen er dit jaar nog tien bij”, zegt een woordvoerder.")
+        assert direct(a) == [("We bouwen er dit jaar nog tien bij", "een woordvoerder")]
+
+    def test_unnamed_source_with_its_description(self, analyse):
+        a = analyse("“Meestal zijn de toiletten wel schoon”, zegt een klant van een tankstation in Rijswijk.")
+        assert direct(a) == [("Meestal zijn de toiletten wel schoon", "een klant van een tankstation in Rijswijk")]
+
+    def test_quote_in_next_paragraph_continues_the_speaker(self, analyse):
+        text = (
+            "“De druk op huisartsen is groot”, zegt Aard Verdaasdonk van de LHV.\n\n"
+            "Veel partijen willen daar iets aan doen. “Daarnaast zien we dat de lasten omlaag moeten.”\n"
+        )
+        assert direct(analyse(text))[1] == ("Daarnaast zien we dat de lasten omlaag moeten.", "Aard Verdaasdonk")
+
+    def test_another_person_named_in_between_stops_the_continuation(self, analyse):
+        text = (
+            "“De druk op huisartsen is groot”, zegt Aard Verdaasdonk.\n\n"
+            "Ook Yolanda Jansen maakt zich zorgen. “Het water staat ons aan de lippen.”\n"
+        )
+        assert direct(analyse(text))[1] == ("Het water staat ons aan de lippen.", "Yolanda Jansen")
+
+    def test_quoted_words_inside_reported_speech(self, analyse):
+        a = analyse("Volgens lijsttrekker Esther Ouwehand staan de thema's van haar partij \"inmiddels op het hoofdtoneel\".")
+        assert ("inmiddels op het hoofdtoneel", "Esther Ouwehand") in direct(a)
+        assert indirect(a)[0][1] == "Esther Ouwehand"
+
+    def test_dat_zegt_points_back_to_the_sentence_before(self, analyse):
+        a = analyse("In een deel van Almere kunnen nieuwe woningen geen stroom krijgen. Dat zegt de gemeente Almere.")
+        assert indirect(a) == [("In een deel van Almere kunnen nieuwe woningen geen stroom krijgen", "gemeente Almere")]
+
+    def test_organisation_as_source(self, analyse):
+        a = analyse("Volgens Shell krijgen de toiletten door de samenwerking meer aandacht.")
+        assert indirect(a) == [("krijgen de toiletten door de samenwerking meer aandacht", "Shell")]
+        assert a.speakers[0].type == "organisation"
+
+    def test_quoted_subheading_is_not_a_quote(self, analyse):
+        text = "Titel van het stuk\n\nJan Smit opende de avond.\n\n‘Geen vakantie, geen middag vrij’\n\nDaarna ging het verder.\n"
+        assert direct(analyse(text)) == []

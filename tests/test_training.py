@@ -49,3 +49,24 @@ def test_split_is_reproducible_and_complete():
     train, held = split_docs(items, held_out=0.3, seed=1)  # type: ignore[arg-type]
     assert sorted(train + held) == items and len(held) == 3
     assert split_docs(items, held_out=0.3, seed=1) == (train, held)  # type: ignore[arg-type]
+
+
+CONLLU_2017 = """# text = Jan de Vries gaf zijn boek.
+1\tJan\tJan\tPROPN\t_\t_\t4\tnsubj\t_\t_
+2\tde\tde\tPROPN\t_\t_\t1\tflat:name\t_\t_
+3\tVries\tVries\tPROPN\t_\t_\t1\tflat:name\t_\t_
+4\tgaf\tgeven\tVERB\t_\t_\t0\troot\t_\t_
+5\tzijn\tzijn\tDET\t_\t_\t6\tdet\t_\t_
+6\tboek\tboek\tNOUN\t_\t_\t4\tobj\t_\tSpaceAfter=No
+7\t.\t.\tPUNCT\t_\t_\t4\tpunct\t_\t_
+
+"""
+
+
+def test_2017_relations_follow_the_current_guidelines(tmp_path):
+    path = tmp_path / "old.conllu"
+    path.write_text(CONLLU_2017, encoding="utf-8")
+    (doc,) = read_ud([path])
+    assert [t.dep_ for t in doc[1:3]] == ["flat", "flat"]
+    assert (doc[4].pos_, doc[4].dep_) == ("PRON", "nmod:poss")
+    assert doc[4].morph.get("Poss") == ["Yes"]

@@ -31,11 +31,44 @@ def normalise_conllu_lemmas(text: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+POSSESSIVE_FORMS = frozenset({"mijn", "m'n", "jouw", "zijn", "z'n", "haar", "d'r", "ons", "onze", "hun", "uw"})
+
+
+def harmonise_relations(text: str) -> str:
+    """Bring UD 2.0-era (2017) Dutch relations in line with the current guidelines where the mapping is
+    deterministic: flat:name → flat, possessive nmod → nmod:poss, passive door-phrase obl → obl:agent.
+    Without this the parser learns two label sets and is scored on the newer one."""
+    out: list[str] = []
+    for block in text.split("\n\n"):
+        rows = [line.split("\t") for line in block.split("\n")]
+        tokens = [r for r in rows if len(r) == 10 and r[0].isdigit()]
+        by_head: dict[str, list[list[str]]] = {}
+        for r in tokens:
+            by_head.setdefault(r[6], []).append(r)
+        for r in tokens:
+            if r[7] == "flat:name":
+                r[7] = "flat"
+            elif r[7] == "nmod" and r[3] in ("PRON", "DET") and "Poss=Yes" in r[5]:
+                r[7] = "nmod:poss"
+            elif r[7] == "det" and r[3] == "DET" and r[1].lower() in POSSESSIVE_FORMS:
+                # 2017 LassySmall: "zijn boek" as DET/det; now PRON/nmod:poss with Poss=Yes
+                r[3], r[7] = "PRON", "nmod:poss"
+                feats = [f for f in r[5].split("|") if f != "_"] + ["Poss=Yes", "PronType=Prs"]
+                r[5] = "|".join(sorted(set(feats)))
+            elif r[7] == "obl":
+                cases = [c[2].lower() for c in by_head.get(r[0], []) if c[7] == "case"]
+                passive = any(s[7] == "aux:pass" for s in by_head.get(r[6], []))
+                if cases == ["door"] and passive:
+                    r[7] = "obl:agent"
+        out.append("\n".join("\t".join(r) for r in rows))
+    return "\n\n".join(out)
+
+
 def read_ud(paths: Iterable[Path], *, sents_per_doc: int = 10) -> list[Doc]:
     """Read UD treebanks (CoNLL-U) as docs with tags, morphology, lemmas and dependencies."""
     docs: list[Doc] = []
     for path in paths:
-        text = normalise_conllu_lemmas(Path(path).read_text(encoding="utf-8"))
+        text = harmonise_relations(normalise_conllu_lemmas(Path(path).read_text(encoding="utf-8")))
         docs.extend(conllu_to_docs(text, n_sents=sents_per_doc, no_print=True))
     return docs
 
