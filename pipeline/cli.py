@@ -26,6 +26,7 @@ def process(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("outputs"),
     format: Annotated[str | None, typer.Option("--format", "-f", help="report or turns; detected when left out.")] = None,
     model: Annotated[str | None, typer.Option("--model", "-m", help="spaCy package name or path; 'blank' for the rule-only fallback.")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for a batch.")] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress lines.")] = False,
 ) -> None:
     """Analyse input files; write OUT/<stem>.json per file and corpus tables for several files."""
@@ -38,14 +39,15 @@ def process(
         _err("notulist: no input files found in " + ", ".join(map(str, paths)))
         raise typer.Exit(2)
     try:
-        nlp = load_nlp(model)
+        nlp = load_nlp(model)  # also checks the model before any worker starts
     except ModelError as err:
         _err(f"notulist: {err}")
         raise typer.Exit(2) from err
     failures = 0
     analyses = []
     total = len(inputs)
-    for n, outcome in enumerate(process_files(nlp, inputs, out, format=format), start=1):
+    outcomes = process_files(nlp if jobs == 1 else None, inputs, out, format=format, jobs=jobs, model=model)
+    for n, outcome in enumerate(outcomes, start=1):
         if outcome.error:
             failures += 1
             _err(f"error: {outcome.error}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,29 +44,69 @@ def analyse_file(nlp: Language, path: Path, *, format: str | None = None) -> Ana
     return build_analysis(doc, transcript)
 
 
+def process_one(nlp: Language, path: Path, out_dir: Path, *, format: str | None = None) -> Outcome:
+    """Analyse one file and write its JSON; any failure becomes an `Outcome` with the error."""
+    try:
+        analysis = analyse_file(nlp, path, format=format)
+        target = out_dir / f"{path.stem}.json"
+        write_atomic(target, to_json(analysis))
+        return Outcome(path, target, analysis)
+    except InputError as err:
+        return Outcome(path, error=str(err))
+    except Exception as err:  # noqa: BLE001 — one broken file must not stop the batch
+        return Outcome(path, error=f"{path}: could not be analysed ({type(err).__name__}: {err})")
+
+
+_worker_nlp: Language | None = None
+
+
+def _init_worker(model: str | None) -> None:
+    global _worker_nlp
+    from pipeline.nlp import load_nlp
+
+    _worker_nlp = load_nlp(model)
+
+
+def _work(job: tuple[Path, Path, str | None]) -> Outcome:
+    assert _worker_nlp is not None
+    path, out_dir, format = job
+    return process_one(_worker_nlp, path, out_dir, format=format)
+
+
 def process_files(
-    nlp: Language,
+    nlp: Language | None,
     paths: Iterable[Path],
     out_dir: Path,
     *,
     format: str | None = None,
-    on_done: Callable[[Outcome], None] | None = None,
+    jobs: int = 1,
+    model: str | None = None,
 ) -> Iterator[Outcome]:
-    """Analyse each file and write `out_dir/<stem>.json` atomically."""
+    """Analyse each file and write `out_dir/<stem>.json` atomically, in input order.
+
+    With `jobs > 1` files are analysed in worker processes that each load `model` once.
+    """
     seen: dict[str, Path] = {}
-    for path in paths:
-        stem = path.stem
-        if stem in seen:
-            outcome = Outcome(path, error=f"{path}: same file name as {seen[stem]}; its output would overwrite that one")
+    todo: list[Path] = []
+    rejected: dict[Path, Outcome] = {}
+    ordered = list(paths)
+    for path in ordered:
+        if path.stem in seen:
+            rejected[path] = Outcome(path, error=f"{path}: same file name as {seen[path.stem]}; its output would overwrite that one")
         else:
-            seen[stem] = path
-            try:
-                analysis = analyse_file(nlp, path, format=format)
-                target = out_dir / f"{stem}.json"
-                write_atomic(target, to_json(analysis))
-                outcome = Outcome(path, target, analysis)
-            except InputError as err:
-                outcome = Outcome(path, error=str(err))
-        if on_done is not None:
-            on_done(outcome)
-        yield outcome
+            seen[path.stem] = path
+            todo.append(path)
+    if jobs > 1 and len(todo) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(model,)) as pool:
+            done = dict(zip(todo, pool.map(_work, [(p, out_dir, format) for p in todo])))
+            for path in ordered:
+                yield rejected.get(path) or done[path]
+        return
+    if nlp is None:
+        from pipeline.nlp import load_nlp
+
+        nlp = load_nlp(model)
+    for path in ordered:
+        yield rejected.get(path) or process_one(nlp, path, out_dir, format=format)

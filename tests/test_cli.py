@@ -113,3 +113,16 @@ def test_evaluate_scores_a_prediction_against_gold(tmp_path):
     assert figures["direct"]["recall"] == 0.5
     assert figures["attribution_accuracy"] == 1.0
     assert figures["speakers"]["f1"] == 1.0
+
+
+def test_parallel_jobs_give_the_same_output(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name in ("een.txt", "twee.txt"):
+        shutil.copy(SAMPLE, inputs / name)
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    assert run("process", str(inputs), "--out", str(serial), "--model", "blank", "-q").exit_code == 0
+    assert run("process", str(inputs), "--out", str(parallel), "--model", "blank", "-q", "--jobs", "2").exit_code == 0
+    for name in ("een.json", "twee.json", "quotes.csv"):
+        serial_text = (serial / name).read_text(encoding="utf-8")
+        assert serial_text == (parallel / name).read_text(encoding="utf-8")
