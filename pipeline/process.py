@@ -100,7 +100,7 @@ def process_files(
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(model,)) as pool:
-            done = dict(zip(todo, pool.map(_work, [(p, out_dir, format) for p in todo])))
+            done = dict(zip(todo, pool.map(_work, [(p, out_dir, format) for p in todo]), strict=True))
             for path in ordered:
                 yield rejected.get(path) or done[path]
         return
