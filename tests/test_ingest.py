@@ -118,3 +118,9 @@ class TestTurns:
     def test_prose_with_a_colon_is_not_a_transcript(self):
         text = "De conclusie was duidelijk: het moet anders.\n\nVolgens de wethouder: geen geld.\n\nDaarna volgde de lunch.\n"
         assert read_text(text).format == "report"
+
+
+def test_undecodable_bytes_are_an_error():
+    # 0x81 is neither valid UTF-8 here nor defined in cp1252
+    with pytest.raises(DecodeError, match="neither UTF-8 nor cp1252"):
+        decode(b"Dit is tekst met een kapotte byte \x81 erin.")
