@@ -58,6 +58,7 @@ class TestDirectQuotes:
             "Clusters vragen om ‘presence’ en ‘effort’ van iedereen.",
             "Er was geen stikstof 'ruimte' meer.",
             "Ze schreef het boek ‘Cluster Governance in de praktijk vandaag’.",
+            'Ze sprak de omstreden leus "From the river to the sea, Palestine will be free" uit.',
         ],
     )
     def test_scare_quotes_and_titles_are_not_quotes(self, analyse, text):

@@ -93,9 +93,12 @@ def score_document(gold: dict[str, Any], pred: dict[str, Any], name: str) -> Doc
     for term in gold.get("not_quotes", []):
         if any(norm_name(q["text"]).strip("‘’'\" ") == norm_name(term) for q in pred.get("quotes", [])):
             result.scare_quotes_reported += 1
+    gold_texts = [q["text"] for q in gold.get("quotes", [])]
     for o in gold.get("optional_quotes", []):
         if o.get("kind") == "headline" and o.get("speaker") is None:
             for q in pred.get("quotes", []):
+                if any(quotes_match(q["text"], g) for g in gold_texts):
+                    continue  # a body quote that resembles the headline
                 if quotes_match(q["text"], o["text"]) and q.get("speaker"):
                     result.headline_given_to_person += 1
 
