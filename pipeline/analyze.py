@@ -6,7 +6,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.ingest.model import BlockKind, Transcript
-from pipeline.outputs.model import Analysis, DocumentInfo, Quote, Session, Speaker, Turn
+from pipeline.outputs.model import Analysis, DocumentInfo, Evidence, Quote, Session, Speaker, Theme, ThemeScore, Turn
+from pipeline.themes.scoring import bounds, share
 from pipeline.speakers.registry import SpeakerRecord
 
 
@@ -72,13 +73,58 @@ def build_analysis(doc: Doc, transcript: Transcript) -> Analysis:
     for turn in turns or []:
         if turn.speaker and turn.speaker not in per_session[turn.session]:
             per_session[turn.session].append(turn.speaker)
+    spoken = [(q.start, q.end, q.speaker) for q in quotes if q.speaker] + [(t.start, t.end, t.speaker) for t in turns or [] if t.speaker]
+    themes, session_themes, speaker_themes = _themes(doc, transcript, spoken)
+    for speaker in speakers:
+        speaker.themes = speaker_themes.get(speaker.name, [])
     sessions = [
-        Session(id=s.id, title=s.title, start=s.start, end=s.end, speakers=per_session[s.id])
+        Session(id=s.id, title=s.title, start=s.start, end=s.end, speakers=per_session[s.id], themes=session_themes.get(s.id, []))
         for s in transcript.sessions
     ]
     words = sum(1 for t in doc if not (t.is_space or t.is_punct))
     info = DocumentInfo(source=transcript.source, format=transcript.format, title=_clean_title(transcript.title), words=words)
-    return Analysis(document=info, sessions=sessions, speakers=speakers, quotes=quotes, turns=turns)
+    return Analysis(document=info, sessions=sessions, speakers=speakers, quotes=quotes, themes=themes, turns=turns)
+
+
+def _ranked(scores: dict[str, float]) -> list[ThemeScore]:
+    return [ThemeScore(id=k, score=v) for k, v in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])) if v > 0]
+
+
+def _themes(
+    doc: Doc, transcript: Transcript, spoken: list[tuple[int, int, str]]
+) -> tuple[list[Theme], dict[str, list[ThemeScore]], dict[str, list[ThemeScore]]]:
+    """Document themes with evidence, and theme scores per session and per speaker."""
+    items = doc._.theme_evidence
+    sentences = doc._.theme_sentences
+    if items is None or sentences is None:
+        return [], {}, {}
+    labels = doc._.theme_labels or {}
+
+    def speaker_of(start: int, end: int) -> str | None:
+        return next((name for s, e, name in spoken if s < end and start < e), None)
+
+    by_theme: dict[str, list[Evidence]] = {}
+    for item in items:
+        session = transcript.session_at(item.start).id
+        by_theme.setdefault(item.theme, []).append(
+            Evidence(text=item.text, start=item.start, end=item.end, session=session,
+                     speaker=speaker_of(item.start, item.end), terms=item.terms, negated=item.negated)
+        )
+    scores = share(items, sentences)
+    themes = [
+        Theme(id=ts.id, label=labels.get(ts.id, ts.id), score=ts.score, evidence=by_theme[ts.id]) for ts in _ranked(scores)
+    ]
+    per_session = {
+        s.id: _ranked(share(items, sentences, lambda off, s=s: s.start <= off < s.end)) for s in transcript.sessions
+    }
+    spoken_starts: dict[str, set[int]] = {}
+    for sent in sentences:
+        start, end = bounds(sent)
+        for s, e, name in spoken:
+            if s < end and start < e:
+                spoken_starts.setdefault(name, set()).add(start)
+    per_speaker = {name: _ranked(share(items, sentences, lambda off, k=keys: off in k)) for name, keys in spoken_starts.items()}
+    return themes, per_session, per_speaker
 
 
 def _turns(transcript: Transcript) -> list[Turn] | None:

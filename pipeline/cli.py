@@ -91,6 +91,8 @@ def evaluate(
         acc = summary["attribution_accuracy"]
         typer.echo(f"attribution    accuracy {acc:.3f} on {summary['matched_quotes']} matched quotes" if acc is not None else "attribution    no matched quotes")
         typer.echo(f"scare quotes reported: {summary['scare_quotes_reported']}; headlines given to a person: {summary['headlines_given_to_person']}")
+        for theme_id, figures in summary["theme_evidence_recall"].items():
+            typer.echo(f"theme {theme_id:16s} evidence recall {figures['found']}/{figures['gold']}")
     if details:
         for s in scores:
             for line in s.errors:

@@ -10,13 +10,18 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pathlib import Path
+
 from pipeline.ingest.layout import classify_lines
 from pipeline.ingest.model import Block
 from pipeline.quotes.finder import adopt_fragments, find_direct_quotes, find_indirect_quotes
 from pipeline.speakers.mentions import find_mentions
 from pipeline.speakers.registry import attribute, mark_reported_speakers, resolve
+from pipeline.themes.definitions import load_themes
+from pipeline.themes.matcher import ThemeMatcher
+from pipeline.themes.scoring import content_sentences, evidence
 
-for _name in ("blocks", "mentions", "quotes", "speakers", "resolution"):
+for _name in ("blocks", "mentions", "quotes", "speakers", "resolution", "theme_evidence", "theme_sentences", "theme_labels"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -99,4 +104,28 @@ class SpeakerResolver:
         doc._.speakers = sorted(
             (r for r in resolution.records.values() if r.speaks), key=lambda r: r.first_offset
         )
+        return doc
+
+
+@Language.factory(
+    "notulist_themes",
+    assigns=["doc._.theme_evidence", "doc._.theme_sentences", "doc._.theme_labels"],
+    default_config={"themes_file": None, "extend": False},
+)
+def make_themes(nlp: Language, name: str, *, themes_file: str | None, extend: bool) -> "ThemeFinder":
+    return ThemeFinder(themes_file=themes_file, extend=extend)
+
+
+class ThemeFinder:
+    """Evidence sentences for each seeded theme (default themes or a TOML file of one's own)."""
+
+    def __init__(self, *, themes_file: str | None = None, extend: bool = False) -> None:
+        self.themes = load_themes(Path(themes_file) if themes_file else None, extend=extend)
+        self.matcher = ThemeMatcher(self.themes)
+
+    def __call__(self, doc: Doc) -> Doc:
+        sentences = content_sentences(doc, blocks_of(doc))
+        doc._.theme_sentences = sentences
+        doc._.theme_evidence = evidence(doc, self.matcher(doc, sentences), sentences)
+        doc._.theme_labels = {t.id: t.label for t in self.themes}
         return doc

@@ -52,7 +52,7 @@ def load_base(model: str | None = None) -> Language:
         ) from err
 
 
-def load_nlp(model: str | None = None) -> Language:
+def load_nlp(model: str | None = None, *, themes_file: str | None = None, extend_themes: bool = False) -> Language:
     """The full notulist pipeline on top of the chosen spaCy model."""
     nlp = load_base(model)
     first = nlp.pipe_names[0] if nlp.pipe_names else None
@@ -66,4 +66,5 @@ def load_nlp(model: str | None = None) -> Language:
         nlp.add_pipe("sentencizer", after="notulist_block_sentences")
     for name in COMPONENTS:
         nlp.add_pipe(name)
+    nlp.add_pipe("notulist_themes", config={"themes_file": themes_file, "extend": extend_themes})
     return nlp

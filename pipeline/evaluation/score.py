@@ -41,6 +41,7 @@ class DocScore:
     attributed: int = 0
     matched: int = 0
     scare_quotes_reported: int = 0
+    theme_sentences: dict[str, Counts] = field(default_factory=dict)
     headline_given_to_person: int = 0
     errors: list[str] = field(default_factory=list)
 
@@ -102,6 +103,17 @@ def score_document(gold: dict[str, Any], pred: dict[str, Any], name: str) -> Doc
                 if quotes_match(q["text"], o["text"]) and q.get("speaker"):
                     result.headline_given_to_person += 1
 
+    for theme_id, sentences in (gold.get("themes") or {}).items():
+        found = [e["text"] for t in pred.get("themes", []) if t["id"] == theme_id for e in t.get("evidence", [])]
+        counts = result.theme_sentences.setdefault(theme_id, Counts())
+        counts.gold += len(sentences)
+        counts.pred += len(found)
+        for sentence in sentences:
+            if any(quotes_match(f, sentence) for f in found):
+                counts.tp += 1
+            else:
+                result.errors.append(f"missed {theme_id} evidence: {sentence[:70]!r}")
+
     used: set[int] = set()
     result.speakers.pred, result.speakers.gold = len(pred_speakers), len(gold_speakers)
     for g in gold_speakers:
@@ -160,6 +172,12 @@ def totals(scores: list[DocScore]) -> dict[str, Any]:
         p, r, f = c.prf
         out[k] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": c.tp, "pred": c.pred, "gold": c.gold}
     out["attribution_accuracy"] = round(attributed / matched, 4) if matched else None
+    themes: dict[str, Counts] = {}
+    for s in scores:
+        for theme_id, c in s.theme_sentences.items():
+            themes.setdefault(theme_id, Counts()).add(c)
+    # Gold theme sentences are examples, not an exhaustive list: recall is the figure that counts.
+    out["theme_evidence_recall"] = {k: {"recall": round(c.tp / c.gold, 4) if c.gold else None, "found": c.tp, "gold": c.gold} for k, c in sorted(themes.items())}
     out["matched_quotes"] = matched
     out["scare_quotes_reported"] = scare
     out["headlines_given_to_person"] = headline

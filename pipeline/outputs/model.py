@@ -43,7 +43,7 @@ class Summary(_Strict):
 
 
 class ThemeScore(_Strict):
-    """A theme's weight in a session or for a speaker."""
+    """A theme's weight in a session or for a speaker: the share of sentences that mention it (0–1)."""
 
     id: str
     score: float
@@ -71,6 +71,9 @@ class Speaker(_Strict):
     organisations: list[str] = Field(default_factory=list)
     aliases: list[str] = Field(default_factory=list, description="Other forms used: surname, role nouns.")
     mentions: int = Field(default=0, description="How often the speaker is referred to.")
+    themes: list[ThemeScore] = Field(
+        default_factory=list, description="Share of the speaker's quote and turn sentences that mention each theme."
+    )
 
 
 class Quote(_Strict):
@@ -101,7 +104,7 @@ class Evidence(_Strict):
 
 
 class Theme(_Strict):
-    """A theme of the document with its score and evidence."""
+    """A theme of the document: the share of content sentences that mention it (0–1), and those sentences."""
 
     id: str
     label: str

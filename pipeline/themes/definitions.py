@@ -1,0 +1,96 @@
+"""Theme definitions as data: the default TOML file shipped in the package, or the user's own."""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A theme with the Dutch terms that signal it."""
+
+    id: str
+    label: str
+    description: str = ""
+    terms: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = field(default=())
+
+
+class ThemeFileError(ValueError):
+    """A theme file that cannot be used; the message names the file and the line."""
+
+
+def default_theme_text() -> str:
+    return resources.files("pipeline.resources").joinpath("themes.toml").read_text(encoding="utf-8")
+
+
+def parse_themes(text: str, source: str = "<themes>") -> list[Theme]:
+    """Themes from TOML text; errors say which file, which theme and which line."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise ThemeFileError(f"{source}: not valid TOML: {err}") from err
+    tables = data.get("theme")
+    if not isinstance(tables, list) or not tables:
+        raise ThemeFileError(f"{source}: no [[theme]] tables found")
+    header_lines = [n for n, line in enumerate(text.splitlines(), start=1) if line.strip() == "[[theme]]"]
+    themes: list[Theme] = []
+    seen: set[str] = set()
+    for index, table in enumerate(tables):
+        where = f"{source}: theme {index + 1} (line {header_lines[index] if index < len(header_lines) else '?'})"
+        theme_id = table.get("id")
+        if not isinstance(theme_id, str) or not _ID.match(theme_id):
+            raise ThemeFileError(f"{where}: 'id' must be a lower-case identifier such as \"trust\", got {theme_id!r}")
+        if theme_id in seen:
+            raise ThemeFileError(f"{where}: theme id {theme_id!r} is defined twice")
+        terms = table.get("terms")
+        if not isinstance(terms, list) or not terms or not all(isinstance(t, str) and t.strip() for t in terms):
+            raise ThemeFileError(f"{where}: 'terms' must be a non-empty list of words or phrases")
+        exclude = table.get("exclude", [])
+        if not isinstance(exclude, list) or not all(isinstance(t, str) for t in exclude):
+            raise ThemeFileError(f"{where}: 'exclude' must be a list of words")
+        seen.add(theme_id)
+        themes.append(
+            Theme(
+                id=theme_id,
+                label=str(table.get("label", theme_id)),
+                description=str(table.get("description", "")),
+                terms=tuple(t.strip().lower() for t in terms),
+                exclude=tuple(t.strip().lower() for t in exclude),
+            )
+        )
+    return themes
+
+
+def load_themes(path: Path | None = None, *, extend: bool = False) -> list[Theme]:
+    """The default themes, or those of `path` (replacing the defaults, or extending them when `extend`)."""
+    defaults = parse_themes(default_theme_text(), "pipeline/resources/themes.toml")
+    if path is None:
+        return defaults
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as err:
+        raise ThemeFileError(f"{path}: cannot be read ({err.strerror})") from err
+    own = parse_themes(text, str(path))
+    if not extend:
+        return own
+    merged = {t.id: t for t in defaults}
+    for theme in own:
+        if theme.id in merged:
+            base = merged[theme.id]
+            merged[theme.id] = Theme(theme.id, theme.label, theme.description or base.description,
+                                     tuple(dict.fromkeys(base.terms + theme.terms)), tuple(dict.fromkeys(base.exclude + theme.exclude)))
+        else:
+            merged[theme.id] = theme
+    return list(merged.values())

@@ -1,0 +1,133 @@
+"""Find theme terms in a parsed document: lemmas, multiword terms, Dutch compounds, with negation kept."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.themes.definitions import Theme
+
+#: Shortest one-word term that is also looked for inside compounds; shorter ones (regio, samen) would
+#: match inside unrelated words (regionaal is listed as a term of its own).
+MIN_COMPOUND_TERM = 6
+#: Shortest other part of a compound ("vertrouwens|relatie", "cluster|ecosysteem").
+MIN_COMPOUND_PART = 3
+#: Endings that make a derived word, not a compound ("partner|schap", "kennis|sen").
+DERIVATIONAL = frozenset({"schap", "schappen", "heid", "heden", "lijk", "lijke", "ing", "ingen", "er", "ers", "en", "e", "s",
+                          "tje", "tjes", "je", "jes", "isch", "ische", "baar", "bare", "loos", "loze", "ig", "ige", "se", "sen", "'s"})
+LINKING = ("", "s", "e", "en", "-", "s-")
+NEGATORS = frozenset({"geen", "niet", "nooit", "zonder", "nauwelijks", "weinig", "gebrek", "onvoldoende", "allerminst"})
+NEGATION_WINDOW = 3
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    """A theme term found in a sentence: token span [start, end)."""
+
+    theme: str
+    term: str
+    start: int
+    end: int
+    negated: bool
+
+
+def _forms(token: Token) -> set[str]:
+    return {token.lower_, token.lemma_.lower()} - {""}
+
+
+def compound_match(word: str, term: str) -> bool:
+    """The term is the head or the first part of a Dutch compound word, not merely a substring."""
+    if len(term) < MIN_COMPOUND_TERM or word == term or " " in term:
+        return False
+    if word.endswith(term):
+        modifier = word[: -len(term)].rstrip("-")
+        return len(modifier) >= MIN_COMPOUND_PART
+    if word.startswith(term):
+        rest = word[len(term) :]
+        if rest in DERIVATIONAL or rest.rstrip("s") in DERIVATIONAL:
+            return False
+        for link in LINKING:
+            if rest.startswith(link):
+                part = rest[len(link) :]
+                if len(part) >= max(MIN_COMPOUND_PART, 4) and part not in DERIVATIONAL:
+                    return True
+    return False
+
+
+class ThemeMatcher:
+    """Matches the terms of a set of themes on a Doc."""
+
+    def __init__(self, themes: Sequence[Theme]) -> None:
+        self.themes = list(themes)
+        self.single: dict[str, list[tuple[str, str]]] = {}
+        self.multi: list[tuple[str, str, tuple[str, ...]]] = []
+        self.compound_terms: list[tuple[str, str, frozenset[str]]] = []
+        for theme in self.themes:
+            for term in theme.terms:
+                words = tuple(term.split())
+                if len(words) == 1:
+                    self.single.setdefault(term, []).append((theme.id, term))
+                    if len(term) >= MIN_COMPOUND_TERM:
+                        self.compound_terms.append((theme.id, term, frozenset(theme.exclude)))
+                else:
+                    self.multi.append((theme.id, term, words))
+        self.excluded = {theme.id: frozenset(theme.exclude) for theme in self.themes}
+
+    def __call__(self, doc: Doc, sentences: Sequence[Span] | None = None) -> list[TermMatch]:
+        """All term matches, at most one per theme and token, in document order."""
+        matches: list[TermMatch] = []
+        seen: set[tuple[str, int]] = set()
+        for sent in sentences if sentences is not None else doc.sents:
+            for token in sent:
+                if token.is_punct or token.is_space:
+                    continue
+                forms = _forms(token)
+                for form in forms:
+                    for theme_id, term in self.single.get(form, []):
+                        if token.lower_ not in self.excluded[theme_id]:  # "kennissen" is not "kennis"
+                            self._add(matches, seen, theme_id, term, token.i, token.i + 1, sent)
+                for theme_id, term, exclude in self.compound_terms:
+                    if (theme_id, token.i) in seen or forms & exclude:
+                        continue
+                    if any(compound_match(form, term) for form in forms):
+                        self._add(matches, seen, theme_id, term, token.i, token.i + 1, sent)
+            for theme_id, term, words in self.multi:
+                span = _find_phrase(sent, words)
+                if span is not None:
+                    self._add(matches, seen, theme_id, term, span[0], span[1], sent)
+        return sorted(matches, key=lambda m: (m.start, m.theme))
+
+    def _add(self, matches: list[TermMatch], seen: set[tuple[str, int]], theme: str, term: str, start: int, end: int, sent: Span) -> None:
+        if (theme, start) in seen:
+            return
+        seen.add((theme, start))
+        matches.append(TermMatch(theme, term, start, end, _negated(sent, start)))
+
+
+def _find_phrase(sent: Span, words: tuple[str, ...]) -> tuple[int, int] | None:
+    """The words of a multiword term in order, with at most two other words between them."""
+    tokens = [t for t in sent if not (t.is_punct or t.is_space)]
+    for i, token in enumerate(tokens):
+        if words[0] not in _forms(token):
+            continue
+        k, j = 1, i + 1
+        last = i
+        while k < len(words) and j < len(tokens) and j - last <= 3:
+            if words[k] in _forms(tokens[j]):
+                last = j
+                k += 1
+            j += 1
+        if k == len(words):
+            return tokens[i].i, tokens[last].i + 1
+    return None
+
+
+def _negated(sent: Span, start: int) -> bool:
+    """"geen vertrouwen", "niet betrouwbaar", "zonder nabijheid", "gebrek aan vertrouwen"."""
+    doc = sent.doc
+    for i in range(max(sent.start, start - NEGATION_WINDOW), start):
+        if doc[i].lower_ in NEGATORS:
+            return True
+    return False
