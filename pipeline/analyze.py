@@ -7,8 +7,8 @@ from spacy.tokens import Doc
 
 from pipeline.ingest.model import BlockKind, Transcript
 from pipeline.outputs.model import Analysis, DocumentInfo, Evidence, Quote, Session, Speaker, Theme, ThemeScore, Turn
-from pipeline.themes.scoring import bounds, share
 from pipeline.speakers.registry import SpeakerRecord
+from pipeline.themes.scoring import bounds, share
 
 
 def parse(nlp: Language, transcript: Transcript) -> Doc:

@@ -26,6 +26,8 @@ def process(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("outputs"),
     format: Annotated[str | None, typer.Option("--format", "-f", help="report or turns; detected when left out.")] = None,
     model: Annotated[str | None, typer.Option("--model", "-m", help="spaCy package name or path; 'blank' for the rule-only fallback.")] = None,
+    themes: Annotated[Path | None, typer.Option("--themes", help="TOML theme file (see pipeline/resources/themes.toml).")] = None,
+    extend_themes: Annotated[bool, typer.Option("--extend-themes", help="Add the file's themes to the defaults instead of replacing them.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for a batch.")] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress lines.")] = False,
 ) -> None:
@@ -38,15 +40,22 @@ def process(
     if not inputs:
         _err("notulist: no input files found in " + ", ".join(map(str, paths)))
         raise typer.Exit(2)
+    from pipeline.themes.definitions import ThemeFileError
+
+    themes_file = str(themes) if themes else None
     try:
-        nlp = load_nlp(model)  # also checks the model before any worker starts
-    except ModelError as err:
+        # also checks the model and the theme file before any worker starts
+        nlp = load_nlp(model, themes_file=themes_file, extend_themes=extend_themes)
+    except (ModelError, ThemeFileError) as err:
         _err(f"notulist: {err}")
         raise typer.Exit(2) from err
     failures = 0
     analyses = []
     total = len(inputs)
-    outcomes = process_files(nlp if jobs == 1 else None, inputs, out, format=format, jobs=jobs, model=model)
+    outcomes = process_files(
+        nlp if jobs == 1 else None, inputs, out, format=format, jobs=jobs, model=model,
+        themes_file=themes_file, extend_themes=extend_themes,
+    )
     for n, outcome in enumerate(outcomes, start=1):
         if outcome.error:
             failures += 1

@@ -7,10 +7,10 @@ notulist_speakers. Results live on Doc extensions: `doc._.blocks`, `doc._.mentio
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacy.language import Language
 from spacy.tokens import Doc
-
-from pathlib import Path
 
 from pipeline.ingest.layout import classify_lines
 from pipeline.ingest.model import Block
@@ -112,7 +112,7 @@ class SpeakerResolver:
     assigns=["doc._.theme_evidence", "doc._.theme_sentences", "doc._.theme_labels"],
     default_config={"themes_file": None, "extend": False},
 )
-def make_themes(nlp: Language, name: str, *, themes_file: str | None, extend: bool) -> "ThemeFinder":
+def make_themes(nlp: Language, name: str, *, themes_file: str | None, extend: bool) -> ThemeFinder:
     return ThemeFinder(themes_file=themes_file, extend=extend)
 
 

@@ -60,11 +60,11 @@ def process_one(nlp: Language, path: Path, out_dir: Path, *, format: str | None 
 _worker_nlp: Language | None = None
 
 
-def _init_worker(model: str | None) -> None:
+def _init_worker(model: str | None, themes_file: str | None, extend_themes: bool) -> None:
     global _worker_nlp
     from pipeline.nlp import load_nlp
 
-    _worker_nlp = load_nlp(model)
+    _worker_nlp = load_nlp(model, themes_file=themes_file, extend_themes=extend_themes)
 
 
 def _work(job: tuple[Path, Path, str | None]) -> Outcome:
@@ -81,6 +81,8 @@ def process_files(
     format: str | None = None,
     jobs: int = 1,
     model: str | None = None,
+    themes_file: str | None = None,
+    extend_themes: bool = False,
 ) -> Iterator[Outcome]:
     """Analyse each file and write `out_dir/<stem>.json` atomically, in input order.
 
@@ -99,7 +101,7 @@ def process_files(
     if jobs > 1 and len(todo) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(model,)) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(model, themes_file, extend_themes)) as pool:
             done = dict(zip(todo, pool.map(_work, [(p, out_dir, format) for p in todo]), strict=True))
             for path in ordered:
                 yield rejected.get(path) or done[path]
@@ -107,6 +109,6 @@ def process_files(
     if nlp is None:
         from pipeline.nlp import load_nlp
 
-        nlp = load_nlp(model)
+        nlp = load_nlp(model, themes_file=themes_file, extend_themes=extend_themes)
     for path in ordered:
         yield rejected.get(path) or process_one(nlp, path, out_dir, format=format)

@@ -126,3 +126,11 @@ def test_parallel_jobs_give_the_same_output(tmp_path):
     for name in ("een.json", "twee.json", "quotes.csv"):
         serial_text = (serial / name).read_text(encoding="utf-8")
         assert serial_text == (parallel / name).read_text(encoding="utf-8")
+
+
+def test_bad_theme_file_is_a_clear_error(tmp_path):
+    themes = tmp_path / "themes.toml"
+    themes.write_text('[[theme]]\nid = "x"\n', encoding="utf-8")
+    result = run("process", str(SAMPLE), "--out", str(tmp_path), "--model", "blank", "--themes", str(themes))
+    assert result.exit_code == 2
+    assert "themes.toml: theme 1 (line 1): 'terms' must be a non-empty list" in result.output
