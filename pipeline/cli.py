@@ -14,6 +14,8 @@ from pipeline.outputs.model import json_schema
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Dutch meeting reports and transcripts → speakers, quotes, themes, summaries.")
 model_app = typer.Typer(no_args_is_help=True, help="Train and evaluate the embedded Dutch spaCy model.")
 app.add_typer(model_app, name="model")
+themes_app = typer.Typer(no_args_is_help=True, help="Themes across a corpus.")
+app.add_typer(themes_app, name="themes")
 
 
 def _err(message: str) -> None:
@@ -114,6 +116,68 @@ def evaluate(
 def schema() -> None:
     """Print the JSON Schema of the output."""
     typer.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+
+
+@themes_app.command("discover")
+def themes_discover(
+    paths: Annotated[list[Path], typer.Argument(help="Input files or folders (read recursively).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the tables.")] = Path("outputs/themes"),
+    topics: Annotated[int, typer.Option("--topics", "-k", min=2, help="Number of topics.")] = 8,
+    method: Annotated[str, typer.Option("--method", help="nmf (TF-IDF) or lda (counts).")] = "nmf",
+    seed: Annotated[int, typer.Option("--seed", help="random_state, for reproducible tables.")] = 0,
+    model: Annotated[str | None, typer.Option("--model", "-m", help="spaCy package name or path; 'blank' for the fallback.")] = None,
+    themes: Annotated[Path | None, typer.Option("--themes", help="TOML theme file whose themes get term suggestions.")] = None,
+) -> None:
+    """Topics (top terms, example sentences, weights per document) and new terms for the seeded themes."""
+    from pipeline.ingest import InputError, read_file
+    from pipeline.nlp import ModelError, load_base
+    from pipeline.outputs.tables import write_frame
+    from pipeline.process import expand_inputs
+    from pipeline.themes.definitions import ThemeFileError, load_themes
+    from pipeline.themes.discovery import (
+        ThemeDiscoverer,
+        build_corpus,
+        document_topics,
+        npmi_coherence,
+        suggest_terms,
+        topic_table,
+    )
+
+    if method not in ("nmf", "lda"):
+        _err(f"notulist: --method must be nmf or lda, not {method!r}")
+        raise typer.Exit(2)
+    readable = []
+    for path in expand_inputs(paths):
+        try:
+            read_file(path)
+            readable.append(path)
+        except InputError as err:
+            _err(f"error: {err}")
+    if not readable:
+        _err("notulist: no readable input files")
+        raise typer.Exit(1)
+    try:
+        nlp = load_base(model)
+        theme_list = load_themes(themes)
+    except (ModelError, ThemeFileError) as err:
+        _err(f"notulist: {err}")
+        raise typer.Exit(2) from err
+    corpus, seeded = build_corpus(nlp, readable, themes=theme_list)
+    discoverer = ThemeDiscoverer(topics, method=method, random_state=seed).fit(corpus.unit_lemmas)
+    top = discoverer.top_terms()
+    coherence = npmi_coherence([[t for t, _ in terms] for terms in top], corpus.unit_lemmas)
+    known = {t.id: {w for term in t.terms for w in term.split()} for t in theme_list}
+    tables = {
+        "topics": topic_table(discoverer, corpus),
+        "document_topics": document_topics(discoverer, corpus),
+        "theme_suggestions": suggest_terms(corpus, seeded, known),
+    }
+    for name, frame in tables.items():
+        for path in write_frame(frame, out / name):
+            _err(f"table → {path}")
+    for k, (terms, score) in enumerate(zip(top, coherence, strict=True), start=1):
+        typer.echo(f"topic {k:2d} (NPMI {score:+.3f}): {', '.join(t for t, _ in terms)}")
+    typer.echo(f"mean NPMI {sum(coherence) / len(coherence):+.4f} over {len(top)} topics, {len(corpus.unit_lemmas)} paragraphs, {len(readable)} documents ({method}, seed {seed})")
 
 
 @model_app.command("train")

@@ -38,19 +38,25 @@ def corpus_frames(analyses: Sequence[Analysis]) -> dict[str, pd.DataFrame]:
     }
 
 
+def write_frame(frame: pd.DataFrame, stem: Path) -> list[Path]:
+    """Write `stem.csv`, and `stem.parquet` when pyarrow is installed; both atomically."""
+    path = stem.with_suffix(".csv")
+    write_atomic(path, frame.to_csv(index=False, lineterminator="\n"))
+    written = [path]
+    try:
+        buffer = io.BytesIO()
+        frame.to_parquet(buffer, index=False)
+    except ImportError:
+        return written
+    parquet = stem.with_suffix(".parquet")
+    write_atomic(parquet, buffer.getvalue())
+    written.append(parquet)
+    return written
+
+
 def write_tables(analyses: Sequence[Analysis], out_dir: Path) -> list[Path]:
-    """Write each table as CSV, and as Parquet when pyarrow is installed."""
+    """Write each corpus table as CSV, and as Parquet when pyarrow is installed."""
     written: list[Path] = []
     for name, frame in corpus_frames(analyses).items():
-        path = out_dir / f"{name}.csv"
-        write_atomic(path, frame.to_csv(index=False, lineterminator="\n"))
-        written.append(path)
-        try:
-            buffer = io.BytesIO()
-            frame.to_parquet(buffer, index=False)
-        except ImportError:
-            continue
-        parquet = out_dir / f"{name}.parquet"
-        write_atomic(parquet, buffer.getvalue())
-        written.append(parquet)
+        written.extend(write_frame(frame, out_dir / name))
     return written
