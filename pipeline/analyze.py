@@ -6,7 +6,19 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.ingest.model import BlockKind, Transcript
-from pipeline.outputs.model import Analysis, DocumentInfo, Evidence, Quote, Session, Speaker, Theme, ThemeScore, Turn
+from pipeline.outputs.model import (
+    Analysis,
+    DocumentInfo,
+    Evidence,
+    KeyphraseOut,
+    Quote,
+    Session,
+    Speaker,
+    Theme,
+    ThemeScore,
+    Turn,
+)
+from pipeline.themes.keyphrases import keyphrases
 from pipeline.speakers.registry import SpeakerRecord
 from pipeline.themes.scoring import bounds, share
 
@@ -77,8 +89,15 @@ def build_analysis(doc: Doc, transcript: Transcript) -> Analysis:
     themes, session_themes, speaker_themes = _themes(doc, transcript, spoken)
     for speaker in speakers:
         speaker.themes = speaker_themes.get(speaker.name, [])
+    sentences = doc._.theme_sentences or []
     sessions = [
-        Session(id=s.id, title=s.title, start=s.start, end=s.end, speakers=per_session[s.id], themes=session_themes.get(s.id, []))
+        Session(
+            id=s.id, title=s.title, start=s.start, end=s.end, speakers=per_session[s.id], themes=session_themes.get(s.id, []),
+            keyphrases=[
+                KeyphraseOut(text=k.text, score=k.score)
+                for k in keyphrases([x for x in sentences if s.start <= x.start_char < s.end])
+            ],
+        )
         for s in transcript.sessions
     ]
     words = sum(1 for t in doc if not (t.is_space or t.is_punct))

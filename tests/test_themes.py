@@ -99,3 +99,17 @@ def test_bad_theme_file_names_the_line():
 def test_invalid_toml_is_reported_with_its_position():
     with pytest.raises(ThemeFileError, match="line 2"):
         parse_themes('[[theme]]\nid = "x\n', "kapot.toml")
+
+
+def test_keyphrases_per_session(analyse):
+    text = (
+        "Titel\n\nSessie 1: Fietsen\n\nHet fietspad langs de rivier wordt verbreed. Het nieuwe fietspad krijgt verlichting. "
+        "Fietsers zijn blij met het fietspad.\n\nSessie 2: Scholen\n\nDe nieuwe basisschool opent in maart. "
+        "De basisschool krijgt een groen schoolplein.\n"
+    )
+    sessions = analyse(text).sessions
+    first = [k.text.lower() for k in sessions[0].keyphrases]
+    second = [k.text.lower() for k in sessions[1].keyphrases]
+    assert any("fietspad" in k for k in first) and not any("fietspad" in k for k in second)
+    assert any("basisschool" in k for k in second)
+    assert sessions[0].keyphrases[0].score >= sessions[0].keyphrases[-1].score

@@ -49,6 +49,13 @@ class ThemeScore(_Strict):
     score: float
 
 
+class KeyphraseOut(_Strict):
+    """A keyphrase of a session with its PositionRank score."""
+
+    text: str
+    score: float
+
+
 class Session(_Strict):
     """A part of the document: the whole report, an agenda item, a breakout session."""
 
@@ -59,6 +66,7 @@ class Session(_Strict):
     summary: Summary | None = None
     speakers: list[str] = Field(default_factory=list, description="Names of speakers quoted or holding turns here.")
     themes: list[ThemeScore] = Field(default_factory=list)
+    keyphrases: list[KeyphraseOut] = Field(default_factory=list, description="Best first.")
 
 
 class Speaker(_Strict):

@@ -1,0 +1,106 @@
+"""Keyphrases of a session: PositionRank (TextRank with a jump biased to early words) on the lemma graph
+of candidate words, collapsed into phrases.
+
+Candidates are runs of nouns, proper nouns and adjectives when the model tags part of speech, and runs of
+non-stop words otherwise; a run is cut at punctuation and at three words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.lang.nl.stop_words import STOP_WORDS
+from spacy.tokens import Span, Token
+
+from pipeline.speakers.lexicon import is_finite_verb, speech_verb_lemma
+
+WINDOW = 2
+DAMPING = 0.85
+ITERATIONS = 50
+MAX_PHRASE_WORDS = 3
+CANDIDATE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
+@dataclass(frozen=True)
+class Keyphrase:
+    """A phrase as written at its first occurrence, with its TextRank score."""
+
+    text: str
+    score: float
+
+
+_PARTICIPLE = re.compile(r"^(aan|af|bij|door|in|mee|na|om|onder|op|over|toe|uit|voor|weg|terug)?ge\w{2,}(d|t|en)$")
+
+
+def _is_candidate(token: Token, tagged: bool) -> bool:
+    if not token.is_alpha or len(token.text) < 3 or token.lower_ in STOP_WORDS:
+        return False
+    if tagged:
+        return token.pos_ in CANDIDATE_POS
+    # without a tagger: leave out the frequent verbs and participles that would crowd the graph
+    return not (is_finite_verb(token) or speech_verb_lemma(token) or (token.is_lower and _PARTICIPLE.match(token.lower_)))
+
+
+def _lemma(token: Token) -> str:
+    return (token.lemma_ or token.text).lower()
+
+
+def keyphrases(sentences: Sequence[Span], *, top: int = 8) -> list[Keyphrase]:
+    """The `top` keyphrases of a set of sentences, best first."""
+    if not sentences:
+        return []
+    tagged = sentences[0].doc.has_annotation("POS")
+    runs: list[list[Token]] = []
+    for sent in sentences:
+        run: list[Token] = []
+        for token in sent:
+            if _is_candidate(token, tagged) and len(run) < MAX_PHRASE_WORDS:
+                run.append(token)
+            else:
+                if run:
+                    runs.append(run)
+                run = [token] if _is_candidate(token, tagged) else []
+        if run:
+            runs.append(run)
+    words = sorted({_lemma(t) for run in runs for t in run})
+    if not words:
+        return []
+    index = {w: i for i, w in enumerate(words)}
+    weights = np.zeros((len(words), len(words)))
+    sequence = [index[_lemma(t)] for run in runs for t in run]
+    for i, a in enumerate(sequence):
+        for b in sequence[i + 1 : i + WINDOW]:
+            if a != b:
+                weights[a, b] += 1
+                weights[b, a] += 1
+    totals = weights.sum(axis=0)
+    totals[totals == 0] = 1
+    transition = weights / totals
+    # PositionRank: the random jump favours words that occur early (reports and news put the gist first)
+    jump = np.zeros(len(words))
+    for position, w in enumerate(sequence):
+        jump[w] += 1 / (position + 1)
+    jump /= jump.sum()
+    rank = np.full(len(words), 1 / len(words))
+    for _ in range(ITERATIONS):
+        rank = (1 - DAMPING) * jump + DAMPING * transition @ rank
+    scored: dict[tuple[str, ...], Keyphrase] = {}
+    for run in runs:
+        key = tuple(_lemma(t) for t in run)
+        if key not in scored:
+            score = float(sum(rank[index[w]] for w in key))
+            scored[key] = Keyphrase(" ".join(t.text for t in run), round(score, 4))
+    best = sorted(scored.items(), key=lambda kv: (-kv[1].score, kv[1].text))
+    chosen: list[Keyphrase] = []
+    seen: set[str] = set()
+    for key, phrase in best:
+        if len(set(key) & seen) * 2 >= len(key):
+            continue  # mostly words of a phrase already chosen
+        chosen.append(phrase)
+        seen.update(key)
+        if len(chosen) == top:
+            break
+    return chosen
