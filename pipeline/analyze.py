@@ -18,8 +18,8 @@ from pipeline.outputs.model import (
     ThemeScore,
     Turn,
 )
-from pipeline.themes.keyphrases import keyphrases
 from pipeline.speakers.registry import SpeakerRecord
+from pipeline.themes.keyphrases import keyphrases
 from pipeline.themes.scoring import bounds, share
 
 

@@ -124,3 +124,9 @@ def test_undecodable_bytes_are_an_error():
     # 0x81 is neither valid UTF-8 here nor defined in cp1252
     with pytest.raises(DecodeError, match="neither UTF-8 nor cp1252"):
         decode(b"Dit is tekst met een kapotte byte \x81 erin.")
+
+
+def test_session_heading_with_colon_is_not_a_turn():
+    transcript = read_text("Titel\n\nSessie 1: Fietsen\n\nHet fietspad wordt breder.\n\nSessie 2: Scholen\n\nDe school opent.\n")
+    assert transcript.format == "report"
+    assert [s.title for s in transcript.sessions] == ["Sessie 1: Fietsen", "Sessie 2: Scholen"]

@@ -68,7 +68,7 @@ def is_speaker_label(label: str) -> bool:
 def match_turn_line(line: str) -> TurnLine | None:
     """The speaker label and text offset of a line that opens a turn, or None."""
     m = _LINE.match(line)
-    if not m or not is_speaker_label(m.group("label")):
+    if not m or not is_speaker_label(m.group("label")) or is_session_heading(line.strip()):
         return None
     return TurnLine(m.group("label").strip(), m.start("text"), parse_time(m.group("t1") or m.group("t3")))
 

@@ -7,8 +7,8 @@ non-stop words otherwise; a run is cut at punctuation and at three words.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
