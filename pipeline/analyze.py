@@ -12,13 +12,17 @@ from pipeline.outputs.model import (
     Evidence,
     KeyphraseOut,
     Quote,
+    SentenceRef,
     Session,
     Speaker,
     Theme,
     ThemeScore,
     Turn,
+    WhoSaidWhat,
 )
+from pipeline.outputs.model import Summary as SummaryOut
 from pipeline.speakers.registry import SpeakerRecord
+from pipeline.summaries.structured import SpanSummary, representative, summarise_span
 from pipeline.themes.keyphrases import keyphrases
 from pipeline.themes.scoring import bounds, share
 
@@ -90,19 +94,62 @@ def build_analysis(doc: Doc, transcript: Transcript) -> Analysis:
     for speaker in speakers:
         speaker.themes = speaker_themes.get(speaker.name, [])
     sentences = doc._.theme_sentences or []
-    sessions = [
-        Session(
-            id=s.id, title=s.title, start=s.start, end=s.end, speakers=per_session[s.id], themes=session_themes.get(s.id, []),
-            keyphrases=[
-                KeyphraseOut(text=k.text, score=k.score)
-                for k in keyphrases([x for x in sentences if s.start <= x.start_char < s.end])
-            ],
+    summaries = _session_summaries(doc, transcript, sentences)
+    sessions = []
+    for s in transcript.sessions:
+        inside = [x for x in sentences if s.start <= x.start_char < s.end]
+        session_quotes = [q for q in quotes if q.session == s.id and q.speaker]
+        summary = summaries.get(s.id)
+        sessions.append(
+            Session(
+                id=s.id, title=s.title, start=s.start, end=s.end, speakers=per_session[s.id], themes=session_themes.get(s.id, []),
+                keyphrases=[KeyphraseOut(text=k.text, score=k.score) for k in keyphrases(inside)],
+                summary=_summary_out(summary, session_quotes, speakers, session_themes.get(s.id, []), inside) if summary else None,
+            )
         )
-        for s in transcript.sessions
-    ]
+    document_summary = None
+    if len(sessions) == 1:
+        document_summary = sessions[0].summary
+    elif doc._.summary is not None:
+        document_summary = _summary_out(doc._.summary, [q for q in quotes if q.speaker], speakers, [ThemeScore(id=t.id, score=t.score) for t in themes], sentences)
     words = sum(1 for t in doc if not (t.is_space or t.is_punct))
     info = DocumentInfo(source=transcript.source, format=transcript.format, title=_clean_title(transcript.title), words=words)
-    return Analysis(document=info, sessions=sessions, speakers=speakers, quotes=quotes, themes=themes, turns=turns)
+    return Analysis(
+        document=info, sessions=sessions, speakers=speakers, quotes=quotes, themes=themes, summary=document_summary, turns=turns
+    )
+
+
+def _session_summaries(doc: Doc, transcript: Transcript, sentences: list) -> dict[str, SpanSummary]:
+    """Each session's extractive summary, with the lengths set on the summaries component."""
+    settings = doc._.summary_settings
+    if settings is None:
+        return {}
+    unattributed = [(q.start, q.end) for q in doc._.quotes or [] if q.kind == "direct" and (q.speaker_key is None or q.cue is None)]
+    out = {}
+    for s in transcript.sessions:
+        inside = [x for x in sentences if s.start <= x.start_char < s.end]
+        if inside:
+            out[s.id] = summarise_span(inside, n=settings["sentences"], ratio=settings["ratio"], unattributed=unattributed)
+    return out
+
+
+def _summary_out(summary: SpanSummary, quotes: list[Quote], speakers: list[Speaker], themes: list[ThemeScore], context: list) -> SummaryOut:
+    """The output form of a summary, with who said what (one representative quote per speaker)."""
+    refs = []
+    for sent in summary.sentences:
+        start, end = bounds(sent)
+        refs.append(SentenceRef(text=sent.doc.text[start:end], start=start, end=end))
+    roles = {s.name: (s.roles[0] if s.roles else None) for s in speakers}
+    context_text = " ".join(x.text for x in context)
+    who: list[WhoSaidWhat] = []
+    for name in dict.fromkeys(q.speaker for q in quotes if q.speaker):
+        own = [q for q in quotes if q.speaker == name]
+        direct = [q for q in own if q.kind == "direct"] or own
+        best = direct[representative([q.text for q in direct], context_text)]
+        who.append(WhoSaidWhat(speaker=name, role=roles.get(name), quote=best.text, kind=best.kind, start=best.start, end=best.end))
+    return SummaryOut(
+        text=" ".join(r.text for r in refs), sentences=refs, key_points=summary.key_points, who_said_what=who, themes=themes[:3]
+    )
 
 
 def _ranked(scores: dict[str, float]) -> list[ThemeScore]:

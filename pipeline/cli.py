@@ -30,6 +30,8 @@ def process(
     model: Annotated[str | None, typer.Option("--model", "-m", help="spaCy package name or path; 'blank' for the rule-only fallback.")] = None,
     themes: Annotated[Path | None, typer.Option("--themes", help="TOML theme file (see pipeline/resources/themes.toml).")] = None,
     extend_themes: Annotated[bool, typer.Option("--extend-themes", help="Add the file's themes to the defaults instead of replacing them.")] = False,
+    summary_sentences: Annotated[int, typer.Option("--summary-sentences", min=1, help="Sentences per summary.")] = 3,
+    summary_ratio: Annotated[float | None, typer.Option("--summary-ratio", min=0.01, max=1.0, help="Summary length as a share of the sentences (instead of --summary-sentences).")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for a batch.")] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress lines.")] = False,
 ) -> None:
@@ -47,7 +49,9 @@ def process(
     themes_file = str(themes) if themes else None
     try:
         # also checks the model and the theme file before any worker starts
-        nlp = load_nlp(model, themes_file=themes_file, extend_themes=extend_themes)
+        nlp = load_nlp(
+            model, themes_file=themes_file, extend_themes=extend_themes, summary_sentences=summary_sentences, summary_ratio=summary_ratio
+        )
     except (ModelError, ThemeFileError) as err:
         _err(f"notulist: {err}")
         raise typer.Exit(2) from err
@@ -56,7 +60,7 @@ def process(
     total = len(inputs)
     outcomes = process_files(
         nlp if jobs == 1 else None, inputs, out, format=format, jobs=jobs, model=model,
-        themes_file=themes_file, extend_themes=extend_themes,
+        nlp_options={"themes_file": themes_file, "extend_themes": extend_themes, "summary_sentences": summary_sentences, "summary_ratio": summary_ratio},
     )
     for n, outcome in enumerate(outcomes, start=1):
         if outcome.error:
@@ -187,13 +191,14 @@ def model_train(
     out: Annotated[Path, typer.Option("--out", help="Where the assembled pipeline is written.")] = Path("models/nl_notulist"),
 ) -> None:
     """Convert the data, train the UD and NER parts, assemble and evaluate the pipeline."""
-    from pipeline.training.recipe import DataLayout, assemble, convert, train_part
+    from pipeline.training.recipe import DataLayout, assemble, convert, pretrain_ner_tok2vec, train_part, write_raw_text
 
     layout = DataLayout(data)
     counts = convert(layout, work)
-    _err(f"converted: {counts}")
+    _err(f"converted: {counts}; raw texts for pretraining: {write_raw_text(layout, work)}")
     ud = train_part("ud", work)
-    ner = train_part("ner", work)
+    weights = pretrain_ner_tok2vec(work)
+    ner = train_part("ner", work, overrides={"paths.init_tok2vec": str(weights)})
     nlp = assemble(ud, ner)
     nlp.to_disk(out)
     _err(f"model → {out}; run `notulist model evaluate --data {data}` for its figures")

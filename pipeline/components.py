@@ -17,11 +17,13 @@ from pipeline.ingest.model import Block
 from pipeline.quotes.finder import adopt_fragments, find_direct_quotes, find_indirect_quotes
 from pipeline.speakers.mentions import find_mentions
 from pipeline.speakers.registry import attribute, mark_reported_speakers, resolve
+from pipeline.summaries.structured import summarise_span
 from pipeline.themes.definitions import load_themes
 from pipeline.themes.matcher import ThemeMatcher
 from pipeline.themes.scoring import content_sentences, evidence
 
-for _name in ("blocks", "mentions", "quotes", "speakers", "resolution", "theme_evidence", "theme_sentences", "theme_labels"):
+for _name in ("blocks", "mentions", "quotes", "speakers", "resolution", "theme_evidence", "theme_sentences", "theme_labels",
+              "summary", "summary_settings"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -129,3 +131,36 @@ class ThemeFinder:
         doc._.theme_evidence = evidence(doc, self.matcher(doc, sentences), sentences)
         doc._.theme_labels = {t.id: t.label for t in self.themes}
         return doc
+
+
+@Language.factory(
+    "notulist_summaries",
+    assigns=["doc._.summary", "doc._.summary_settings"],
+    requires=["doc._.theme_sentences"],
+    default_config={"sentences": 3, "ratio": None},
+)
+def make_summaries(nlp: Language, name: str, *, sentences: int, ratio: float | None) -> SummaryMaker:
+    return SummaryMaker(sentences=sentences, ratio=ratio)
+
+
+class SummaryMaker:
+    """An extractive summary of the whole document (sessions are summarised when the output is built)."""
+
+    def __init__(self, *, sentences: int = 3, ratio: float | None = None) -> None:
+        if sentences < 1:
+            raise ValueError("a summary needs at least one sentence")
+        if ratio is not None and not 0 < ratio <= 1:
+            raise ValueError("the summary ratio must lie in (0, 1]")
+        self.sentences = sentences
+        self.ratio = ratio
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = doc._.theme_sentences or content_sentences(doc, blocks_of(doc))
+        doc._.summary_settings = {"sentences": self.sentences, "ratio": self.ratio}
+        doc._.summary = summarise_span(candidates, n=self.sentences, ratio=self.ratio, unattributed=unattributed_quotes(doc))
+        return doc
+
+
+def unattributed_quotes(doc: Doc) -> list[tuple[int, int]]:
+    """Direct quotes whose speaker is not named in their own sentence: weak summary sentences on their own."""
+    return [(q.start, q.end) for q in doc._.quotes or [] if q.kind == "direct" and (q.speaker_key is None or q.cue is None)]

@@ -52,7 +52,14 @@ def load_base(model: str | None = None) -> Language:
         ) from err
 
 
-def load_nlp(model: str | None = None, *, themes_file: str | None = None, extend_themes: bool = False) -> Language:
+def load_nlp(
+    model: str | None = None,
+    *,
+    themes_file: str | None = None,
+    extend_themes: bool = False,
+    summary_sentences: int = 3,
+    summary_ratio: float | None = None,
+) -> Language:
     """The full notulist pipeline on top of the chosen spaCy model."""
     nlp = load_base(model)
     first = nlp.pipe_names[0] if nlp.pipe_names else None
@@ -67,4 +74,5 @@ def load_nlp(model: str | None = None, *, themes_file: str | None = None, extend
     for name in COMPONENTS:
         nlp.add_pipe(name)
     nlp.add_pipe("notulist_themes", config={"themes_file": themes_file, "extend": extend_themes})
+    nlp.add_pipe("notulist_summaries", config={"sentences": summary_sentences, "ratio": summary_ratio})
     return nlp

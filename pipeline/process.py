@@ -60,11 +60,11 @@ def process_one(nlp: Language, path: Path, out_dir: Path, *, format: str | None 
 _worker_nlp: Language | None = None
 
 
-def _init_worker(model: str | None, themes_file: str | None, extend_themes: bool) -> None:
+def _init_worker(model: str | None, options: dict) -> None:
     global _worker_nlp
     from pipeline.nlp import load_nlp
 
-    _worker_nlp = load_nlp(model, themes_file=themes_file, extend_themes=extend_themes)
+    _worker_nlp = load_nlp(model, **options)
 
 
 def _work(job: tuple[Path, Path, str | None]) -> Outcome:
@@ -81,12 +81,12 @@ def process_files(
     format: str | None = None,
     jobs: int = 1,
     model: str | None = None,
-    themes_file: str | None = None,
-    extend_themes: bool = False,
+    nlp_options: dict | None = None,
 ) -> Iterator[Outcome]:
     """Analyse each file and write `out_dir/<stem>.json` atomically, in input order.
 
-    With `jobs > 1` files are analysed in worker processes that each load `model` once.
+    With `jobs > 1` files are analysed in worker processes that each load `model` (with `nlp_options`,
+    the keyword arguments of `load_nlp`) once.
     """
     seen: dict[str, Path] = {}
     todo: list[Path] = []
@@ -101,7 +101,7 @@ def process_files(
     if jobs > 1 and len(todo) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(model, themes_file, extend_themes)) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(model, nlp_options or {})) as pool:
             done = dict(zip(todo, pool.map(_work, [(p, out_dir, format) for p in todo]), strict=True))
             for path in ordered:
                 yield rejected.get(path) or done[path]
@@ -109,6 +109,6 @@ def process_files(
     if nlp is None:
         from pipeline.nlp import load_nlp
 
-        nlp = load_nlp(model, themes_file=themes_file, extend_themes=extend_themes)
+        nlp = load_nlp(model, **(nlp_options or {}))
     for path in ordered:
         yield rejected.get(path) or process_one(nlp, path, out_dir, format=format)

@@ -134,3 +134,10 @@ def test_bad_theme_file_is_a_clear_error(tmp_path):
     result = run("process", str(SAMPLE), "--out", str(tmp_path), "--model", "blank", "--themes", str(themes))
     assert result.exit_code == 2
     assert "themes.toml: theme 1 (line 1): 'terms' must be a non-empty list" in result.output
+
+
+def test_summary_length_option(tmp_path):
+    assert run("process", str(SAMPLE), "--out", str(tmp_path), "--model", "blank", "-q", "--summary-sentences", "2").exit_code == 0
+    output = json.loads((tmp_path / "clustervorming-is-mensenwerk.json").read_text(encoding="utf-8"))
+    assert len(output["summary"]["sentences"]) == 2
+    assert len(output["sessions"][0]["summary"]["sentences"]) == 2

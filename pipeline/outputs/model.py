@@ -35,18 +35,33 @@ class SentenceRef(_Strict):
     end: int
 
 
-class Summary(_Strict):
-    """An extractive summary: the chosen sentences in document order."""
-
-    text: str
-    sentences: list[SentenceRef] = Field(default_factory=list)
-
-
 class ThemeScore(_Strict):
     """A theme's weight in a session or for a speaker: the share of sentences that mention it (0–1)."""
 
     id: str
     score: float
+
+
+class WhoSaidWhat(_Strict):
+    """A speaker of the session with their most representative quote."""
+
+    speaker: str
+    role: str | None = None
+    quote: str
+    kind: Literal["direct", "indirect"]
+    start: int
+    end: int
+
+
+class Summary(_Strict):
+    """A summary: the chosen sentences in document order, key points, who said what and the top themes."""
+
+    text: str
+    sentences: list[SentenceRef] = Field(default_factory=list)
+    key_points: list[str] = Field(default_factory=list, description="The most salient sentences, shortened; best first.")
+    who_said_what: list[WhoSaidWhat] = Field(default_factory=list)
+    themes: list[ThemeScore] = Field(default_factory=list, description="Top themes (at most three).")
+    method: str = Field(default="extractive", description="extractive, or transformers:<model> for abstractive text.")
 
 
 class KeyphraseOut(_Strict):

@@ -30,10 +30,18 @@ class SentenceEvidence:
     negated: bool = False
 
 
+_OPENING = "“„‘‚«"
+
+
 def bounds(sent: Span) -> tuple[int, int]:
-    """Character offsets of a sentence without its surrounding white space."""
-    lead = len(sent.text) - len(sent.text.lstrip())
-    return sent.start_char + lead, sent.start_char + lead + len(sent.text.strip())
+    """Character offsets of a sentence without surrounding white space, and without an opening quotation
+    mark that the sentence splitter left at its end (it belongs to the next sentence)."""
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    body = text.strip()
+    while len(body) > 1 and body[-1] in _OPENING:
+        body = body[:-1].rstrip()
+    return sent.start_char + lead, sent.start_char + lead + len(body)
 
 
 def content_sentences(doc: Doc, blocks: Sequence[Block]) -> list[Span]:

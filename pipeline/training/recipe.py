@@ -58,6 +58,51 @@ def convert(data: DataLayout, work: Path) -> dict[str, int]:
     return counts
 
 
+PRETRAIN_DIR = "pretrain"
+
+
+def write_raw_text(data: DataLayout, work: Path, *, sents_per_text: int = 10) -> int:
+    """Raw text for pretraining the NER tok2vec: the training and dev sentences only, never the test files."""
+    import json
+
+    from pipeline.training.convert import _conll2002_articles
+
+    texts: list[str] = []
+    for name in ("ned.train", "ned.testa"):
+        for article in _conll2002_articles((data.conll2002 / name).read_text(encoding="utf-8")):
+            for i in range(0, len(article), sents_per_text):
+                texts.append(" ".join(" ".join(w for w, _ in s) for s in article[i : i + sents_per_text]))
+    for name in UD_TRAIN + UD_DEV:
+        sentences: list[str] = []
+        words: list[str] = []
+        for line in (data.ud / name).read_text(encoding="utf-8").splitlines() + [""]:
+            if not line.strip():
+                if words:
+                    sentences.append(" ".join(words))
+                words = []
+            elif not line.startswith("#"):
+                cols = line.split("\t")
+                if cols[0].isdigit():
+                    words.append(cols[1])
+        for i in range(0, len(sentences), sents_per_text):
+            texts.append(" ".join(sentences[i : i + sents_per_text]))
+    path = work / "raw.jsonl"
+    path.write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts), encoding="utf-8")
+    return len(texts)
+
+
+def pretrain_ner_tok2vec(work: Path) -> Path:
+    """Pretrain the NER tok2vec on raw text (character objective); return the last weights file."""
+    from spacy import util
+    from spacy.cli.pretrain import pretrain
+
+    config = util.load_config(CONFIG_DIR / "ner.cfg", overrides={"paths.raw_text": str(work / "raw.jsonl")}, interpolate=False)
+    out = work / PRETRAIN_DIR
+    pretrain(config, out, silent=False)
+    epochs = int(config["pretraining"]["max_epochs"])
+    return out / f"model{epochs - 1}.bin"
+
+
 def train_part(part: str, work: Path, *, overrides: dict[str, object] | None = None) -> Path:
     """Train one part (`ud` or `ner`) with its config; return the best model's folder."""
     out = work / f"{part}-model"

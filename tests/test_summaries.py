@@ -1,0 +1,71 @@
+"""Summaries: what communication staff can publish."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.summaries.extractive import is_procedural
+from pipeline.summaries.structured import sentence_count, shorten
+
+SAMPLE = Path(__file__).resolve().parent.parent / "corpus" / "clustervorming-is-mensenwerk.txt"
+
+
+def test_sample_report_summary_has_the_conclusion_and_no_residue(analyse):
+    a = analyse(SAMPLE.read_text(encoding="utf-8"))
+    text = a.summary.text
+    assert "mensenwerk" in text and "vertrouwen en open innovatie" in text
+    for residue in ("verslag Clusters", "Knarsetandend", "Civic entrepreneurs\n", "Hieronder vindt u", "Klik op"):
+        assert residue not in text
+    # the pull quote is not repeated: each summary sentence occurs once in the text, in document order
+    starts = [s.start for s in a.summary.sentences]
+    assert starts == sorted(starts)
+    source = SAMPLE.read_text(encoding="utf-8")
+    for s in a.summary.sentences:
+        assert source[s.start : s.end] == s.text
+    headings = {"Knarsetandend", "Civic entrepreneurs", "Brengen", "Discussies"}
+    assert not headings & {s.text for s in a.summary.sentences}
+
+
+def test_one_session_document_summary_is_the_session_summary(analyse):
+    a = analyse(SAMPLE.read_text(encoding="utf-8"))
+    assert len(a.sessions) == 1 and a.summary == a.sessions[0].summary
+
+
+def test_who_said_what_names_speakers_with_role_and_quote(analyse):
+    a = analyse(SAMPLE.read_text(encoding="utf-8"))
+    who = {w.speaker: w for w in a.summary.who_said_what}
+    assert who["Arnoud Lagendijk"].role == "hoogleraar Economische Geografie"
+    assert who["Arnoud Lagendijk"].kind == "direct"
+    assert set(who) == {"Marc Hameleers", "Arnoud Lagendijk", "Miranda Ebbekink", "Jeroen de Bruijn"}
+
+
+def test_each_session_gets_its_own_summary(analyse):
+    text = (
+        "Verslag\n\nSessie 1: Fietsen\n\nHet fietspad langs de rivier wordt volgend jaar verbreed. "
+        "De gemeente legt ook nieuwe verlichting aan bij het fietspad. Fietsers reageren positief op de plannen.\n\n"
+        "Sessie 2: Scholen\n\nDe nieuwe basisschool in de wijk opent in maart haar deuren. "
+        "Ouders zijn blij met het groene schoolplein van de school.\n"
+    )
+    a = analyse(text)
+    first, second = (s.summary for s in a.sessions)
+    assert "fietspad" in first.text and "basisschool" not in first.text
+    assert "basisschool" in second.text and "fietspad" not in second.text
+    assert a.summary is not None and a.summary.sentences
+
+
+def test_procedural_lines_are_never_chosen():
+    assert is_procedural("Klik op de titel voor het verslag.")
+    assert is_procedural("Vaststellen agenda")
+    assert not is_procedural("De wethouder opende de discussie over de begroting.")
+
+
+def test_length_by_sentences_or_ratio():
+    assert sentence_count(20, sentences=4, ratio=None) == 4
+    assert sentence_count(20, sentences=3, ratio=0.25) == 5
+    assert sentence_count(2, sentences=3, ratio=0.1) == 1
+
+
+def test_key_points_are_short():
+    long = "Dit is een heel lange zin, met veel woorden die eigenlijk niet allemaal nodig zijn om het punt te maken dat we willen maken vandaag."
+    assert len(shorten(long).split()) <= 21
+    assert shorten("Korte zin.") == "Korte zin."
