@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.components import unattributed_quotes
 from pipeline.ingest.model import BlockKind, Transcript
 from pipeline.outputs.model import (
     Analysis,
@@ -124,7 +125,9 @@ def _session_summaries(doc: Doc, transcript: Transcript, sentences: list) -> dic
     settings = doc._.summary_settings
     if settings is None:
         return {}
-    unattributed = [(q.start, q.end) for q in doc._.quotes or [] if q.kind == "direct" and (q.speaker_key is None or q.cue is None)]
+    if len(transcript.sessions) == 1 and doc._.summary is not None:
+        return {transcript.sessions[0].id: doc._.summary}  # the document summary is that session's summary
+    unattributed = unattributed_quotes(doc)
     out = {}
     for s in transcript.sessions:
         inside = [x for x in sentences if s.start <= x.start_char < s.end]
