@@ -32,6 +32,8 @@ def process(
     extend_themes: Annotated[bool, typer.Option("--extend-themes", help="Add the file's themes to the defaults instead of replacing them.")] = False,
     summary_sentences: Annotated[int, typer.Option("--summary-sentences", min=1, help="Sentences per summary.")] = 3,
     summary_ratio: Annotated[float | None, typer.Option("--summary-ratio", min=0.01, max=1.0, help="Summary length as a share of the sentences (instead of --summary-sentences).")] = None,
+    summarizer: Annotated[str, typer.Option("--summarizer", help="extractive (default) or transformers.")] = "extractive",
+    summary_model: Annotated[str | None, typer.Option("--summary-model", help="Local seq2seq model folder (or cached name) for --summarizer transformers.")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for a batch.")] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress lines.")] = False,
 ) -> None:
@@ -58,9 +60,25 @@ def process(
     failures = 0
     analyses = []
     total = len(inputs)
+    summariser = None
+    if summarizer not in ("extractive", "transformers"):
+        _err(f"notulist: --summarizer must be extractive or transformers, not {summarizer!r}")
+        raise typer.Exit(2)
+    if summarizer == "transformers":
+        from pipeline.summaries.abstractive import AbstractiveSummariser, SummaryModelError
+
+        if not summary_model:
+            _err("notulist: --summarizer transformers needs --summary-model NAME_OR_PATH")
+            raise typer.Exit(2)
+        try:
+            summariser = AbstractiveSummariser(summary_model)
+        except SummaryModelError as err:
+            _err(f"notulist: {err}")
+            raise typer.Exit(2) from err
     outcomes = process_files(
         nlp if jobs == 1 else None, inputs, out, format=format, jobs=jobs, model=model,
         nlp_options={"themes_file": themes_file, "extend_themes": extend_themes, "summary_sentences": summary_sentences, "summary_ratio": summary_ratio},
+        summariser=summariser,
     )
     for n, outcome in enumerate(outcomes, start=1):
         if outcome.error:

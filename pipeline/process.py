@@ -37,17 +37,22 @@ def expand_inputs(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def analyse_file(nlp: Language, path: Path, *, format: str | None = None) -> Analysis:
+def analyse_file(nlp: Language, path: Path, *, format: str | None = None, summariser=None) -> Analysis:
     """Read and analyse one file; raises `InputError` for bad input."""
     transcript = read_file(path, format=format)
     doc = parse(nlp, transcript)
-    return build_analysis(doc, transcript)
+    analysis = build_analysis(doc, transcript)
+    if summariser is not None:
+        from pipeline.summaries.abstractive import apply_abstractive
+
+        apply_abstractive(analysis, doc, summariser)
+    return analysis
 
 
-def process_one(nlp: Language, path: Path, out_dir: Path, *, format: str | None = None) -> Outcome:
+def process_one(nlp: Language, path: Path, out_dir: Path, *, format: str | None = None, summariser=None) -> Outcome:
     """Analyse one file and write its JSON; any failure becomes an `Outcome` with the error."""
     try:
-        analysis = analyse_file(nlp, path, format=format)
+        analysis = analyse_file(nlp, path, format=format, summariser=summariser)
         target = out_dir / f"{path.stem}.json"
         write_atomic(target, to_json(analysis))
         return Outcome(path, target, analysis)
@@ -58,19 +63,24 @@ def process_one(nlp: Language, path: Path, out_dir: Path, *, format: str | None 
 
 
 _worker_nlp: Language | None = None
+_worker_summariser = None
 
 
-def _init_worker(model: str | None, options: dict) -> None:
-    global _worker_nlp
+def _init_worker(model: str | None, options: dict, summary_model: str | None) -> None:
+    global _worker_nlp, _worker_summariser
     from pipeline.nlp import load_nlp
 
     _worker_nlp = load_nlp(model, **options)
+    if summary_model:
+        from pipeline.summaries.abstractive import AbstractiveSummariser
+
+        _worker_summariser = AbstractiveSummariser(summary_model)
 
 
 def _work(job: tuple[Path, Path, str | None]) -> Outcome:
     assert _worker_nlp is not None
     path, out_dir, format = job
-    return process_one(_worker_nlp, path, out_dir, format=format)
+    return process_one(_worker_nlp, path, out_dir, format=format, summariser=_worker_summariser)
 
 
 def process_files(
@@ -82,6 +92,7 @@ def process_files(
     jobs: int = 1,
     model: str | None = None,
     nlp_options: dict | None = None,
+    summariser=None,
 ) -> Iterator[Outcome]:
     """Analyse each file and write `out_dir/<stem>.json` atomically, in input order.
 
@@ -101,7 +112,7 @@ def process_files(
     if jobs > 1 and len(todo) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(model, nlp_options or {})) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(model, nlp_options or {}, summariser.name if summariser else None)) as pool:
             done = dict(zip(todo, pool.map(_work, [(p, out_dir, format) for p in todo]), strict=True))
             for path in ordered:
                 yield rejected.get(path) or done[path]
@@ -111,4 +122,4 @@ def process_files(
 
         nlp = load_nlp(model, **(nlp_options or {}))
     for path in ordered:
-        yield rejected.get(path) or process_one(nlp, path, out_dir, format=format)
+        yield rejected.get(path) or process_one(nlp, path, out_dir, format=format, summariser=summariser)

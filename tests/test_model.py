@@ -1,0 +1,48 @@
+"""The Dutch pipeline shipped in models/: loads offline and tags, parses and finds entities."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from pipeline.nlp import DEFAULT_MODEL, default_model, load_nlp
+
+pytestmark = pytest.mark.skipif(not (DEFAULT_MODEL / "meta.json").exists(), reason="no model in models/nl_notulist")
+
+
+@pytest.fixture(scope="module")
+def model():
+    return spacy.load(DEFAULT_MODEL)
+
+
+def test_it_is_the_default(monkeypatch):
+    monkeypatch.delenv("NOTULIST_MODEL", raising=False)
+    assert default_model() == str(DEFAULT_MODEL)
+
+
+def test_components(model):
+    assert {"morphologizer", "trainable_lemmatizer", "parser", "ner"} <= set(model.pipe_names)
+
+
+def test_tags_lemmas_and_parse(model):
+    doc = model("De burgemeester opende gisteren de nieuwe brug in Utrecht.")
+    pos = {t.text: t.pos_ for t in doc}
+    assert pos["burgemeester"] == "NOUN" and pos["opende"] == "VERB" and pos["Utrecht"] == "PROPN"
+    assert doc[2].lemma_ == "openen"
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert root.text == "opende"
+    assert next(t for t in doc if t.text == "burgemeester").head.text == "opende"
+
+
+def test_entities(model):
+    doc = model("Mark Rutte sprak in Den Haag met de directie van Philips.")
+    ents = {e.text: e.label_ for e in doc.ents}
+    assert ents.get("Mark Rutte") == "PER"
+    assert ents.get("Den Haag") == "LOC"
+
+
+def test_full_pipeline_with_the_model():
+    nlp = load_nlp(str(DEFAULT_MODEL))
+    assert "sentencizer" in nlp.pipe_names
+    doc = nlp("“We moeten sneller schakelen in de regio”, zegt wethouder Karin Bakker.")
+    assert [doc._.resolution.records[q.speaker_key].name for q in doc._.quotes] == ["Karin Bakker"]
