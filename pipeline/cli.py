@@ -34,6 +34,7 @@ def process(
     summary_ratio: Annotated[float | None, typer.Option("--summary-ratio", min=0.01, max=1.0, help="Summary length as a share of the sentences (instead of --summary-sentences).")] = None,
     summarizer: Annotated[str, typer.Option("--summarizer", help="extractive (default) or transformers.")] = "extractive",
     summary_model: Annotated[str | None, typer.Option("--summary-model", help="Local seq2seq model folder (or cached name) for --summarizer transformers.")] = None,
+    html: Annotated[bool, typer.Option("--html", help="Also write OUT/<stem>.html, a report to open in a browser.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for a batch.")] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress lines.")] = False,
 ) -> None:
@@ -79,6 +80,7 @@ def process(
         nlp if jobs == 1 else None, inputs, out, format=format, jobs=jobs, model=model,
         nlp_options={"themes_file": themes_file, "extend_themes": extend_themes, "summary_sentences": summary_sentences, "summary_ratio": summary_ratio},
         summariser=summariser,
+        html=html,
     )
     for n, outcome in enumerate(outcomes, start=1):
         if outcome.error:

@@ -49,12 +49,16 @@ def analyse_file(nlp: Language, path: Path, *, format: str | None = None, summar
     return analysis
 
 
-def process_one(nlp: Language, path: Path, out_dir: Path, *, format: str | None = None, summariser=None) -> Outcome:
-    """Analyse one file and write its JSON; any failure becomes an `Outcome` with the error."""
+def process_one(nlp: Language, path: Path, out_dir: Path, *, format: str | None = None, summariser=None, html: bool = False) -> Outcome:
+    """Analyse one file and write its JSON (and HTML report); any failure becomes an `Outcome` with the error."""
     try:
         analysis = analyse_file(nlp, path, format=format, summariser=summariser)
         target = out_dir / f"{path.stem}.json"
         write_atomic(target, to_json(analysis))
+        if html:
+            from pipeline.outputs.report import render_html
+
+            write_atomic(out_dir / f"{path.stem}.html", render_html(analysis))
         return Outcome(path, target, analysis)
     except InputError as err:
         return Outcome(path, error=str(err))
@@ -66,8 +70,12 @@ _worker_nlp: Language | None = None
 _worker_summariser = None
 
 
-def _init_worker(model: str | None, options: dict, summary_model: str | None) -> None:
-    global _worker_nlp, _worker_summariser
+_worker_html = False
+
+
+def _init_worker(model: str | None, options: dict, summary_model: str | None, html: bool) -> None:
+    global _worker_nlp, _worker_summariser, _worker_html
+    _worker_html = html
     from pipeline.nlp import load_nlp
 
     _worker_nlp = load_nlp(model, **options)
@@ -80,7 +88,7 @@ def _init_worker(model: str | None, options: dict, summary_model: str | None) ->
 def _work(job: tuple[Path, Path, str | None]) -> Outcome:
     assert _worker_nlp is not None
     path, out_dir, format = job
-    return process_one(_worker_nlp, path, out_dir, format=format, summariser=_worker_summariser)
+    return process_one(_worker_nlp, path, out_dir, format=format, summariser=_worker_summariser, html=_worker_html)
 
 
 def process_files(
@@ -93,6 +101,7 @@ def process_files(
     model: str | None = None,
     nlp_options: dict | None = None,
     summariser=None,
+    html: bool = False,
 ) -> Iterator[Outcome]:
     """Analyse each file and write `out_dir/<stem>.json` atomically, in input order.
 
@@ -112,7 +121,7 @@ def process_files(
     if jobs > 1 and len(todo) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(model, nlp_options or {}, summariser.name if summariser else None)) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(model, nlp_options or {}, summariser.name if summariser else None, html)) as pool:
             done = dict(zip(todo, pool.map(_work, [(p, out_dir, format) for p in todo]), strict=True))
             for path in ordered:
                 yield rejected.get(path) or done[path]
@@ -122,4 +131,4 @@ def process_files(
 
         nlp = load_nlp(model, **(nlp_options or {}))
     for path in ordered:
-        yield rejected.get(path) or process_one(nlp, path, out_dir, format=format, summariser=summariser)
+        yield rejected.get(path) or process_one(nlp, path, out_dir, format=format, summariser=summariser, html=html)

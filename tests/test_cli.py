@@ -141,3 +141,16 @@ def test_summary_length_option(tmp_path):
     output = json.loads((tmp_path / "clustervorming-is-mensenwerk.json").read_text(encoding="utf-8"))
     assert len(output["summary"]["sentences"]) == 2
     assert len(output["sessions"][0]["summary"]["sentences"]) == 2
+
+
+def test_html_report_is_written_and_escaped(tmp_path):
+    source = tmp_path / "verslag.txt"
+    source.write_text(
+        "Verslag <script>\n\n“Wij bouwen aan een sterke regio met <b>banen</b>”, zegt wethouder Karin Bakker.\n",
+        encoding="utf-8",
+    )
+    assert run("process", str(source), "--out", str(tmp_path / "out"), "--model", "blank", "-q", "--html").exit_code == 0
+    page = (tmp_path / "out" / "verslag.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "Karin Bakker" in page and "wethouder" in page
+    assert "<script>" not in page and "&lt;b&gt;banen&lt;/b&gt;" in page
