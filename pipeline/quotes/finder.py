@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.ingest.layout import quote_key, words
 from pipeline.ingest.model import Block
@@ -276,11 +276,23 @@ def _verb_dat(sent: Span, mentions: Sequence[Mention]) -> FoundQuote | None:
         before = [m for m in inner if m.end <= tok.i]
         after = [m for m in inner if m.start > tok.i]
         people = [m for m in before if m.kind is not MentionKind.ORGANISATION]
-        source = (people or before)[0] if before else (after[0] if after else None)
+        source = _parsed_subject(tok, inner) or ((people or before)[0] if before else (after[0] if after else None))
         if source is None:
             continue
         cue = doc[min(source.start, tok.i) : dat.i + 1].text
         return _make(doc, _clause(doc, dat.i + 1, sent.end), cue, source)
+    return None
+
+
+def _parsed_subject(verb: Token, mentions: Sequence[Mention]) -> Mention | None:
+    """With a dependency parse: the mention that holds the verb's subject ("Fink en De Cock wijzen erop")."""
+    if not verb.doc.has_annotation("DEP"):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    for subject in subjects:
+        for m in mentions:
+            if m.start <= subject.i < m.end:
+                return m
     return None
 
 
