@@ -12,7 +12,7 @@ from pipeline.ingest.model import Block
 from pipeline.quotes.marks import find_quote_pairs
 from pipeline.quotes.model import Attribution, FoundQuote
 from pipeline.resources import word_set
-from pipeline.speakers.lexicon import POSSESSIVES, is_finite_verb, speech_verb_companion, speech_verb_lemma
+from pipeline.speakers.lexicon import POSSESSIVES, PRONOUNS, is_finite_verb, speech_verb_companion, speech_verb_lemma
 from pipeline.speakers.mentions import Mention, MentionKind
 
 SOURCE_KINDS = frozenset(MentionKind)
@@ -143,8 +143,9 @@ def _cue_after(doc: Doc, close_end: int, limit: int, mentions: Sequence[Mention]
     first = tokens[i]
     if not (speech_verb_lemma(first) or first.lower_ in ("zo", "aldus", "dixit")):
         # "“…”, X zegt." or "“…” zei X" without a comma
-        if not (i + 1 < len(tokens) and speech_verb_lemma(tokens[i + 1]) and first.is_alpha):
-            return None, None
+        named = first.is_alpha and (first.text[:1].isupper() or first.lower_ in PRONOUNS)
+        if not (i + 1 < len(tokens) and speech_verb_lemma(tokens[i + 1]) and named):
+            return None, None  # not "“…” Jansen zegt" — "'Team links' werd genoemd" is no cue
     sent_end = first.sent.end
     end_tok = first.i
     while end_tok < min(sent_end, span.end) and doc[end_tok].text not in (".", "!", "?", ":"):

@@ -92,9 +92,10 @@ def person_names(doc: Doc, blocked: set[int] | None = None) -> list[Span]:
             span = _trim(ent)
             if span is None or taken.intersection(range(span.start, span.end)):
                 continue
-            before = doc[span.start - 1].lower_ if span.start > 0 else ""
-            if len(span) == 1 and (before in _PLACE_PREPOSITIONS or before == "van"):
-                continue  # "burgemeester Heerschop van Castricum": a place, whatever NER says
+            if any(is_acronym(t) for t in span):
+                continue  # "(ICC)": an organisation, whatever NER says
+            if len(span) == 1 and not _person_context(doc, span.start):
+                continue  # "in Zwolle en Castricum": one capitalised word needs a person's context to be a name
             claim(span)
     return sorted(spans, key=lambda s: s.start)
 
@@ -212,6 +213,17 @@ def _name_shaped(doc: Doc, taken: set[int]) -> list[Span]:
             found.append(span)
         i = j
     return found
+
+
+def _person_context(doc: Doc, i: int) -> bool:
+    """A title or role right before the word, or a speech verb right after it."""
+    from pipeline.speakers.lexicon import speech_verb_lemma
+
+    before = doc[i - 1] if i > 0 else None
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if before is not None and (is_role_noun(before) or before.lower_ in ("heer", "mevrouw", "mw.", "dhr.", "meneer")):
+        return True
+    return after is not None and bool(speech_verb_lemma(after))
 
 
 def _trim(span: Span) -> Span | None:
