@@ -66,3 +66,18 @@ def test_turn_holders_are_speakers(analyse):
     a = analyse("Jan de Vries: Welkom allemaal.\nEva Smit: Dank je wel, Jan.\n")
     assert [s.name for s in a.speakers] == ["Jan de Vries", "Eva Smit"]
     assert [t.speaker for t in a.turns] == ["Jan de Vries", "Eva Smit"]
+
+
+def test_place_after_a_preposition_is_not_a_speaker(analyse):
+    a = analyse("Greta Thunberg kwam ook. Zij hield een toespraak op het Museumplein.")
+    assert [s.name for s in a.speakers] == ["Greta Thunberg"]
+
+
+def test_nationality_noun_is_not_part_of_the_name(analyse):
+    a = analyse("De Noor Casper Ruud zei: “Wat een manier om een van de beste spelers te behandelen.”")
+    assert [s.name for s in a.speakers] == ["Casper Ruud"]
+
+
+def test_passive_naming_is_no_speech_cue(analyse):
+    a = analyse("Toen bleek dat het eerste team 'Team links' werd genoemd, protesteerde Caroline van der Plas.")
+    assert [q.text for q in a.quotes if q.kind == "direct"] == []

@@ -73,7 +73,7 @@ def person_names(doc: Doc, blocked: set[int] | None = None) -> list[Span]:
 
     i = 0
     while i < len(doc):
-        if i not in taken and is_capitalised(doc[i]) and is_first_name(doc[i]):
+        if i not in taken and is_capitalised(doc[i]) and is_first_name(doc[i]) and not (i > 0 and doc[i - 1].lower_ in ARTICLES):
             end = _name_end(doc, i)
             if end is not None and not taken.intersection(range(i, end)):
                 span = doc[i:end]
@@ -135,10 +135,12 @@ def _surname_only(doc: Doc, taken: set[int]) -> list[Span]:
                     break
                 j += 1
             last = j - 1
-            if last > i and j < len(doc) and doc[j].text in ".,;:!?" and doc[last - 1].lower_ not in _PLACE_PREPOSITIONS:
+            if last > i and j < len(doc) and doc[j].text in ".,;:!?":
                 start = last
                 while start - 1 > i and is_particle(doc[start - 1]):
                     start -= 1
+                if doc[start - 1].lower_ in _PLACE_PREPOSITIONS:
+                    continue  # "hield een toespraak op het Museumplein."
                 span = _surname_at(doc, start)
                 if span is not None and span.end == last + 1:
                     found.append(span)
