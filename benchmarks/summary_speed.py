@@ -1,5 +1,5 @@
 """How much the summaries add to the pipeline's time per document: the whole analysis with and without
-the summaries component (and the session summaries built from it), on the same inputs, best of 3
+the summaries component (and the session summaries built from it), on the same inputs, best of 7
 interleaved runs. Run it on a quiet machine: other load shows up as noise.
 
 Usage: python benchmarks/summary_speed.py [--model M] PATH...
@@ -16,7 +16,7 @@ from pipeline.ingest import read_file
 from pipeline.nlp import load_nlp
 from pipeline.process import expand_inputs
 
-RUNS = 3
+RUNS = 7
 
 
 def run_once(nlp, transcripts) -> float:

@@ -22,6 +22,7 @@ from pipeline.outputs.model import (
     WhoSaidWhat,
 )
 from pipeline.outputs.model import Summary as SummaryOut
+from pipeline.sentences import doc_text
 from pipeline.speakers.registry import SpeakerRecord
 from pipeline.summaries.structured import SpanSummary, representative, summarise_span
 from pipeline.themes.keyphrases import keyphrases
@@ -141,7 +142,7 @@ def _summary_out(summary: SpanSummary, quotes: list[Quote], speakers: list[Speak
     refs = []
     for sent in summary.sentences:
         start, end = bounds(sent)
-        refs.append(SentenceRef(text=sent.doc.text[start:end], start=start, end=end))
+        refs.append(SentenceRef(text=doc_text(sent.doc)[start:end], start=start, end=end))
     roles = {s.name: (s.roles[0] if s.roles else None) for s in speakers}
     context_text = " ".join(x.text for x in context)
     who: list[WhoSaidWhat] = []

@@ -12,6 +12,7 @@ from pipeline.ingest.model import Block
 from pipeline.quotes.marks import find_quote_pairs
 from pipeline.quotes.model import Attribution, FoundQuote
 from pipeline.resources import word_set
+from pipeline.sentences import doc_text, sentence_of, sentences
 from pipeline.speakers.lexicon import POSSESSIVES, PRONOUNS, is_finite_verb, speech_verb_companion, speech_verb_lemma
 from pipeline.speakers.mentions import Mention, MentionKind
 
@@ -61,7 +62,7 @@ def find_direct_quotes(
     Short quoted phrases without a cue of their own are put in `fragments`: inside reported speech
     ("volgens hem is het geweld "niet proportioneel"") they are the speaker's own words.
     """
-    text = doc.text
+    text = doc_text(doc)
     quotes: list[FoundQuote] = []
     pairs = find_quote_pairs(text, content_regions(blocks))
     pull_keys = {quote_key(b.text) for b in blocks if b.kind.value == "pull_quote"}
@@ -104,13 +105,14 @@ def _is_speech(doc: Doc, inner: str, open_start: int, close_end: int, *, cued: b
     if n >= MIN_UNCUED_WORDS:
         return True
     span = _span_chars(doc, open_start, close_end)
-    whole_sentence = span is not None and span.start == span.sent.start and close_end >= span.sent.end_char - 2
+    sent = sentence_of(doc, span.start) if span is not None else None
+    whole_sentence = sent is not None and span.start == sent.start and close_end >= sent.end_char - 2
     return n >= 3 and whole_sentence and bool(_SENTENCE_END.search(inner.strip()))
 
 
 def _is_title(doc: Doc, open_start: int) -> bool:
     """The quoted words follow "het boek", "het programma", …: a title, not speech."""
-    before = doc.text[max(0, open_start - 40) : open_start].lower().split()
+    before = doc_text(doc)[max(0, open_start - 40) : open_start].lower().split()
     return bool(before) and before[-1].strip(",:") in word_set("title_cues.txt")
 
 
@@ -129,7 +131,7 @@ def adopt_fragments(fragments: Sequence[FoundQuote], indirect: Sequence[FoundQuo
 
 def _cue_after(doc: Doc, close_end: int, limit: int, mentions: Sequence[Mention]) -> tuple[str | None, Mention | None]:
     """", zegt X." / ", grapte hij." / ", zo luidde zijn uitnodiging." / ", aldus X." after the closing mark."""
-    span = _span_chars(doc, close_end, min(limit, len(doc.text)))
+    span = _span_chars(doc, close_end, min(limit, len(doc_text(doc))))
     if span is None or len(span) == 0:
         return None, None
     tokens = [t for t in span if not t.is_space]
@@ -146,7 +148,7 @@ def _cue_after(doc: Doc, close_end: int, limit: int, mentions: Sequence[Mention]
         named = first.is_alpha and (first.text[:1].isupper() or first.lower_ in PRONOUNS)
         if not (i + 1 < len(tokens) and speech_verb_lemma(tokens[i + 1]) and named):
             return None, None  # not "“…” Jansen zegt" — "'Team links' werd genoemd" is no cue
-    sent_end = first.sent.end
+    sent_end = sentence_of(doc, first.i).end
     end_tok = first.i
     while end_tok < min(sent_end, span.end) and doc[end_tok].text not in (".", "!", "?", ":"):
         end_tok += 1
@@ -157,14 +159,14 @@ def _cue_after(doc: Doc, close_end: int, limit: int, mentions: Sequence[Mention]
 
 def _cue_before(doc: Doc, open_start: int, limit: int, mentions: Sequence[Mention]) -> tuple[str | None, Mention | None]:
     """"Lagendijk: “…”" / "De Vries voegt toe: "…"" / "Hij zei: „…”" before the opening mark."""
-    prefix = doc.text[limit:open_start].rstrip()
+    prefix = doc_text(doc)[limit:open_start].rstrip()
     if not prefix.endswith(":"):
         return None, None
     span = _span_chars(doc, limit, open_start)
     if span is None:
         return None, None
     colon = max(t.i for t in span if t.text == ":")
-    sent_start = doc[colon].sent.start
+    sent_start = sentence_of(doc, colon).start
     start_tok = max(sent_start, span.start)
     cue_span = doc[start_tok : colon + 1]
     if len(cue_span) > 12:
@@ -181,7 +183,7 @@ def find_indirect_quotes(
     regions = content_regions(blocks)
     direct_spans = [(q.start, q.end) for q in direct]
     previous: Span | None = None
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if not any(s <= sent.start_char < e for s, e in regions):
             previous = None
             continue
@@ -226,7 +228,7 @@ def _make(doc: Doc, kind_span: tuple[int, int] | None, cue: str, source: Mention
     if kind_span is None or source is None:
         return None
     start, end = kind_span
-    return FoundQuote("indirect", start, end, doc.text[start:end], -1, cue=cue, source=source, attribution=Attribution.CUE)
+    return FoundQuote("indirect", start, end, doc_text(doc)[start:end], -1, cue=cue, source=source, attribution=Attribution.CUE)
 
 
 def _mention_at(mentions: Sequence[Mention], token_index: int) -> Mention | None:

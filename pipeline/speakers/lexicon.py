@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -53,14 +54,15 @@ def is_acronym(token: Token) -> bool:
 
 def is_role_noun(token: Token) -> bool:
     """A function noun, also as the head of a compound: hoogleraar, clustermanager, stikstof-professor."""
-    word = token.lower_
+    return _is_role_word(token.lower_)
+
+
+@cache
+def _is_role_word(word: str) -> bool:
     if not word.isalpha() and "-" not in word:
         return False
     roles = word_set("role_nouns.txt")
-    if word in roles:
-        return True
-    head = word.rsplit("-", 1)[-1]
-    if head in roles:
+    if word in roles or word.rsplit("-", 1)[-1] in roles:
         return True
     return any(word.endswith(role) and len(word) - len(role) >= 4 for role in roles if len(role) >= 6)
 

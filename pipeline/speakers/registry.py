@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from pipeline.quotes.model import Attribution, FoundQuote
 from pipeline.resources import word_set
+from pipeline.sentences import doc_text, sentence_of, sentences
 from pipeline.speakers.mentions import Mention, MentionKind, surname
 from pipeline.speakers.roles import Description, describe, inherited_organisation
 
@@ -61,7 +62,7 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
         return any(s <= m.start_char and m.end_char <= e for s, e in quoted)
 
     def focus(m: Mention, want_role: str | None = None) -> str | None:
-        sent = doc[m.start].sent
+        sent = sentence_of(doc, m.start)
         same = [key for other, key in by_sentence.get(sent.start, []) if other.start < m.start]
         if want_role:
             for key in reversed(list(dict.fromkeys(k for ks in by_sentence.values() for _, k in ks))):
@@ -130,7 +131,7 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
         referent[m] = key
         records[key].mentions += 1
         if m.kind in PERSON_KINDS:
-            by_sentence.setdefault(doc[m.start].sent.start, []).append((m, key))
+            by_sentence.setdefault(sentence_of(doc, m.start).start, []).append((m, key))
     return Resolution(records, referent)
 
 
@@ -184,7 +185,7 @@ def _continues(previous: FoundQuote, q: FoundQuote, doc: Doc) -> bool:
         return True
     if previous.block < 0 or q.block != previous.block + 1:
         return False
-    between = doc.text[previous.end : q.start]
+    between = doc_text(doc)[previous.end : q.start]
     return "\n" in between and len(between.strip(" \n.,!?”’\"'“„‘")) == 0
 
 
@@ -202,7 +203,7 @@ def _context_speaker(doc: Doc, q: FoundQuote, mentions: Sequence[Mention], res: 
     sent = doc.char_span(q.start, q.end, alignment_mode="expand")
     if sent is None:
         return None
-    first_sent = sent.sent
+    first_sent = sentence_of(doc, sent.start)
     para_start = _paragraph_start(doc, q.start)
     candidates = [
         m for m in mentions
@@ -214,8 +215,8 @@ def _context_speaker(doc: Doc, q: FoundQuote, mentions: Sequence[Mention], res: 
     same = [m for m in candidates if m.start >= first_sent.start]
     if same:
         return res.referent[same[0]]
-    last_sent = doc[candidates[-1].start].sent.start
-    in_last = [m for m in candidates if doc[m.start].sent.start == last_sent]
+    last_sent = sentence_of(doc, candidates[-1].start).start
+    in_last = [m for m in candidates if sentence_of(doc, m.start).start == last_sent]
     return res.referent[in_last[0]]
 
 
@@ -228,7 +229,7 @@ def _current_speaker(doc: Doc, previous: FoundQuote, q: FoundQuote, mentions: Se
     when no other person was named in between and no heading or more than two paragraphs separate them."""
     if previous.block < 0 or q.block < 0 or q.block - previous.block > MAX_PARAGRAPHS_BACK:
         return None
-    between = doc.text[previous.end : q.start]
+    between = doc_text(doc)[previous.end : q.start]
     if between.count("\n\n") > MAX_PARAGRAPHS_BACK:
         return None
     if _person_between(previous, q, mentions, res, quoted):
@@ -237,14 +238,14 @@ def _current_speaker(doc: Doc, previous: FoundQuote, q: FoundQuote, mentions: Se
 
 
 def _paragraph_start(doc: Doc, offset: int) -> int:
-    cut = doc.text.rfind("\n", 0, offset)
+    cut = doc_text(doc).rfind("\n", 0, offset)
     return cut + 1
 
 
 def mark_reported_speakers(doc: Doc, mentions: Sequence[Mention], res: Resolution) -> None:
     """People reported as speaking at the meeting: they opened it, gave a talk, presented, chaired."""
     activities = word_set("speaking_activities.txt")
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if not any(t.lower_ in activities for t in sent):
             continue
         for m in mentions:

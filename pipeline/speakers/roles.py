@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from pipeline.sentences import sentence_of
 from pipeline.speakers.lexicon import (
     ARTICLES,
     is_acronym,
@@ -182,10 +183,10 @@ def inherited_organisation(name: Span) -> str | None:
     """"Onderzoekers van de Radboud Universiteit … Volgens X, hoogleraar …": the group's organisation,
     stated in the sentence before the one that introduces the person."""
     doc = name.doc
-    sent = name.sent
+    sent = sentence_of(doc, name.start)
     if sent.start == 0:
         return None
-    previous = doc[sent.start - 1].sent
+    previous = sentence_of(doc, sent.start - 1)
     for tok in previous:
         if is_group_noun(tok) and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "van":
             org = _org_np(doc, tok.i + 2)

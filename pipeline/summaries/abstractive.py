@@ -91,12 +91,13 @@ class AbstractiveSummariser:
 def apply_abstractive(analysis, doc, summariser: AbstractiveSummariser) -> None:
     """Replace the summary texts of the sessions and the document by the model's; the extractive sentences
     stay as `sentences`, the evidence the text can be checked against."""
+    from pipeline.sentences import doc_text
     from pipeline.themes.scoring import bounds
 
     sentences = doc._.theme_sentences or []
 
     def text_of(start: int, end: int) -> list[str]:
-        return [doc.text[slice(*bounds(s))] for s in sentences if start <= s.start_char < end]
+        return [doc_text(doc)[slice(*bounds(s))] for s in sentences if start <= s.start_char < end]
 
     method = f"transformers:{summariser.name}"
     for session in analysis.sessions:
@@ -104,5 +105,5 @@ def apply_abstractive(analysis, doc, summariser: AbstractiveSummariser) -> None:
             session.summary.text = summariser.summarise(text_of(session.start, session.end))
             session.summary.method = method
     if analysis.summary is not None and (len(analysis.sessions) != 1 or analysis.summary is not analysis.sessions[0].summary):
-        analysis.summary.text = summariser.summarise(text_of(0, len(doc.text)))
+        analysis.summary.text = summariser.summarise(text_of(0, len(doc_text(doc))))
         analysis.summary.method = method

@@ -11,8 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics.pairwise import cosine_similarity
 from spacy.tokens import Span
 
 from pipeline.resources import patterns
@@ -45,6 +43,27 @@ def is_procedural(text: str) -> bool:
     return any(p.search(text.strip()) for p in patterns("procedural_lines.txt"))
 
 
+def tfidf_similarity(texts: Sequence[str]) -> np.ndarray:
+    """Cosine similarity of TF-IDF vectors (smoothed idf, as scikit-learn's); numpy only, since building a
+    vectorizer per session costs more than the whole ranking."""
+    rows = [text.split() for text in texts]
+    vocabulary: dict[str, int] = {}
+    for row in rows:
+        for word in row:
+            vocabulary.setdefault(word, len(vocabulary))
+    counts = np.zeros((len(rows), max(1, len(vocabulary))))
+    for i, row in enumerate(rows):
+        for word in row:
+            counts[i, vocabulary[word]] += 1
+    df = (counts > 0).sum(axis=0)
+    idf = np.log((1 + len(rows)) / (1 + df)) + 1
+    weights = counts * idf
+    norms = np.linalg.norm(weights, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    unit = weights / norms
+    return unit @ unit.T
+
+
 def rank_sentences(
     sentences: Sequence[Span], *, unattributed: Sequence[tuple[int, int]] = ()
 ) -> tuple[list[Ranked], np.ndarray]:
@@ -56,11 +75,7 @@ def rank_sentences(
     if not candidates:
         return [], np.zeros((0, 0))
     texts = [lemma_text(s) or s.text.lower() for s in candidates]
-    try:
-        matrix = TfidfVectorizer(token_pattern=r"(?u)\b[\w-]{2,}\b").fit_transform(texts)
-        similarity = cosine_similarity(matrix)
-    except ValueError:  # no vocabulary at all
-        similarity = np.eye(len(candidates))
+    similarity = tfidf_similarity(texts)
     np.fill_diagonal(similarity, 0.0)
     rows = similarity.sum(axis=1, keepdims=True)
     rows[rows == 0] = 1.0

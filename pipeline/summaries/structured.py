@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics.pairwise import cosine_similarity
 from spacy.tokens import Span
 
-from pipeline.summaries.extractive import rank_sentences, select
+from pipeline.sentences import doc_text
+from pipeline.summaries.extractive import rank_sentences, select, tfidf_similarity
 from pipeline.themes.scoring import bounds
 
 KEY_POINTS = 5
@@ -52,16 +51,13 @@ def summarise_span(
     chosen = select(ranked, similarity, count)
     best = select(ranked, similarity, KEY_POINTS)
     order = sorted(best, key=lambda s: -next(r.score for r in ranked if r.sentence is s))
-    return SpanSummary(chosen, [shorten(s.doc.text[slice(*bounds(s))]) for s in order])
+    return SpanSummary(chosen, [shorten(doc_text(s.doc)[slice(*bounds(s))]) for s in order])
 
 
 def representative(quotes: Sequence[str], context: str) -> int:
     """Index of the quote closest to what the session is about (TF-IDF cosine to the whole session)."""
     if len(quotes) == 1:
         return 0
-    try:
-        matrix = TfidfVectorizer().fit_transform([context, *quotes])
-    except ValueError:
-        return 0
-    scores = cosine_similarity(matrix[0], matrix[1:])[0]
+    similarity = tfidf_similarity([context.lower(), *(q.lower() for q in quotes)])
+    scores = similarity[0, 1:]
     return int(max(range(len(quotes)), key=lambda i: (scores[i], -i)))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.sentences import sentences as all_sentences
 from pipeline.themes.definitions import Theme
 
 #: Shortest one-word term that is also looked for inside compounds; shorter ones (regio, samen) would
@@ -74,12 +75,13 @@ class ThemeMatcher:
                 else:
                     self.multi.append((theme.id, term, words))
         self.excluded = {theme.id: frozenset(theme.exclude) for theme in self.themes}
+        self._compound_cache: dict[frozenset[str], list[tuple[str, str]]] = {}
 
     def __call__(self, doc: Doc, sentences: Sequence[Span] | None = None) -> list[TermMatch]:
         """All term matches, at most one per theme and token, in document order."""
         matches: list[TermMatch] = []
         seen: set[tuple[str, int]] = set()
-        for sent in sentences if sentences is not None else doc.sents:
+        for sent in sentences if sentences is not None else all_sentences(doc):
             for token in sent:
                 if token.is_punct or token.is_space:
                     continue
@@ -88,16 +90,26 @@ class ThemeMatcher:
                     for theme_id, term in self.single.get(form, []):
                         if token.lower_ not in self.excluded[theme_id]:  # "kennissen" is not "kennis"
                             self._add(matches, seen, theme_id, term, token.i, token.i + 1, sent)
-                for theme_id, term, exclude in self.compound_terms:
-                    if (theme_id, token.i) in seen or forms & exclude:
-                        continue
-                    if any(compound_match(form, term) for form in forms):
+                for theme_id, term in self._compounds(frozenset(forms)):
+                    if (theme_id, token.i) not in seen:
                         self._add(matches, seen, theme_id, term, token.i, token.i + 1, sent)
             for theme_id, term, words in self.multi:
                 span = _find_phrase(sent, words)
                 if span is not None:
                     self._add(matches, seen, theme_id, term, span[0], span[1], sent)
         return sorted(matches, key=lambda m: (m.start, m.theme))
+
+    def _compounds(self, forms: frozenset[str]) -> list[tuple[str, str]]:
+        """(theme, term) pairs whose term is part of one of the word forms as a compound; memoised."""
+        found = self._compound_cache.get(forms)
+        if found is None:
+            found = [
+                (theme_id, term)
+                for theme_id, term, exclude in self.compound_terms
+                if not forms & exclude and any(compound_match(form, term) for form in forms)
+            ]
+            self._compound_cache[forms] = found
+        return found
 
     def _add(self, matches: list[TermMatch], seen: set[tuple[str, int]], theme: str, term: str, start: int, end: int, sent: Span) -> None:
         if (theme, start) in seen:

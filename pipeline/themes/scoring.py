@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from pipeline.ingest.model import Block
+from pipeline.sentences import doc_text, sentence_of, sentences
 from pipeline.themes.matcher import TermMatch
 
 DECIMALS = 4
@@ -47,7 +48,7 @@ def bounds(sent: Span) -> tuple[int, int]:
 def content_sentences(doc: Doc, blocks: Sequence[Block]) -> list[Span]:
     """Sentences that start inside a paragraph or turn."""
     regions = [(b.start, b.end) for b in blocks if b.is_content]
-    return [s for s in doc.sents if s.text.strip() and any(a <= s.start_char < b for a, b in regions)]
+    return [s for s in sentences(doc) if s.text.strip() and any(a <= s.start_char < b for a, b in regions)]
 
 
 def evidence(doc: Doc, matches: Sequence[TermMatch], sentences: Sequence[Span]) -> list[SentenceEvidence]:
@@ -56,12 +57,12 @@ def evidence(doc: Doc, matches: Sequence[TermMatch], sentences: Sequence[Span]) 
     negations: dict[tuple[str, int], list[bool]] = {}
     starts = [s.start for s in sentences]
     for m in matches:
-        sent = doc[m.start].sent
+        sent = sentence_of(doc, m.start)
         if sent.start not in starts:
             continue
         key = (m.theme, sent.start)
         start, end = bounds(sent)
-        item = by_key.setdefault(key, SentenceEvidence(m.theme, start, end, doc.text[start:end]))
+        item = by_key.setdefault(key, SentenceEvidence(m.theme, start, end, doc_text(doc)[start:end]))
         term_text = doc[m.start : m.end].text
         if term_text not in item.terms:
             item.terms.append(term_text)
