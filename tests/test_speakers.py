@@ -81,3 +81,17 @@ def test_nationality_noun_is_not_part_of_the_name(analyse):
 def test_passive_naming_is_no_speech_cue(analyse):
     a = analyse("Toen bleek dat het eerste team 'Team links' werd genoemd, protesteerde Caroline van der Plas.")
     assert [q.text for q in a.quotes if q.kind == "direct"] == []
+
+
+def test_minutes_style_titles_and_parties(analyse):
+    a = analyse(
+        "De heer Van den Berg (VVD) merkt op dat de begroting te krap is. "
+        "Mevrouw De Vries vraagt of er geld is voor fietspaden. De voorzitter antwoordt dat dit wordt onderzocht."
+    )
+    speakers = {s.name: s for s in a.speakers}
+    assert set(speakers) == {"Van den Berg", "De Vries", "De voorzitter"}
+    assert speakers["Van den Berg"].organisations == ["VVD"]
+    assert "De heer Van den Berg" in speakers["Van den Berg"].aliases
+    said = {(q.text, q.speaker) for q in a.quotes}
+    assert ("er geld is voor fietspaden", "De Vries") in said
+    assert ("dit wordt onderzocht", "De voorzitter") in said

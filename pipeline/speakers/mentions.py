@@ -82,7 +82,7 @@ def person_names(doc: Doc, blocked: set[int] | None = None) -> list[Span]:
                     i = end
                     continue
         i += 1
-    for span in _name_shaped(doc, taken) + _surname_only(doc, taken):
+    for span in _after_honorific(doc, taken) + _name_shaped(doc, taken) + _surname_only(doc, taken):
         if not taken.intersection(range(span.start, span.end)):
             claim(span)
     if has_ner(doc):
@@ -173,7 +173,7 @@ def _name_shaped(doc: Doc, taken: set[int]) -> list[Span]:
         tok = doc[i]
         prev = doc[i - 1] if i > 0 else None
         starts_run = prev is None or not is_capitalised(prev) or not _name_word(prev) or is_role_noun(prev) or prev.is_sent_start and is_function_word(prev)
-        if i in taken or not is_capitalised(tok) or is_function_word(tok) or is_acronym(tok) or not starts_run:
+        if i in taken or not is_capitalised(tok) or is_function_word(tok) or is_acronym(tok) or not starts_run or honorific_end(doc, i):
             i += 1
             continue
         if prev is not None and (prev.lower_ in ARTICLES or prev.lower_ in ("een",)):
@@ -214,6 +214,35 @@ def _name_shaped(doc: Doc, taken: set[int]) -> list[Span]:
         if 2 <= caps <= 4 and not any(is_org_word(t) or any(ch.isdigit() for ch in t.text) for t in span):
             found.append(span)
         i = j
+    return found
+
+
+HONORIFICS = (("de", "heer"), ("mevrouw",), ("meneer",), ("dhr.",), ("mw.",), ("mr.",), ("dr.",), ("prof.",), ("ir.",), ("drs.",))
+
+
+def honorific_end(doc: Doc, i: int) -> int | None:
+    """End of a title such as "de heer" or "mevrouw" starting at token i."""
+    for words in HONORIFICS:
+        if i + len(words) <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(words)):
+            return i + len(words)
+    return None
+
+
+def _after_honorific(doc: Doc, taken: set[int]) -> list[Span]:
+    """Minutes name people by title: "De heer Jansen", "mevrouw De Vries", "dhr. Van den Berg"."""
+    found: list[Span] = []
+    for i in range(len(doc)):
+        j = honorific_end(doc, i)
+        if j is None or j >= len(doc):
+            continue
+        k = j
+        while k < len(doc) and is_particle(doc[k]):
+            k += 1
+        end = k
+        while end < len(doc) and is_capitalised(doc[end]) and _name_word(doc[end]) and not is_org_word(doc[end]) and end - k < 3:
+            end += 1
+        if end > k and not taken.intersection(range(j, end)):
+            found.append(doc[j:end])
     return found
 
 

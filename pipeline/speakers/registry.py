@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from pipeline.quotes.model import Attribution, FoundQuote
 from pipeline.resources import word_set
 from pipeline.sentences import doc_text, sentence_of, sentences
-from pipeline.speakers.mentions import Mention, MentionKind, surname
+from pipeline.speakers.mentions import Mention, MentionKind, honorific_end, surname
 from pipeline.speakers.roles import Description, describe, inherited_organisation
 
 PERSON_KINDS = frozenset({MentionKind.NAME, MentionKind.SURNAME, MentionKind.ROLE, MentionKind.PRONOUN, MentionKind.DESCRIPTION})
@@ -86,6 +86,9 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
         if m.kind is MentionKind.NAME:
             key = _find_or_add_name(records, m)
             span = doc[m.start : m.end]
+            for start in range(max(0, m.start - 2), m.start):
+                if honorific_end(doc, start) == m.start:
+                    records[key].add_alias(doc[start : m.end].text)  # "De heer Jansen"
             description = describe(span)
             described.extend(description.covered)
             records[key].description.extend(description)
@@ -103,7 +106,11 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
             if key:
                 records[key].add_alias(m.text)
         elif m.kind is MentionKind.ROLE:
-            key = focus(m, _role_head(m))
+            head = _role_head(m)
+            if head in word_set("office_roles.txt"):
+                key = next((k for k, r in reversed(list(records.items())) if any(head in x.lower() for x in r.description.roles)), None)
+            else:
+                key = focus(m, head)
             if key:
                 records[key].add_alias(m.text)
                 head = _role_head(m)
@@ -162,6 +169,12 @@ def attribute(quotes: Sequence[FoundQuote], resolution: Resolution, doc: Doc, me
     for q in ordered:
         if q.source is not None:
             q.speaker_key = resolution.referent.get(q.source)
+            if q.speaker_key is None and q.source.kind is MentionKind.ROLE:
+                # "De voorzitter antwoordt dat …" with no named chair: the role is the speaker's name
+                key = f"role:{q.source.text.lower()}"
+                resolution.records.setdefault(key, SpeakerRecord(key=key, name=q.source.text, first_offset=q.source.start_char))
+                resolution.referent[q.source] = key
+                q.speaker_key = key
         if q.speaker_key is None and q.kind == "direct":
             if previous is not None and previous.speaker_key and _continues(previous, q, doc) and not _person_between(previous, q, mentions, resolution, quoted):
                 q.speaker_key = previous.speaker_key

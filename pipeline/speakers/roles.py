@@ -57,10 +57,19 @@ def describe(name: Span) -> Description:
     if after is not None:
         result.extend(_split_phrase(after))
         result.covered.append((after.start, after.end))
-    org = _org_after(name)
+    org = _org_after(name) or _party_in_brackets(name)
     if org:
         result.extend(Description(organisations=[org]))
     return result
+
+
+def _party_in_brackets(name: Span) -> str | None:
+    """"De heer Van den Berg (VVD)": a party or organisation in brackets right after the name."""
+    doc = name.doc
+    i = name.end
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and (is_acronym(doc[i + 1]) or is_capitalised(doc[i + 1])):
+        return doc[i + 1].text
+    return None
 
 
 def _role_before(name: Span) -> Span | None:
