@@ -115,6 +115,10 @@ class TestTurns:
     def test_names_and_titles_are_speakers(self, label):
         assert is_speaker_label(label)
 
+    def test_diarised_labels_in_brackets(self):
+        turns = [b for b in read_text("[SPEAKER_01]: Voorzitter, ik heb een vraag.\n[SPEAKER_00]: Gaat uw gang.\nJa.\n").blocks]
+        assert [(t.speaker, t.text) for t in turns] == [("SPEAKER_01", "Voorzitter, ik heb een vraag."), ("SPEAKER_00", "Gaat uw gang.\nJa.")]
+
     def test_prose_with_a_colon_is_not_a_transcript(self):
         text = "De conclusie was duidelijk: het moet anders.\n\nVolgens de wethouder: geen geld.\n\nDaarna volgde de lunch.\n"
         assert read_text(text).format == "report"
@@ -130,3 +134,13 @@ def test_session_heading_with_colon_is_not_a_turn():
     transcript = read_text("Titel\n\nSessie 1: Fietsen\n\nHet fietspad wordt breder.\n\nSessie 2: Scholen\n\nDe school opent.\n")
     assert transcript.format == "report"
     assert [s.title for s in transcript.sessions] == ["Sessie 1: Fietsen", "Sessie 2: Scholen"]
+
+
+def test_formats_without_a_reader_are_refused_clearly(tmp_path):
+    from pipeline.ingest import InputError, read_file
+
+    path = tmp_path / "vergadering.vtt"
+    path.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Jan>Goedemorgen.\n", encoding="utf-8")
+    with pytest.raises(InputError, match="vergadering.vtt: WebVTT subtitles files have no reader yet"):
+        read_file(path)
+    assert read_file(path, format="report").text.startswith("WEBVTT")

@@ -11,6 +11,11 @@ from pipeline.ingest.turns import looks_like_turns, read_turns
 
 READERS = {"report": read_report, "turns": read_turns}
 MAX_BYTES = 50_000_000
+#: File types that have no reader yet: refused with a clear message instead of being read as prose.
+UNSUPPORTED = {
+    ".vtt": "WebVTT subtitles", ".srt": "SRT subtitles", ".json": "JSON (Whisper/WhisperX)", ".xml": "XML (ParlaMint TEI)",
+    ".rttm": "RTTM diarisation", ".docx": "Word", ".doc": "Word", ".odt": "OpenDocument", ".pdf": "PDF",
+}
 
 
 class InputError(Exception):
@@ -45,6 +50,9 @@ def read_file(path: Path, *, format: str | None = None, source: str | None = Non
     name = source or str(path)
     if not path.exists():
         raise InputError(name, "no such file")
+    kind = UNSUPPORTED.get(path.suffix.lower())
+    if kind is not None and format is None:
+        raise InputError(name, f"{kind} files have no reader yet; save the text as .txt, or pass --format report|turns to read it as plain text")
     if path.is_dir():
         raise InputError(name, "is a folder, not a file")
     try:

@@ -1,6 +1,7 @@
 """Reader for plain speaker-turn transcripts: "Naam: tekst", optionally with timestamps.
 
-Handles "[00:01:23] Jan de Vries: …", "00:01:23 Jan: …", Handelingen-style "De heer Van Baarle (DENK): …",
+Handles "[00:01:23] Jan de Vries: …", "00:01:23 Jan: …", "[SPEAKER_01]: …" (diarised Whisper text),
+Handelingen-style "De heer Van Baarle (DENK): …",
 and continuation lines that belong to the previous turn. Labels such as "Let op:" or "Conclusie:" and a colon
 inside a sentence are not taken for speakers.
 """
@@ -18,7 +19,7 @@ from pipeline.resources import word_set
 _TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 _LINE = re.compile(
     rf"^\s*(?:\[(?P<t1>{_TIME})(?:\s*-->?\s*(?P<t2>{_TIME}))?\]|(?P<t3>{_TIME}))?\s*"
-    r"(?P<label>[^:\n]{1,80}?)\s*:\s+(?P<text>\S.*)$"
+    r"(?:\[(?P<blabel>[^\]:\n]{1,80})\]|(?P<label>[^:\n]{1,80}?))\s*:\s+(?P<text>\S.*)$"
 )
 _PARTICLES = {"van", "de", "der", "den", "ter", "te", "ten", "het", "'t", "’t", "in", "op", "la", "le", "du", "da", "von", "el", "al", "bin"}
 _HONORIFICS = {"de heer", "mevrouw", "mw.", "dhr.", "mr.", "dr.", "prof.", "ir.", "drs."}
@@ -68,9 +69,12 @@ def is_speaker_label(label: str) -> bool:
 def match_turn_line(line: str) -> TurnLine | None:
     """The speaker label and text offset of a line that opens a turn, or None."""
     m = _LINE.match(line)
-    if not m or not is_speaker_label(m.group("label")) or is_session_heading(line.strip()):
+    if not m:
         return None
-    return TurnLine(m.group("label").strip(), m.start("text"), parse_time(m.group("t1") or m.group("t3")))
+    label = (m.group("blabel") or m.group("label") or "").strip()
+    if not is_speaker_label(label) or is_session_heading(line.strip()):
+        return None
+    return TurnLine(label, m.start("text"), parse_time(m.group("t1") or m.group("t3")))
 
 
 def looks_like_turns(text: str) -> bool:
