@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -93,8 +95,8 @@ def build_analysis(doc: Doc, transcript: Transcript) -> Analysis:
             per_session[turn.session].append(turn.speaker)
     spoken = [(q.start, q.end, q.speaker) for q in quotes if q.speaker] + [(t.start, t.end, t.speaker) for t in turns or [] if t.speaker]
     themes, session_themes, speaker_themes = _themes(doc, transcript, spoken)
-    for speaker in speakers:
-        speaker.themes = speaker_themes.get(speaker.name, [])
+    for speaker_out in speakers:
+        speaker_out.themes = speaker_themes.get(speaker_out.name, [])
     sentences = doc._.theme_sentences or []
     summaries = _session_summaries(doc, transcript, sentences)
     sessions = []
@@ -184,23 +186,25 @@ def _themes(
     themes = [
         Theme(id=ts.id, label=labels.get(ts.id, ts.id), score=ts.score, evidence=by_theme[ts.id]) for ts in _ranked(scores)
     ]
-    per_session = {
-        s.id: _ranked(share(items, sentences, lambda off, s=s: s.start <= off < s.end)) for s in transcript.sessions
-    }
+    per_session = {s.id: _ranked(share(items, sentences, _within(s.start, s.end))) for s in transcript.sessions}
     spoken_starts: dict[str, set[int]] = {}
     for sent in sentences:
         start, end = bounds(sent)
         for s, e, name in spoken:
             if s < end and start < e:
                 spoken_starts.setdefault(name, set()).add(start)
-    per_speaker = {name: _ranked(share(items, sentences, lambda off, k=keys: off in k)) for name, keys in spoken_starts.items()}
+    per_speaker = {name: _ranked(share(items, sentences, keys.__contains__)) for name, keys in spoken_starts.items()}
     return themes, per_session, per_speaker
+
+
+def _within(start: int, end: int) -> Callable[[int], bool]:
+    return lambda offset: start <= offset < end
 
 
 def _turns(transcript: Transcript) -> list[Turn] | None:
     if transcript.format == "report":
         return None
-    turns = []
+    turns: list[Turn] = []
     for session in transcript.sessions:
         for block in session.blocks:
             if block.kind is BlockKind.TURN:

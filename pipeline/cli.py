@@ -86,7 +86,7 @@ def process(
         if outcome.error:
             failures += 1
             _err(f"error: {outcome.error}")
-        else:
+        elif outcome.analysis is not None:
             analyses.append(outcome.analysis)
             if not quiet:
                 _err(f"[{n}/{total}] {outcome.source} → {outcome.output}")

@@ -43,7 +43,8 @@ def _first_mention(doc: Doc, mentions: Sequence[Mention], start: int, end: int) 
     """The first mention of a person inside [start, end) character offsets, else the first of any kind."""
     inside = [m for m in mentions if m.start_char >= start and m.end_char <= end and is_source_mention(doc, m)]
     people = [m for m in inside if m.kind is not MentionKind.ORGANISATION]
-    return (people or inside or [None])[0]
+    chosen = people or inside
+    return chosen[0] if chosen else None
 
 
 def is_source_mention(doc: Doc, m: Mention) -> bool:
@@ -105,8 +106,10 @@ def _is_speech(doc: Doc, inner: str, open_start: int, close_end: int, *, cued: b
     if n >= MIN_UNCUED_WORDS:
         return True
     span = _span_chars(doc, open_start, close_end)
-    sent = sentence_of(doc, span.start) if span is not None else None
-    whole_sentence = sent is not None and span.start == sent.start and close_end >= sent.end_char - 2
+    if span is None:
+        return False
+    sent = sentence_of(doc, span.start)
+    whole_sentence = span.start == sent.start and close_end >= sent.end_char - 2
     return n >= 3 and whole_sentence and bool(_SENTENCE_END.search(inner.strip()))
 
 

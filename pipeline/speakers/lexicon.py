@@ -91,7 +91,7 @@ def speech_verb_companion(token: Token) -> str | None:
 def is_finite_verb(token: Token) -> bool:
     """A verb that ends a noun phrase or apposition."""
     if has_pos(token.doc):
-        return token.pos_ in ("VERB", "AUX") and "Inf" not in token.morph.get("VerbForm")
+        return token.pos_ in ("VERB", "AUX") and "Inf" not in token.morph.get("VerbForm", [])
     if is_acronym(token) or (is_capitalised(token) and not token.is_sent_start):
         return False
     return token.lower_ in word_set("finite_verbs.txt") or token.lower_ in speech_verbs()

@@ -89,14 +89,14 @@ def person_names(doc: Doc, blocked: set[int] | None = None) -> list[Span]:
         for ent in doc.ents:
             if ent.label_ not in ("PER", "PERSON") or any(is_org_word(t) for t in ent):
                 continue
-            span = _trim(ent)
-            if span is None or taken.intersection(range(span.start, span.end)):
+            trimmed = _trim(ent)
+            if trimmed is None or taken.intersection(range(trimmed.start, trimmed.end)):
                 continue
-            if any(is_acronym(t) for t in span):
+            if any(is_acronym(t) for t in trimmed):
                 continue  # "(ICC)": an organisation, whatever NER says
-            if len(span) == 1 and not _person_context(doc, span.start):
+            if len(trimmed) == 1 and not _person_context(doc, trimmed.start):
                 continue  # "in Zwolle en Castricum": one capitalised word needs a person's context to be a name
-            claim(span)
+            claim(trimmed)
     return sorted(spans, key=lambda s: s.start)
 
 
@@ -353,9 +353,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
         elif is_role_noun(token) and not is_capitalised(token) or (
             is_role_noun(token) and token.is_sent_start
         ):
-            span = _role_np(doc, i)
-            if span is not None:
-                add(MentionKind.ROLE, span)
+            role = _role_np(doc, i)
+            if role is not None:
+                add(MentionKind.ROLE, role)
         elif is_group_noun(token):
             start = i - 1 if i > 0 and doc[i - 1].lower_ in ("de", "het") else i
             add(MentionKind.GROUP, doc[start : i + 1])

@@ -171,10 +171,10 @@ def attribute(quotes: Sequence[FoundQuote], resolution: Resolution, doc: Doc, me
             q.speaker_key = resolution.referent.get(q.source)
             if q.speaker_key is None and q.source.kind is MentionKind.ROLE:
                 # "De voorzitter antwoordt dat …" with no named chair: the role is the speaker's name
-                key = f"role:{q.source.text.lower()}"
-                resolution.records.setdefault(key, SpeakerRecord(key=key, name=q.source.text, first_offset=q.source.start_char))
-                resolution.referent[q.source] = key
-                q.speaker_key = key
+                role_key = f"role:{q.source.text.lower()}"
+                resolution.records.setdefault(role_key, SpeakerRecord(key=role_key, name=q.source.text, first_offset=q.source.start_char))
+                resolution.referent[q.source] = role_key
+                q.speaker_key = role_key
         if q.speaker_key is None and q.kind == "direct":
             if previous is not None and previous.speaker_key and _continues(previous, q, doc) and not _person_between(previous, q, mentions, resolution, quoted):
                 q.speaker_key = previous.speaker_key

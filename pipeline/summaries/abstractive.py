@@ -56,7 +56,7 @@ class AbstractiveSummariser:
             output = self.model.generate(
                 **inputs, max_new_tokens=self.max_new_tokens, num_beams=self.num_beams, do_sample=False, early_stopping=True
             )
-        return self.tokenizer.decode(output[0], skip_special_tokens=True).strip()
+        return str(self.tokenizer.decode(output[0], skip_special_tokens=True)).strip()
 
     def _length(self, text: str) -> int:
         return len(self.tokenizer(text, add_special_tokens=True)["input_ids"])

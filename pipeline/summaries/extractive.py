@@ -14,7 +14,7 @@ import numpy as np
 from spacy.tokens import Span
 
 from pipeline.resources import patterns
-from pipeline.themes.discovery import lemma_text
+from pipeline.themes.discovery import lemma_text  # takes any token sequence
 
 DAMPING = 0.85
 ITERATIONS = 60

@@ -18,13 +18,13 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.decomposition import NMF, LatentDirichletAllocation
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from spacy.lang.nl.stop_words import STOP_WORDS
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 METHODS = ("nmf", "lda")
 MIN_LEMMA_LENGTH = 3
 
 
-def lemma_text(doc: Doc | Sequence) -> str:
+def lemma_text(doc: Doc | Span | Sequence) -> str:
     """Content lemmas of a text, lower-cased, without Dutch stop words, numbers or punctuation."""
     words = []
     for token in doc:

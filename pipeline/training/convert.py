@@ -82,7 +82,7 @@ def read_conll2002(path: Path, *, sents_per_doc: int = 10) -> list[Doc]:
             chunk = article[start : start + sents_per_doc]
             words = [word for sent in chunk for word, _ in sent]
             tags = [tag for sent in chunk for _, tag in sent]
-            starts = [i == 0 for sent in chunk for i in range(len(sent))]
+            starts: list[bool | int | None] = [i == 0 for sent in chunk for i in range(len(sent))]
             docs.append(Doc(vocab, words=words, ents=tags, sent_starts=starts))
     return docs
 

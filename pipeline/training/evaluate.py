@@ -33,7 +33,7 @@ def evaluate_model(model: Path | None, data: Path, work: Path) -> dict[str, Any]
         if not path.exists():
             write_docbin(read_conll2002(layout.conll2002 / "ned.testb"), path)
         scores = nlp.evaluate(list(Corpus(str(path))(nlp)))
-        ner = {k: round(float(scores[k]), 4) for k in NER_KEYS}
+        ner: dict[str, Any] = {k: round(float(scores[k]), 4) for k in NER_KEYS}
         ner["per_type"] = {label: round(float(v["f"]), 4) for label, v in sorted(scores["ents_per_type"].items())}
         figures["ned.testb"] = ner
     return figures
