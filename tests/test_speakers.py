@@ -95,3 +95,13 @@ def test_minutes_style_titles_and_parties(analyse):
     said = {(q.text, q.speaker) for q in a.quotes}
     assert ("er geld is voor fietspaden", "De Vries") in said
     assert ("dit wordt onderzocht", "De voorzitter") in said
+
+
+def test_the_object_of_a_speaking_verb_is_not_a_speaker(analyse):
+    a = analyse("De burgemeester sprak Piet Jansen aan op zijn gedrag tijdens de vergadering.")
+    assert "Piet Jansen" not in [s.name for s in a.speakers]
+
+
+def test_volgens_hem_refers_to_the_person_before(analyse):
+    a = analyse("Piet Jansen opende de avond. Volgens hem is het plan goed genoeg voor nu.")
+    assert [(q.text, q.speaker) for q in a.quotes] == [("is het plan goed genoeg voor nu", "Piet Jansen")]

@@ -12,7 +12,7 @@ from pipeline.resources import speech_verbs, word_set
 PARTICLES = frozenset(
     {"van", "de", "der", "den", "ter", "te", "ten", "het", "'t", "’t", "la", "le", "du", "da", "von", "el", "al", "bin", "d'", "d’"}
 )
-PRONOUNS = frozenset({"hij", "zij", "ze"})
+PRONOUNS = frozenset({"hij", "zij", "ze", "hem"})
 POSSESSIVES = frozenset({"zijn", "haar"})
 ARTICLES = frozenset({"de", "het", "een", "deze", "die", "dit", "dat"})
 _INITIAL = re.compile(r"^[A-Z]\.(?:[A-Z]\.)*$")

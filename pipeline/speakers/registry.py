@@ -256,13 +256,22 @@ def _paragraph_start(doc: Doc, offset: int) -> int:
 
 
 def mark_reported_speakers(doc: Doc, mentions: Sequence[Mention], res: Resolution) -> None:
-    """People reported as speaking at the meeting: they opened it, gave a talk, presented, chaired."""
+    """People reported as speaking at the meeting: they opened it, gave a talk, presented, chaired.
+
+    Only the sentence's first person (its subject, in a Dutch main clause), the agent of a passive
+    ("werd geopend door X") and whoever is "samen met" them count: "De burgemeester sprak Piet Jansen aan"
+    does not make Piet Jansen a speaker.
+    """
     activities = word_set("speaking_activities.txt")
     for sent in sentences(doc):
         if not any(t.lower_ in activities for t in sent):
             continue
-        for m in mentions:
-            if sent.start <= m.start < sent.end and m in res.referent:
+        people = [m for m in mentions if sent.start <= m.start < sent.end and m.kind in PERSON_KINDS]
+        for n, m in enumerate(people):
+            if m not in res.referent:
+                continue
+            lead = {t.lower_ for t in doc[max(sent.start, m.start - 3) : m.start]}
+            if n == 0 or "door" in lead or "met" in lead and "samen" in {t.lower_ for t in doc[max(sent.start, m.start - 5) : m.start]}:
                 record = res.records[res.referent[m]]
                 if record.type == "person" and m.kind in (MentionKind.NAME, MentionKind.PRONOUN, MentionKind.SURNAME):
                     record.speaks = True
