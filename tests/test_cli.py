@@ -154,3 +154,20 @@ def test_html_report_is_written_and_escaped(tmp_path):
     assert page.startswith("<!DOCTYPE html>")
     assert "Karin Bakker" in page and "wethouder" in page
     assert "<script>" not in page and "&lt;b&gt;banen&lt;/b&gt;" in page
+
+
+def test_turn_transcript_output_follows_the_schema(tmp_path):
+    source = tmp_path / "overleg.txt"
+    source.write_text(
+        "[00:00:05] Jan de Vries: Goedemorgen, welkom bij het overleg over vertrouwen in de regio.\n"
+        "[00:00:40] Eva Smit: Dank je. Ik wil het hebben over samenwerking met kennisinstellingen.\n"
+        "Daar ligt onze kans.\n",
+        encoding="utf-8",
+    )
+    assert run("process", str(source), "--out", str(tmp_path), "--model", "blank", "-q").exit_code == 0
+    output = json.loads((tmp_path / "overleg.json").read_text(encoding="utf-8"))
+    jsonschema.validate(output, json_schema())
+    assert output["document"]["format"] == "turns"
+    assert [(t["speaker"], t["start_time"], t["end_time"]) for t in output["turns"]] == [("Jan de Vries", 5.0, 40.0), ("Eva Smit", 40.0, None)]
+    eva = next(s for s in output["speakers"] if s["name"] == "Eva Smit")
+    assert {t["id"] for t in eva["themes"]} >= {"collaboration"}
