@@ -81,6 +81,7 @@ def build_analysis(doc: Doc, transcript: Transcript) -> Analysis:
                 speaker=speaker,
                 speaker_id=ids.get(q.speaker_key) if q.speaker_key else None,
                 cue=q.cue,
+                attribution=q.attribution.value,  # type: ignore[arg-type]
                 start=q.start,
                 end=q.end,
                 session=session,

@@ -108,6 +108,10 @@ class Quote(_Strict):
     speaker: str | None = Field(description="A speakers[].name, or null when the text does not say who.")
     speaker_id: str | None = None
     cue: str | None = Field(default=None, description="Words that tie the quote to its speaker.")
+    attribution: Literal["cue", "previous_quote", "context", "none"] = Field(
+        default="none",
+        description="How the speaker was found: a cue naming the source, the quote before it, or the person in focus.",
+    )
     start: int
     end: int
     session: str

@@ -16,7 +16,6 @@ from pipeline.sentences import doc_text, sentence_of, sentences
 from pipeline.speakers.lexicon import POSSESSIVES, PRONOUNS, is_finite_verb, speech_verb_companion, speech_verb_lemma
 from pipeline.speakers.mentions import Mention, MentionKind
 
-SOURCE_KINDS = frozenset(MentionKind)
 #: Single quotation marks around a short phrase mark a term or irony (‘best practice’), not someone's words.
 SCARE_STYLES = frozenset({"single", "straight-single"})
 _PREPOSITIONS = frozenset({"van", "met", "in", "op", "aan", "bij", "voor", "over", "naar", "door", "uit", "tegen"})

@@ -19,7 +19,6 @@ class Style:
     name: str
     openers: tuple[str, ...]
     closers: tuple[str, ...]
-    ambiguous: bool = False  # the same character is also an apostrophe
 
 
 STYLES: tuple[Style, ...] = (
@@ -28,8 +27,8 @@ STYLES: tuple[Style, ...] = (
     Style("straight-double", ('"',), ('"',)),
     Style("guillemet", ("«",), ("»",)),
     Style("guillemet-reversed", ("»",), ("«",)),
-    Style("single", ("‘", "‚"), ("’", "‘"), ambiguous=True),
-    Style("straight-single", ("'",), ("'",), ambiguous=True),
+    Style("single", ("‘", "‚"), ("’", "‘")),
+    Style("straight-single", ("'",), ("'",)),
 )
 
 # 's avonds, 't, 'n, 'ie, '80: an apostrophe at the start of a word, not an opening mark.

@@ -200,10 +200,5 @@ def inherited_organisation(name: Span) -> str | None:
         if is_group_noun(tok) and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "van":
             org = _org_np(doc, tok.i + 2)
             if org is not None:
-                return _strip_place(org).text
+                return org.text
     return None
-
-
-def _strip_place(org: Span) -> Span:
-    """"Radboud Universiteit in Nijmegen" is already cut at "in"; keep the span as it is otherwise."""
-    return org

@@ -46,7 +46,7 @@ class ThemeDiscoverer(BaseEstimator, TransformerMixin):
         self.n_top_terms = n_top_terms
         self.random_state = random_state
 
-    def fit(self, texts: Sequence[str], y: object = None) -> ThemeDiscoverer:
+    def fit(self, texts: Sequence[str], y: object = None) -> ThemeDiscoverer:  # noqa: ARG002 — y is the scikit-learn signature
         """Learn the vocabulary and the topics; `texts` are lemma strings (see `lemma_text`)."""
         if self.method not in METHODS:
             raise ValueError(f"method must be one of {METHODS}, got {self.method!r}")
