@@ -149,3 +149,8 @@ class TestNewsConventions:
     def test_quoted_subheading_is_not_a_quote(self, analyse):
         text = "Titel van het stuk\n\nJan Smit opende de avond.\n\n‘Geen vakantie, geen middag vrij’\n\nDaarna ging het verder.\n"
         assert direct(analyse(text)) == []
+
+
+def test_reported_clause_keeps_its_balanced_quotation_marks(analyse):
+    a = analyse("Nabijheid blijft belangrijk. ‘Afstand’ is niet alleen geografisch, benadrukte Lisa Mulder.")
+    assert ("‘Afstand’ is niet alleen geografisch", "Lisa Mulder") in indirect(a)

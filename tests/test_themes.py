@@ -113,3 +113,12 @@ def test_keyphrases_per_session(analyse):
     assert any("fietspad" in k for k in first) and not any("fietspad" in k for k in second)
     assert any("basisschool" in k for k in second)
     assert sessions[0].keyphrases[0].score >= sessions[0].keyphrases[-1].score
+
+
+def test_keyphrases_leave_out_peoples_names(analyse):
+    text = (
+        "Titel\n\nOnderzoeker Lisa Mulder liet zien dat bedrijven binnen twintig kilometer vaker samenwerken. "
+        "Lisa Mulder noemde nabijheid en regionale netwerken belangrijk voor samenwerking.\n"
+    )
+    phrases = [k.text for k in analyse(text).sessions[0].keyphrases]
+    assert phrases and not any("Mulder" in p or "Lisa" in p for p in phrases)

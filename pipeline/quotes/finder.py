@@ -16,6 +16,8 @@ from pipeline.sentences import doc_text, sentence_of, sentences
 from pipeline.speakers.lexicon import POSSESSIVES, PRONOUNS, is_finite_verb, speech_verb_companion, speech_verb_lemma
 from pipeline.speakers.mentions import Mention, MentionKind
 
+_OPENING_MARKS = frozenset({"‘", "“", "„", "'", '"', ",,", "«"})
+_CLOSING_MARKS = frozenset({"’", "”", "'", '"', "''", "»"})
 #: Single quotation marks around a short phrase mark a term or irony (‘best practice’), not someone's words.
 SCARE_STYLES = frozenset({"single", "straight-single"})
 _PREPOSITIONS = frozenset({"van", "met", "in", "op", "aan", "bij", "voor", "over", "naar", "door", "uit", "tegen"})
@@ -214,11 +216,16 @@ def _mostly_quoted(quote: FoundQuote, direct_spans: Sequence[tuple[int, int]]) -
 
 
 def _clause(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """Character offsets of tokens [start, end) without edge punctuation."""
+    """Character offsets of tokens [start, end) without edge punctuation; quotation marks stay when their
+    partner is inside the clause ("‘Afstand’ is niet alleen geografisch")."""
     while start < end and (doc[start].is_punct or doc[start].is_space):
+        if doc[start].text in _OPENING_MARKS and any(t.text in _CLOSING_MARKS for t in doc[start + 1 : end]):
+            break
         start += 1
+    if 0 < start < end and doc[start - 1].text in _OPENING_MARKS and any(t.text in _CLOSING_MARKS for t in doc[start:end]):
+        start -= 1  # the sentence splitter left the opening mark on the sentence before
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        if doc[end - 1].text in ("’", "'", "”") and start < end - 1:
+        if doc[end - 1].text in _CLOSING_MARKS and any(t.text in _OPENING_MARKS for t in doc[start : end - 1]):
             break
         end -= 1
     if end - start < 3:

@@ -48,8 +48,9 @@ def _lemma(token: Token) -> str:
     return (token.lemma_ or token.text).lower()
 
 
-def keyphrases(sentences: Sequence[Span], *, top: int = 8) -> list[Keyphrase]:
-    """The `top` keyphrases of a set of sentences, best first."""
+def keyphrases(sentences: Sequence[Span], *, top: int = 8, exclude: frozenset[int] = frozenset()) -> list[Keyphrase]:
+    """The `top` keyphrases of a set of sentences, best first; tokens in `exclude` (people's names) are
+    never part of one."""
     if not sentences:
         return []
     tagged = sentences[0].doc.has_annotation("POS")
@@ -57,6 +58,11 @@ def keyphrases(sentences: Sequence[Span], *, top: int = 8) -> list[Keyphrase]:
     for sent in sentences:
         run: list[Token] = []
         for token in sent:
+            if token.i in exclude:
+                if run:
+                    runs.append(run)
+                run = []
+                continue
             if _is_candidate(token, tagged) and len(run) < MAX_PHRASE_WORDS:
                 run.append(token)
             else:
