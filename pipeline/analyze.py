@@ -100,7 +100,7 @@ def build_analysis(doc: Doc, transcript: Transcript) -> Analysis:
         speaker_out.themes = speaker_themes.get(speaker_out.name, [])
     sentences = doc._.theme_sentences or []
     summaries = _session_summaries(doc, transcript, sentences)
-    names = frozenset(
+    name_tokens = frozenset(
         i for m in doc._.mentions or [] if m.kind.value in ("name", "surname") for i in range(m.start, m.end)
     )
     sessions = []
@@ -111,7 +111,7 @@ def build_analysis(doc: Doc, transcript: Transcript) -> Analysis:
         sessions.append(
             Session(
                 id=s.id, title=s.title, start=s.start, end=s.end, speakers=per_session[s.id], themes=session_themes.get(s.id, []),
-                keyphrases=[KeyphraseOut(text=k.text, score=k.score) for k in keyphrases(inside, exclude=names)],
+                keyphrases=[KeyphraseOut(text=k.text, score=k.score) for k in keyphrases(inside, exclude=name_tokens)],
                 summary=_summary_out(summary, session_quotes, speakers, session_themes.get(s.id, []), inside) if summary else None,
             )
         )
