@@ -70,3 +70,41 @@ def test_2017_relations_follow_the_current_guidelines(tmp_path):
     assert [t.dep_ for t in doc[1:3]] == ["flat", "flat"]
     assert (doc[4].pos_, doc[4].dep_) == ("PRON", "nmod:poss")
     assert doc[4].morph.get("Poss") == ["Yes"]
+
+
+def test_recipe_converts_trains_and_assembles(tmp_path):
+    """The whole recipe on a toy copy of the data layout, with two training steps per part."""
+    from pipeline.training.recipe import (
+        UD_DEV,
+        UD_TEST,
+        UD_TRAIN,
+        DataLayout,
+        assemble,
+        convert,
+        pretrain_ner_tok2vec,
+        train_part,
+        write_raw_text,
+    )
+
+    data = tmp_path / "data"
+    (data / "ud").mkdir(parents=True)
+    (data / "conll2002").mkdir()
+    sentences = "".join(CONLLU.replace("# text = Mijn", f"# sent_id = s{i}\n# text = Mijn") for i in range(12))
+    for name in UD_TRAIN + UD_DEV + UD_TEST:
+        (data / "ud" / name).write_text(sentences, encoding="utf-8")
+    articles = CONLL2002 + "".join(CONLL2002.split("\n", 1)[1] for _ in range(11))
+    for name in ("ned.train", "ned.testa", "ned.testb"):
+        (data / "conll2002" / name).write_text(articles, encoding="utf-8")
+    work = tmp_path / "work"
+    counts = convert(DataLayout(data), work)
+    assert counts["ud_train"] > 0 and counts["ner_train"] > 0
+    quick: dict[str, object] = {"training.max_steps": 2, "training.eval_frequency": 1}
+    ud = train_part("ud", work, overrides=quick)
+    assert write_raw_text(DataLayout(data), work) > 0
+    weights = pretrain_ner_tok2vec(work, epochs=1)
+    assert weights.exists()
+    ner = train_part("ner", work, overrides={**quick, "paths.init_tok2vec": str(weights)})
+    nlp = assemble(ud, ner)
+    assert nlp.pipe_names == ["tok2vec", "morphologizer", "trainable_lemmatizer", "parser", "ner"]
+    doc = nlp("Wim Renders werkt bij Brainport.")
+    assert len(doc) == 6 and all(t.pos_ for t in doc)

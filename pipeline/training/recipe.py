@@ -91,16 +91,19 @@ def write_raw_text(data: DataLayout, work: Path, *, sents_per_text: int = 10) ->
     return len(texts)
 
 
-def pretrain_ner_tok2vec(work: Path) -> Path:
+def pretrain_ner_tok2vec(work: Path, *, epochs: int | None = None) -> Path:
     """Pretrain the NER tok2vec on raw text (character objective); return the last weights file."""
     from spacy import util
     from spacy.cli.pretrain import pretrain
 
-    config = util.load_config(CONFIG_DIR / "ner.cfg", overrides={"paths.raw_text": str(work / "raw.jsonl")}, interpolate=False)
+    overrides: dict[str, object] = {"paths.raw_text": str(work / "raw.jsonl")}
+    if epochs is not None:
+        overrides["pretraining.max_epochs"] = epochs
+    config = util.load_config(CONFIG_DIR / "ner.cfg", overrides=overrides, interpolate=True)
     out = work / PRETRAIN_DIR
+    out.mkdir(parents=True, exist_ok=True)
     pretrain(config, out, silent=False)
-    epochs = int(config["pretraining"]["max_epochs"])
-    return out / f"model{epochs - 1}.bin"
+    return out / "model-last.bin"
 
 
 def train_part(part: str, work: Path, *, overrides: dict[str, object] | None = None) -> Path:
