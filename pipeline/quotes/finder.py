@@ -169,7 +169,10 @@ def _cue_before(doc: Doc, open_start: int, limit: int, mentions: Sequence[Mentio
     span = _span_chars(doc, limit, open_start)
     if span is None:
         return None, None
-    colon = max(t.i for t in span if t.text == ":")
+    colons = [t.i for t in span if t.text == ":"]
+    if not colons:
+        return None, None  # the colon is glued to another token ("vertrouwen:«")
+    colon = max(colons)
     sent_start = sentence_of(doc, colon).start
     start_tok = max(sent_start, span.start)
     cue_span = doc[start_tok : colon + 1]
