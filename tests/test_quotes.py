@@ -154,3 +154,17 @@ class TestNewsConventions:
 def test_reported_clause_keeps_its_balanced_quotation_marks(analyse):
     a = analyse("Nabijheid blijft belangrijk. ‘Afstand’ is niet alleen geografisch, benadrukte Lisa Mulder.")
     assert ("‘Afstand’ is niet alleen geografisch", "Lisa Mulder") in indirect(a)
+
+
+class TestMoreCues:
+    def test_dat_heeft_x_gezegd(self, analyse):
+        a = analyse("Het plan gaat door. Dat heeft burgemeester Femke Halsema gisteren gezegd.")
+        assert indirect(a) == [("Het plan gaat door", "Femke Halsema")]
+
+    def test_surname_with_colon_before_a_quote(self, analyse):
+        a = analyse("Halsema: ‘We gaan dit niet accepteren in onze stad.’")
+        assert direct(a) == [("We gaan dit niet accepteren in onze stad.", "Halsema")]
+
+    def test_label_with_colon_is_not_a_speaker(self, analyse):
+        a = analyse("Conclusie: “dit kan zo niet verder met de begroting van de stad.”")
+        assert direct(a) == [("dit kan zo niet verder met de begroting van de stad.", None)]

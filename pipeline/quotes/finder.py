@@ -346,12 +346,14 @@ def _dat_zegt(sent: Span, previous: Span | None, mentions: Sequence[Mention]) ->
     doc = sent.doc
     if previous is None or len(sent) < 3 or sent[0].lower_ not in ("dat", "dit", "die", "zo"):
         return None
-    verb = sent[1]
-    if not speech_verb_lemma(verb):
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    verb_second = bool(speech_verb_lemma(sent[1]))  # "Dat zegt de gemeente Almere, die …"
+    if not verb_second and (len(words) > 10 or not any(speech_verb_lemma(t) for t in words[1:])):
+        return None  # otherwise only short ones: "Dat heeft X gisteren gezegd."
+    inside = [m for m in mentions if sent.start < m.start and m.end <= sent.end and is_source_mention(doc, m)]
+    if not inside:
         return None
-    source = next((m for m in mentions if sent.start + 2 <= m.start < sent.start + 6 and m.end <= sent.end), None)
-    if source is None:
-        return None
+    source = inside[0]  # the subject comes first after "Dat zegt" / "Dat heeft"
     cue = doc[sent.start : source.end].text
     return _make(doc, _clause(doc, previous.start, previous.end), cue, source)
 

@@ -113,6 +113,11 @@ def _surname_only(doc: Doc, taken: set[int]) -> list[Span]:
     for i, tok in enumerate(doc):
         if i in taken:
             continue
+        if tok.is_sent_start and i + 2 < len(doc) and doc[i + 1].text == ":" and doc[i + 2].text in _QUOTE_OPENERS:
+            span = _surname_at(doc, i, allow_sentence_start=True)
+            if span is not None and tok.lower_ not in word_set("non_speaker_labels.txt"):
+                found.append(span)  # "Halsema: ‘We gaan dit niet accepteren.’"
+            continue
         if is_role_noun(tok) and i + 1 < len(doc):
             # "CDA-Kamerlid Boswijk", "docent militair recht Fink": up to two words between role and name
             for gap in range(0, 3):
@@ -147,12 +152,15 @@ def _surname_only(doc: Doc, taken: set[int]) -> list[Span]:
     return found
 
 
-def _surname_at(doc: Doc, i: int) -> Span | None:
+_QUOTE_OPENERS = frozenset({"“", "„", "‘", '"', "'", ",,", "«"})
+
+
+def _surname_at(doc: Doc, i: int, *, allow_sentence_start: bool = False) -> Span | None:
     """A capitalised surname, with particles before it, starting at token i."""
     j = i
     while j < len(doc) and is_particle(doc[j]):
         j += 1
-    if j >= len(doc) or doc[i].is_sent_start:
+    if j >= len(doc) or (doc[i].is_sent_start and not allow_sentence_start):
         return None
     tok = doc[j]
     if not is_capitalised(tok) or is_acronym(tok) or is_org_word(tok) or is_function_word(tok) or not _name_word(tok):
