@@ -26,6 +26,7 @@ from pipeline.speakers.lexicon import (
     is_org_word,
     is_particle,
     is_role_noun,
+    speech_verb_lemma,
 )
 
 
@@ -107,8 +108,6 @@ def _surname_only(doc: Doc, taken: set[int]) -> list[Span]:
     """People named by surname alone where the context says it is a person: right after a role noun
     ("CDA-Kamerlid Boswijk", "Kamerlid Van Haga") or closing the subject of a speech verb
     ("…", vindt advocaat bij het Internationaal Strafhof (ICC) Knoops.)."""
-    from pipeline.speakers.lexicon import speech_verb_lemma
-
     found: list[Span] = []
     for i, tok in enumerate(doc):
         if i in taken:
@@ -256,8 +255,6 @@ def _after_honorific(doc: Doc, taken: set[int]) -> list[Span]:
 
 def _person_context(doc: Doc, i: int) -> bool:
     """A title or role right before the word, or a speech verb right after it."""
-    from pipeline.speakers.lexicon import speech_verb_lemma
-
     before = doc[i - 1] if i > 0 else None
     after = doc[i + 1] if i + 1 < len(doc) else None
     if before is not None and (is_role_noun(before) or before.lower_ in ("heer", "mevrouw", "mw.", "dhr.", "meneer")):
@@ -311,8 +308,6 @@ def _name_word(token: object) -> bool:
 def surname(name: str) -> str:
     """The surname part of a full name: everything after the given names ("van Baarle", "Erisman")."""
     words = name.split()
-    from pipeline.resources import word_set
-
     firsts = word_set("first_names.txt")
     i = 1 if len(words) > 1 and words[0].lower() not in PARTICLES else 0
     while i < len(words) - 1 and (words[i].split("-")[0].lower() in firsts or (len(words[i]) <= 3 and words[i].endswith("."))):
@@ -385,8 +380,6 @@ def find_mentions(doc: Doc) -> list[Mention]:
 def _descriptions(doc: Doc, taken: set[int]) -> list[Span]:
     """Indefinite phrases for unnamed people: "een woordvoerder", "Een andere automobilist"; after a
     speech verb the whole phrase up to the punctuation ("zegt een klant van een tankstation in Rijswijk:")."""
-    from pipeline.speakers.lexicon import speech_verb_lemma
-
     nouns = word_set("person_nouns.txt")
     found: list[Span] = []
     for i, tok in enumerate(doc):
@@ -443,8 +436,6 @@ def _organisation_runs(doc: Doc) -> list[Span]:
 def _inverted_subject(doc: Doc, i: int) -> bool:
     """A single capitalised word in a source slot: right after a speech verb ("gaf Tennet aan"), after
     "volgens" or "aldus" ("Volgens Shell"), or after an article ("zo schrijft de Kiesraad")."""
-    from pipeline.speakers.lexicon import speech_verb_lemma
-
     tok = doc[i]
     if i == 0 or tok.is_sent_start or not is_capitalised(tok) or is_function_word(tok) or is_first_name(tok):
         return False
