@@ -21,9 +21,9 @@ TOP = 8
 
 
 def words(nlp, text: str) -> set[str]:
-    return {(t.lemma_ or t.text).lower() for t in nlp.make_doc(text) if t.is_alpha and t.lower_ not in STOP_WORDS and len(t) > 2} | {
-        t.lower_ for t in nlp.make_doc(text) if t.is_alpha and t.lower_ not in STOP_WORDS and len(t) > 2
-    }
+    """Lemma and lower-cased form of each content word (make_doc gives no lemmas, so mostly the forms)."""
+    content = [t for t in nlp.make_doc(text) if t.is_alpha and t.lower_ not in STOP_WORDS and len(t) > 2]
+    return {(t.lemma_ or t.text).lower() for t in content} | {t.lower_ for t in content}
 
 
 def main() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.ingest.encoding import DecodeError, decode
+from pipeline.ingest.encoding import DecodeError, decode, normalise
 from pipeline.ingest.model import Transcript
 from pipeline.ingest.report import read_report
 from pipeline.ingest.turns import looks_like_turns, read_turns
@@ -34,8 +34,6 @@ def detect_format(text: str) -> str:
 
 def read_text(text: str, *, source: str = "<text>", format: str | None = None) -> Transcript:
     """Build a `Transcript` from already decoded text."""
-    from pipeline.ingest.encoding import normalise
-
     text = normalise(text)
     fmt = format or detect_format(text)
     if fmt not in READERS:

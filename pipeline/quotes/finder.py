@@ -9,15 +9,13 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.ingest.layout import quote_key, words
 from pipeline.ingest.model import Block
-from pipeline.quotes.marks import find_quote_pairs
+from pipeline.quotes.marks import CLOSING_TOKENS, OPENING_TOKENS, find_quote_pairs
 from pipeline.quotes.model import Attribution, FoundQuote
 from pipeline.resources import word_set
 from pipeline.sentences import doc_text, sentence_of, sentences
 from pipeline.speakers.lexicon import POSSESSIVES, PRONOUNS, is_finite_verb, speech_verb_companion, speech_verb_lemma
 from pipeline.speakers.mentions import Mention, MentionKind
 
-_OPENING_MARKS = frozenset({"‘", "“", "„", "'", '"', ",,", "«"})
-_CLOSING_MARKS = frozenset({"’", "”", "'", '"', "''", "»"})
 #: Single quotation marks around a short phrase mark a term or irony (‘best practice’), not someone's words.
 SCARE_STYLES = frozenset({"single", "straight-single"})
 _PREPOSITIONS = frozenset({"van", "met", "in", "op", "aan", "bij", "voor", "over", "naar", "door", "uit", "tegen"})
@@ -222,13 +220,13 @@ def _clause(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Character offsets of tokens [start, end) without edge punctuation; quotation marks stay when their
     partner is inside the clause ("‘Afstand’ is niet alleen geografisch")."""
     while start < end and (doc[start].is_punct or doc[start].is_space):
-        if doc[start].text in _OPENING_MARKS and any(t.text in _CLOSING_MARKS for t in doc[start + 1 : end]):
+        if doc[start].text in OPENING_TOKENS and any(t.text in CLOSING_TOKENS for t in doc[start + 1 : end]):
             break
         start += 1
-    if 0 < start < end and doc[start - 1].text in _OPENING_MARKS and any(t.text in _CLOSING_MARKS for t in doc[start:end]):
+    if 0 < start < end and doc[start - 1].text in OPENING_TOKENS and any(t.text in CLOSING_TOKENS for t in doc[start:end]):
         start -= 1  # the sentence splitter left the opening mark on the sentence before
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        if doc[end - 1].text in _CLOSING_MARKS and any(t.text in _OPENING_MARKS for t in doc[start : end - 1]):
+        if doc[end - 1].text in CLOSING_TOKENS and any(t.text in OPENING_TOKENS for t in doc[start : end - 1]):
             break
         end -= 1
     if end - start < 3:

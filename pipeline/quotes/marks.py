@@ -37,6 +37,12 @@ _CLOSE_FOLLOW = set(" \t\n.,;:!?)]}–—-…/") | {"”", "’", "'", '"', "»"
 _OPEN_PRECEDE = set(" \t\n([{–—-/:") | {"“", "„", "‘", "‚", '"', "'", "«", "»"}
 
 
+#: Quotation marks as spaCy tokens (the Dutch tokenizer keeps ",," and "''" whole): marks that open a quote,
+#: and marks that close one. Shared by the cue rules and the mention finder.
+OPENING_TOKENS = frozenset({"‘", "“", "„", "'", '"', ",,", "«"})
+CLOSING_TOKENS = frozenset({"’", "”", "'", '"', "''", "»"})
+
+
 @dataclass(frozen=True)
 class QuotePair:
     """An opening and closing mark: the quoted words are text[inner_start:inner_end]."""

@@ -12,6 +12,7 @@ from enum import Enum
 
 from spacy.tokens import Doc, Span
 
+from pipeline.quotes.marks import OPENING_TOKENS
 from pipeline.resources import word_set
 from pipeline.speakers.lexicon import (
     ARTICLES,
@@ -112,7 +113,7 @@ def _surname_only(doc: Doc, taken: set[int]) -> list[Span]:
     for i, tok in enumerate(doc):
         if i in taken:
             continue
-        if tok.is_sent_start and i + 2 < len(doc) and doc[i + 1].text == ":" and doc[i + 2].text in _QUOTE_OPENERS:
+        if tok.is_sent_start and i + 2 < len(doc) and doc[i + 1].text == ":" and doc[i + 2].text in OPENING_TOKENS:
             span = _surname_at(doc, i, allow_sentence_start=True)
             if span is not None and tok.lower_ not in word_set("non_speaker_labels.txt"):
                 found.append(span)  # "Halsema: ‘We gaan dit niet accepteren.’"
@@ -149,9 +150,6 @@ def _surname_only(doc: Doc, taken: set[int]) -> list[Span]:
                 if span is not None and span.end == last + 1:
                     found.append(span)
     return found
-
-
-_QUOTE_OPENERS = frozenset({"“", "„", "‘", '"', "'", ",,", "«"})
 
 
 def _surname_at(doc: Doc, i: int, *, allow_sentence_start: bool = False) -> Span | None:
