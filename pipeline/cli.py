@@ -209,18 +209,13 @@ def model_train(
     data: Annotated[Path, typer.Option("--data", help="Folder with ud/ (CoNLL-U) and conll2002/ (ned.*).")],
     work: Annotated[Path, typer.Option("--work", help="Folder for converted data and training runs.")] = Path("training"),
     out: Annotated[Path, typer.Option("--out", help="Where the assembled pipeline is written.")] = Path("models/nl_notulist"),
+    parallel: Annotated[bool, typer.Option("--parallel/--sequential", help="Train the UD and NER parts at once (two cores).")] = True,
 ) -> None:
-    """Convert the data, train the UD and NER parts, assemble and evaluate the pipeline."""
-    from pipeline.training.recipe import DataLayout, assemble, convert, pretrain_ner_tok2vec, train_part, write_raw_text
+    """Convert the data, train the UD and NER parts (in two processes at once), assemble the pipeline."""
+    from pipeline.training.recipe import DataLayout, save_pipeline, train_all
 
-    layout = DataLayout(data)
-    counts = convert(layout, work)
-    _err(f"converted: {counts}; raw texts for pretraining: {write_raw_text(layout, work)}")
-    ud = train_part("ud", work)
-    weights = pretrain_ner_tok2vec(work)
-    ner = train_part("ner", work, overrides={"paths.init_tok2vec": str(weights)})
-    nlp = assemble(ud, ner)
-    nlp.to_disk(out)
+    nlp = train_all(DataLayout(data), work, parallel=parallel)
+    save_pipeline(nlp, out)
     _err(f"model → {out}; run `notulist model evaluate --data {data}` for its figures")
 
 

@@ -51,40 +51,62 @@ def test_split_is_reproducible_and_complete():
     assert split_docs(items, held_out=0.3, seed=1) == (train, held)  # type: ignore[arg-type]
 
 
-CONLLU_2017 = """# text = Jan de Vries gaf zijn boek.
+CONLLU_2017 = """# text = Jan de Vries gaf zijn eerste boek als cadeau.
 1\tJan\tJan\tPROPN\t_\t_\t4\tnsubj\t_\t_
 2\tde\tde\tPROPN\t_\t_\t1\tflat:name\t_\t_
 3\tVries\tVries\tPROPN\t_\t_\t1\tflat:name\t_\t_
 4\tgaf\tgeven\tVERB\t_\t_\t0\troot\t_\t_
-5\tzijn\tzijn\tDET\t_\t_\t6\tdet\t_\t_
-6\tboek\tboek\tNOUN\t_\t_\t4\tobj\t_\tSpaceAfter=No
-7\t.\t.\tPUNCT\t_\t_\t4\tpunct\t_\t_
+5\tzijn\tzijn\tDET\t_\t_\t7\tdet\t_\t_
+6\teerste\teen\tNUM\t_\t_\t7\tnummod\t_\t_
+7\tboek\tboek\tNOUN\t_\t_\t4\tobj\t_\t_
+8\tals\tals\tADP\t_\t_\t9\tmark\t_\t_
+9\tcadeau\tcadeau\tNOUN\t_\t_\t4\tobl\t_\tSpaceAfter=No
+10\t.\t.\tPUNCT\t_\t_\t4\tpunct\t_\t_
+
+# text = Zij wil het moeten doen.
+1\tZij\tzij\tPRON\tCase=Nom|Person=3|PronType=Prs\t_\t5\tnsubj\t_\t_
+2\twil\twillen\tAUX\t_\t_\t5\taux\t_\t_
+3\thet\thet\tPRON\t_\t_\t5\tobj\t_\t_
+4\tmoeten\tmoeten\tVERB\t_\t_\t5\taux\t_\t_
+5\tdoen\tdoen\tVERB\t_\t_\t0\troot\t_\tSpaceAfter=No
+6\t.\t.\tPUNCT\t_\t_\t5\tpunct\t_\t_
 
 """
 
 
-def test_2017_relations_follow_the_current_guidelines(tmp_path):
+def _read_2017(tmp_path, legacy=True):
     path = tmp_path / "old.conllu"
     path.write_text(CONLLU_2017, encoding="utf-8")
-    (doc,) = read_ud([path])
+    (doc,) = read_ud([path], legacy=legacy)
+    return doc
+
+
+def test_2017_relations_follow_the_current_guidelines(tmp_path):
+    doc = _read_2017(tmp_path)
     assert [t.dep_ for t in doc[1:3]] == ["flat", "flat"]
     assert (doc[4].pos_, doc[4].dep_) == ("PRON", "nmod:poss")
-    assert doc[4].morph.get("Poss") == ["Yes"]
+    assert doc[4].morph.get("Poss") == ["Yes"] and doc[4].morph.get("Person") == ["3"]
+
+
+def test_2017_tags_follow_the_current_guidelines(tmp_path):
+    doc = _read_2017(tmp_path)
+    tags = {t.text: (t.pos_, t.dep_) for t in doc}
+    assert tags["eerste"] == ("ADJ", "amod")  # ordinals are adjectives now
+    assert tags["als"] == ("SCONJ", "mark")
+    assert tags["wil"][0] == "VERB" and tags["moeten"][0] == "AUX"
+    assert tags["doen"][0] == "VERB" and tags["Zij"][0] == "PRON"  # others untouched
+
+
+def test_current_files_are_read_as_they_are(tmp_path):
+    """The mapping is for the 2017 train files only; applied to test files it would change the gold."""
+    doc = _read_2017(tmp_path, legacy=False)
+    assert (doc[4].pos_, doc[5].pos_, doc[7].pos_) == ("DET", "NUM", "ADP")
+    assert doc[1].dep_ == "flat:name"
 
 
 def test_recipe_converts_trains_and_assembles(tmp_path):
     """The whole recipe on a toy copy of the data layout, with two training steps per part."""
-    from pipeline.training.recipe import (
-        UD_DEV,
-        UD_TEST,
-        UD_TRAIN,
-        DataLayout,
-        assemble,
-        convert,
-        pretrain_ner_tok2vec,
-        train_part,
-        write_raw_text,
-    )
+    from pipeline.training.recipe import UD_DEV, UD_TEST, UD_TRAIN, DataLayout, save_pipeline, train_all
 
     data = tmp_path / "data"
     (data / "ud").mkdir(parents=True)
@@ -96,15 +118,14 @@ def test_recipe_converts_trains_and_assembles(tmp_path):
     for name in ("ned.train", "ned.testa", "ned.testb"):
         (data / "conll2002" / name).write_text(articles, encoding="utf-8")
     work = tmp_path / "work"
-    counts = convert(DataLayout(data), work)
-    assert counts["ud_train"] > 0 and counts["ner_train"] > 0
     quick: dict[str, object] = {"training.max_steps": 2, "training.eval_frequency": 1}
-    ud = train_part("ud", work, overrides=quick)
-    assert write_raw_text(DataLayout(data), work) > 0
-    weights = pretrain_ner_tok2vec(work, epochs=1)
-    assert weights.exists()
-    ner = train_part("ner", work, overrides={**quick, "paths.init_tok2vec": str(weights)})
-    nlp = assemble(ud, ner)
+    nlp = train_all(DataLayout(data), work, overrides=quick, pretrain_epochs=1)  # both parts at once
+    assert (work / "ud-train.spacy").exists() and (work / "raw.jsonl").exists()
+    assert (work / "pretrain" / "model-last.bin").exists()
     assert nlp.pipe_names == ["tok2vec", "morphologizer", "trainable_lemmatizer", "parser", "ner"]
     doc = nlp("Wim Renders werkt bij Brainport.")
     assert len(doc) == 6 and all(t.pos_ for t in doc)
+    out = tmp_path / "nl_toy"
+    save_pipeline(nlp, out)
+    save_pipeline(nlp, out)  # replacing an existing model
+    assert (out / "meta.json").exists() and not (tmp_path / "nl_toy.partial").exists()

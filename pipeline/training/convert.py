@@ -6,6 +6,7 @@ Build-time code only: nothing at run time imports this module.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -31,13 +32,36 @@ def normalise_conllu_lemmas(text: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-POSSESSIVE_FORMS = frozenset({"mijn", "m'n", "jouw", "zijn", "z'n", "haar", "d'r", "ons", "onze", "hun", "uw"})
+#: Possessive pronouns and the person they carry (current guidelines: PRON, nmod:poss, Poss=Yes, Person).
+POSSESSIVE_PERSON = {
+    "mijn": "1", "m'n": "1", "ons": "1", "onze": "1",
+    "jouw": "2", "je": "2", "uw": "2",
+    "zijn": "3", "z'n": "3", "haar": "3", "d'r": "3", "hun": "3",
+}  # fmt: skip
+#: Verbs whose auxiliary use the current guidelines tag differently from the 2017 files (checked by counting
+#: the tags per lemma in the 2017 train files and the current dev files).
+NOW_AUX = frozenset({"moeten"})
+NOW_VERB = frozenset({"willen", "laten", "gaan", "blijven", "komen", "lijken", "blijken"})
+ORDINAL = re.compile(r"(?:\w+(?:ste|de)|\d+(?:e|de|ste))$")
 
 
-def harmonise_relations(text: str) -> str:
-    """Bring UD 2.0-era (2017) Dutch relations in line with the current guidelines where the mapping is
-    deterministic: flat:name → flat, possessive nmod → nmod:poss, passive door-phrase obl → obl:agent.
-    Without this the parser learns two label sets and is scored on the newer one."""
+def _set_feats(row: list[str], **features: str) -> None:
+    feats = dict(f.split("=", 1) for f in row[5].split("|") if "=" in f)
+    feats.update(features)
+    row[5] = "|".join(f"{k}={v}" for k, v in sorted(feats.items())) or "_"
+
+
+def harmonise_2017(text: str) -> str:
+    """Bring the UD 2.0-era (2017) Dutch train files in line with the current guidelines where the mapping is
+    deterministic. Without this the tagger and parser learn two conventions and are scored on the newer one
+    (the relations alone were worth 5 LAS points).
+
+    Relations: flat:name → flat; possessives (2017: PRON or DET with det) → PRON nmod:poss with Poss=Yes and
+    Person; passive door-phrase obl → obl:agent; ordinal NUM nummod → ADJ amod. Tags: "als" ADP → SCONJ,
+    "zowel" ADV cc → CCONJ cc:preconj, "dezelfde/hetzelfde" ADJ → DET, "moeten" VERB → AUX, and willen,
+    laten, gaan, blijven, komen, lijken, blijken AUX → VERB (tags only: their trees keep the 2017 shape).
+    Only for the 2017 files: applied to current files it would change the gold standard.
+    """
     out: list[str] = []
     for block in text.split("\n\n"):
         rows = [line.split("\t") for line in block.split("\n")]
@@ -46,29 +70,44 @@ def harmonise_relations(text: str) -> str:
         for r in tokens:
             by_head.setdefault(r[6], []).append(r)
         for r in tokens:
+            form, lemma = r[1].lower(), r[2]
             if r[7] == "flat:name":
                 r[7] = "flat"
-            elif r[7] == "nmod" and r[3] in ("PRON", "DET") and "Poss=Yes" in r[5]:
-                r[7] = "nmod:poss"
-            elif r[7] == "det" and r[3] == "DET" and r[1].lower() in POSSESSIVE_FORMS:
-                # 2017 LassySmall: "zijn boek" as DET/det; now PRON/nmod:poss with Poss=Yes
+            if form in POSSESSIVE_PERSON and r[3] in ("PRON", "DET") and (r[7] == "det" or "Poss=Yes" in r[5]):
                 r[3], r[7] = "PRON", "nmod:poss"
-                feats = [f for f in r[5].split("|") if f != "_"] + ["Poss=Yes", "PronType=Prs"]
-                r[5] = "|".join(sorted(set(feats)))
+                _set_feats(r, Person=POSSESSIVE_PERSON[form], Poss="Yes", PronType="Prs")
             elif r[7] == "obl":
                 cases = [c[2].lower() for c in by_head.get(r[0], []) if c[7] == "case"]
                 passive = any(s[7] == "aux:pass" for s in by_head.get(r[6], []))
                 if cases == ["door"] and passive:
                     r[7] = "obl:agent"
+            elif r[3] == "NUM" and ORDINAL.match(form):
+                r[3] = "ADJ"
+                if r[7] == "nummod":
+                    r[7] = "amod"
+            elif form == "als" and r[3] == "ADP":
+                r[3] = "SCONJ"
+            elif form == "zowel" and r[3] == "ADV" and r[7] == "cc":
+                r[3], r[7] = "CCONJ", "cc:preconj"
+            elif form in ("dezelfde", "hetzelfde") and r[3] == "ADJ" and r[7] == "det":
+                r[3], r[5] = "DET", "_"
+            elif lemma in NOW_AUX and r[3] == "VERB":
+                r[3] = "AUX"
+            elif lemma in NOW_VERB and r[3] == "AUX":
+                r[3] = "VERB"
         out.append("\n".join("\t".join(r) for r in rows))
     return "\n\n".join(out)
 
 
-def read_ud(paths: Iterable[Path], *, sents_per_doc: int = 10) -> list[Doc]:
-    """Read UD treebanks (CoNLL-U) as docs with tags, morphology, lemmas and dependencies."""
+def read_ud(paths: Iterable[Path], *, legacy: bool = False, sents_per_doc: int = 10) -> list[Doc]:
+    """Read UD treebanks (CoNLL-U) as docs with tags, morphology, lemmas and dependencies.
+
+    `legacy=True` marks the 2017 train files, which are brought in line with the current guidelines."""
     docs: list[Doc] = []
     for path in paths:
-        text = harmonise_relations(normalise_conllu_lemmas(Path(path).read_text(encoding="utf-8")))
+        text = normalise_conllu_lemmas(Path(path).read_text(encoding="utf-8"))
+        if legacy:
+            text = harmonise_2017(text)
         docs.extend(conllu_to_docs(text, n_sents=sents_per_doc, no_print=True))
     return docs
 
