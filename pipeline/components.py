@@ -12,6 +12,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+import pipeline.lemmas  # noqa: F401  (registers notulist_lemma_rules)
 from pipeline.ingest.layout import classify_lines
 from pipeline.ingest.model import Block
 from pipeline.quotes.finder import adopt_fragments, find_direct_quotes, find_indirect_quotes

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pipeline.training.convert import normalise_conllu_lemmas, read_conll2002, read_ud, split_docs
+import pytest
+
+from pipeline.training.convert import compound_lemma, normalise_conllu_lemmas, read_conll2002, read_ud, split_docs
 
 CONLLU = """# text = Mijn basisniveau is gestegen.
 1\tMijn\tmijn\tPRON\t_\tPoss=Yes\t2\tnmod:poss\t_\t_
@@ -26,6 +28,21 @@ Brainport N B-ORG
 
 def test_alpino_compound_marks_are_removed_from_lemmas():
     assert "\tbasisniveau\tNOUN" in normalise_conllu_lemmas(CONLLU)
+
+
+@pytest.mark.parametrize(
+    "form, alpino, lemma",
+    [
+        ("parlementsverkiezingen", "parlement_verkiezing", "parlementsverkiezing"),  # linking s kept
+        ("plantenveredeling", "plant_veredeling", "plantenveredeling"),
+        ("Ontwikkelingssamenwerking", "ontwikkeling_samenwerking", "ontwikkelingssamenwerking"),
+        ("Lambermont-akkoord", "Lambermont_akkoord", "Lambermont-akkoord"),
+        ("derde-rondepartij", "derde_ronde_partij", "derde-rondepartij"),
+        ("afgelopen", "af_lopen", "aflopen"),  # separable verb: the parts joined
+    ],
+)
+def test_compound_lemmas_are_dutch_words(form, alpino, lemma):
+    assert compound_lemma(form, alpino) == lemma
 
 
 def test_ud_docs_carry_tags_lemmas_and_parse(tmp_path):
@@ -122,7 +139,7 @@ def test_recipe_converts_trains_and_assembles(tmp_path):
     nlp = train_all(DataLayout(data), work, overrides=quick, pretrain_epochs=1)  # both parts at once
     assert (work / "ud-train.spacy").exists() and (work / "raw.jsonl").exists()
     assert (work / "pretrain" / "model-last.bin").exists()
-    assert nlp.pipe_names == ["tok2vec", "morphologizer", "trainable_lemmatizer", "parser", "ner"]
+    assert nlp.pipe_names == ["tok2vec", "morphologizer", "trainable_lemmatizer", "parser", "notulist_lemma_rules", "ner"]
     doc = nlp("Wim Renders werkt bij Brainport.")
     assert len(doc) == 6 and all(t.pos_ for t in doc)
     out = tmp_path / "nl_toy"

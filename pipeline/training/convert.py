@@ -14,19 +14,43 @@ from spacy.tokens import Doc, DocBin
 from spacy.training.converters import conllu_to_docs
 from spacy.vocab import Vocab
 
-#: CoNLL-U lemma column: Alpino marks compound boundaries ("basis_niveau"); the 2017 files and ordinary
-#: Dutch spelling do not, so the marks are removed to give one lemma convention.
+#: CoNLL-U lemma column: Alpino marks compound boundaries ("basis_niveau") and drops the linking letters
+#: ("parlement_verkiezing" for "parlementsverkiezingen"); the 2017 files and ordinary Dutch spelling write
+#: the compound as a word ("parlementsverkiezing"), which is the convention used for training and scoring.
 COMPOUND_MARK = "_"
+#: What may stand between the parts of a compound in the word form but not in Alpino's lemma.
+LINKING = frozenset({"", "s", "e", "en", "n", "er", "es"})
+
+
+def compound_lemma(form: str, lemma: str) -> str:
+    """The lemma of a compound as a Dutch word: the word form up to the last part, plus that part's lemma.
+
+    Falls back to joining the parts when the form does not show them with only linking letters between
+    (separable verbs: "afgelopen", "af_lopen" → "aflopen")."""
+    parts = lemma.split(COMPOUND_MARK)
+    joined = "".join(parts)
+    last = parts[-1]
+    at = form.lower().rfind(last.lower())
+    if at <= 0:
+        return joined
+    prefix = form[:at]
+    head = "".join(parts[:-1]).lower()
+    bare = prefix.replace("-", "").lower()
+    if not bare.startswith(head) or bare[len(head) :] not in LINKING:
+        return joined
+    if parts[0][:1].islower():
+        prefix = prefix.lower()
+    return prefix + last
 
 
 def normalise_conllu_lemmas(text: str) -> str:
-    """Remove Alpino's compound marks from the lemma column so that lemmas are plain Dutch words."""
+    """Write Alpino's compound lemmas as plain Dutch words (see `compound_lemma`)."""
     lines = []
     for line in text.splitlines():
         if line and not line.startswith("#"):
             cols = line.split("\t")
-            if len(cols) == 10 and cols[2] != COMPOUND_MARK:
-                cols[2] = cols[2].replace(COMPOUND_MARK, "")
+            if len(cols) == 10 and COMPOUND_MARK in cols[2] and cols[2] != COMPOUND_MARK:
+                cols[2] = compound_lemma(cols[1], cols[2])
             line = "\t".join(cols)
         lines.append(line)
     return "\n".join(lines) + "\n"

@@ -15,6 +15,7 @@ import spacy
 from spacy.cli.train import train as spacy_train
 from spacy.language import Language
 
+import pipeline.lemmas  # noqa: F401  (registers notulist_lemma_rules)
 from pipeline.training.convert import read_conll2002, read_ud, split_docs, write_docbin
 
 CONFIG_DIR = Path(__file__).parent / "configs"
@@ -130,6 +131,7 @@ def assemble(ud_model: Path, ner_model: Path) -> Language:
     nlp.add_pipe("ner", source=ner)
     nlp.replace_listeners("ner_tok2vec", "ner", ["model.tok2vec"])
     nlp.remove_pipe("ner_tok2vec")
+    nlp.add_pipe("notulist_lemma_rules", after="parser")
     nlp.meta.update({"name": "notulist_nl", "version": "0.1.0"})
     return nlp
 
