@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.training.convert import compound_lemma, normalise_conllu_lemmas, read_conll2002, read_ud, split_docs
+from pipeline.training.convert import (
+    compound_lemma,
+    normalise_conllu_lemmas,
+    prepositional_objects,
+    read_conll2002,
+    read_ud,
+    split_docs,
+)
 
 CONLLU = """# text = Mijn basisniveau is gestegen.
 1\tMijn\tmijn\tPRON\t_\tPoss=Yes\t2\tnmod:poss\t_\t_
@@ -80,13 +87,19 @@ CONLLU_2017 = """# text = Jan de Vries gaf zijn eerste boek als cadeau.
 9\tcadeau\tcadeau\tNOUN\t_\t_\t4\tobl\t_\tSpaceAfter=No
 10\t.\t.\tPUNCT\t_\t_\t4\tpunct\t_\t_
 
-# text = Zij wil het moeten doen.
-1\tZij\tzij\tPRON\tCase=Nom|Person=3|PronType=Prs\t_\t5\tnsubj\t_\t_
+# text = Hij wil het boek lezen.
+1\tHij\thij\tPRON\t_\t_\t5\tnsubj\t_\t_
 2\twil\twillen\tAUX\t_\t_\t5\taux\t_\t_
-3\thet\thet\tPRON\t_\t_\t5\tobj\t_\t_
-4\tmoeten\tmoeten\tVERB\t_\t_\t5\taux\t_\t_
-5\tdoen\tdoen\tVERB\t_\t_\t0\troot\t_\tSpaceAfter=No
+3\thet\thet\tDET\t_\t_\t4\tdet\t_\t_
+4\tboek\tboek\tNOUN\t_\t_\t5\tobj\t_\t_
+5\tlezen\tlezen\tVERB\t_\t_\t0\troot\t_\tSpaceAfter=No
 6\t.\t.\tPUNCT\t_\t_\t5\tpunct\t_\t_
+
+# text = Zij moest stoppen.
+1\tZij\tzij\tPRON\t_\t_\t2\tnsubj\t_\t_
+2\tmoest\tmoeten\tVERB\t_\t_\t0\troot\t_\t_
+3\tstoppen\tstoppen\tVERB\t_\t_\t2\txcomp\t_\tSpaceAfter=No
+4\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\t_
 
 """
 
@@ -110,8 +123,54 @@ def test_2017_tags_follow_the_current_guidelines(tmp_path):
     tags = {t.text: (t.pos_, t.dep_) for t in doc}
     assert tags["eerste"] == ("ADJ", "amod")  # ordinals are adjectives now
     assert tags["als"] == ("SCONJ", "mark")
-    assert tags["wil"][0] == "VERB" and tags["moeten"][0] == "AUX"
-    assert tags["doen"][0] == "VERB" and tags["Zij"][0] == "PRON"  # others untouched
+    assert tags["Hij"][0] == "PRON" and tags["boek"] == ("NOUN", "obj")  # others untouched
+
+
+def test_2017_verb_groups_are_restructured(tmp_path):
+    """"wil" is the head with an xcomp now, "moest" an auxiliary; subject and punctuation follow the head."""
+    doc = _read_2017(tmp_path)
+    tok = {t.text: t for t in doc}
+    assert (tok["wil"].pos_, tok["wil"].dep_, tok["lezen"].dep_, tok["lezen"].head.text) == ("VERB", "ROOT", "xcomp", "wil")
+    assert tok["Hij"].head.text == "wil" and tok["boek"].head.text == "lezen"
+    assert (tok["moest"].pos_, tok["moest"].dep_, tok["moest"].head.text) == ("AUX", "aux", "stoppen")
+    assert tok["Zij"].head.text == "stoppen" and tok["stoppen"].dep_ == "ROOT"
+
+
+CURRENT = """# text = Zij wacht op de trein.
+1\tZij\tzij\tPRON\t_\t_\t2\tnsubj\t_\t_
+2\twacht\twachten\tVERB\t_\t_\t0\troot\t_\t_
+3\top\top\tADP\t_\t_\t5\tcase\t_\t_
+4\tde\tde\tDET\t_\t_\t5\tdet\t_\t_
+5\ttrein\ttrein\tNOUN\t_\t_\t2\tobl:arg\t_\t_
+
+"""
+
+OLD_ARGUMENTS = """# text = Hij wacht op zijn beurt en schaamt zich op het station.
+1\tHij\thij\tPRON\t_\t_\t2\tnsubj\t_\t_
+2\twacht\twachten\tVERB\t_\t_\t0\troot\t_\t_
+3\top\top\tADP\t_\t_\t5\tcase\t_\t_
+4\tzijn\tzijn\tPRON\t_\t_\t5\tdet\t_\t_
+5\tbeurt\tbeurt\tNOUN\t_\t_\t2\tobl\t_\t_
+6\ten\ten\tCCONJ\t_\t_\t7\tcc\t_\t_
+7\tschaamt\tschamen\tVERB\t_\t_\t2\tconj\t_\t_
+8\tzich\tzich\tPRON\t_\tCase=Acc|Person=3|PronType=Prs|Reflex=Yes\t7\tobj\t_\t_
+9\top\top\tADP\t_\t_\t11\tcase\t_\t_
+10\thet\thet\tDET\t_\t_\t11\tdet\t_\t_
+11\tstation\tstation\tNOUN\t_\t_\t7\tobl\t_\t_
+
+"""
+
+
+def test_2017_prepositional_objects_and_reflexives(tmp_path):
+    """"wachten op" is a prepositional object in the current files, so it becomes obl:arg in the 2017 ones;
+    "op het station" with another verb stays obl; inherent reflexives become expl:pv."""
+    lexicon = prepositional_objects([CURRENT])
+    assert lexicon == {("wachten", "op")}
+    path = tmp_path / "old.conllu"
+    path.write_text(OLD_ARGUMENTS, encoding="utf-8")
+    (doc,) = read_ud([path], legacy=True, prepositional=lexicon)
+    deps = {t.text: t.dep_ for t in doc}
+    assert (deps["beurt"], deps["station"], deps["zich"]) == ("obl:arg", "obl", "expl:pv")
 
 
 def test_current_files_are_read_as_they_are(tmp_path):

@@ -16,7 +16,14 @@ from spacy.cli.train import train as spacy_train
 from spacy.language import Language
 
 import pipeline.lemmas  # noqa: F401  (registers notulist_lemma_rules)
-from pipeline.training.convert import read_conll2002, read_ud, split_docs, write_docbin
+from pipeline.training.convert import (
+    normalise_conllu_lemmas,
+    prepositional_objects,
+    read_conll2002,
+    read_ud,
+    split_docs,
+    write_docbin,
+)
 
 CONFIG_DIR = Path(__file__).parent / "configs"
 UD_TRAIN = ("nl_alpino-ud-train-2017-fragment.conllu", "nl_lassysmall-ud-train-2017-no-overlap.conllu")
@@ -45,7 +52,8 @@ class DataLayout:
 def convert(data: DataLayout, work: Path) -> dict[str, int]:
     """Write train/dev/test `.spacy` files for the UD and NER parts; return document counts."""
     counts: dict[str, int] = {}
-    ud_train = read_ud([data.ud / name for name in UD_TRAIN], legacy=True)
+    current = [normalise_conllu_lemmas((data.ud / name).read_text(encoding="utf-8")) for name in UD_DEV]
+    ud_train = read_ud([data.ud / name for name in UD_TRAIN], legacy=True, prepositional=prepositional_objects(current))
     dev_train, dev_select = split_docs(read_ud([data.ud / name for name in UD_DEV]), held_out=DEV_HELD_OUT)
     counts["ud_train"] = write_docbin(ud_train + dev_train, work / "ud-train.spacy")
     counts["ud_dev"] = write_docbin(dev_select, work / "ud-dev.spacy")
