@@ -105,6 +105,11 @@ class TestIndirectQuotes:
         assert indirect(a) == [("juist die druppels zijn belangrijk om tegen te houden", "experts")]
         assert a.speakers[0].type == "group"
 
+    def test_programme_before_the_verb_is_not_the_speaker(self, analyse):
+        """"Bij RTL zei hij dat …": a phrase with a preposition is not the subject; "hij" is."""
+        a = analyse("Minister Jan de Vries was gisteren in Brussel. Bij RTL zei hij dat de regels strenger worden.")
+        assert indirect(a) == [("de regels strenger worden", "Jan de Vries")]
+
     def test_no_cue_no_quote(self, analyse):
         assert indirect(analyse("De bijeenkomst duurde tot laat in de avond en iedereen ging tevreden naar huis.")) == []
 

@@ -105,3 +105,14 @@ def test_the_object_of_a_speaking_verb_is_not_a_speaker(analyse):
 def test_volgens_hem_refers_to_the_person_before(analyse):
     a = analyse("Piet Jansen opende de avond. Volgens hem is het plan goed genoeg voor nu.")
     assert [(q.text, q.speaker) for q in a.quotes] == [("is het plan goed genoeg voor nu", "Piet Jansen")]
+
+
+def test_fronted_programme_name_has_no_person_context():
+    """"In Nieuwsuur zegt ze": a speech verb after the word is no sign of a person when a preposition precedes."""
+    import spacy
+
+    from pipeline.speakers.mentions import _person_context
+
+    doc = spacy.blank("nl")("In Nieuwsuur zegt ze dat het beter moet. Halsema zegt dat het beter moet.")
+    assert not _person_context(doc, 1)
+    assert _person_context(doc, 9) and doc[9].text == "Halsema"

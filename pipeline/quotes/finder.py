@@ -286,7 +286,7 @@ def _verb_dat(sent: Span, mentions: Sequence[Mention]) -> FoundQuote | None:
         if companion and not any(t.lower_ == companion or t.lower_.startswith(companion) for t in sent):
             continue
         inner = [m for m in mentions if sent.start <= m.start and m.end <= sent.end and m.start < dat.i and is_source_mention(doc, m)]
-        before = [m for m in inner if m.end <= tok.i]
+        before = [m for m in inner if m.end <= tok.i and not _after_preposition(doc, m)]
         after = [m for m in inner if m.start > tok.i]
         people = [m for m in before if m.kind is not MentionKind.ORGANISATION]
         source = _parsed_subject(tok, inner) or ((people or before)[0] if before else (after[0] if after else None))
@@ -295,6 +295,14 @@ def _verb_dat(sent: Span, mentions: Sequence[Mention]) -> FoundQuote | None:
         cue = doc[min(source.start, tok.i) : dat.i + 1].text
         return _make(doc, _clause(doc, dat.i + 1, sent.end), cue, source)
     return None
+
+
+#: Prepositions that put a name in a phrase that cannot be the speaker: "In Nieuwsuur zegt ze dat …".
+_SETTING_PREPOSITIONS = frozenset({"in", "op", "bij", "tegen", "aan", "tijdens"})
+
+
+def _after_preposition(doc: Doc, m: Mention) -> bool:
+    return m.start > 0 and doc[m.start - 1].lower_ in _SETTING_PREPOSITIONS
 
 
 def _parsed_subject(verb: Token, mentions: Sequence[Mention]) -> Mention | None:

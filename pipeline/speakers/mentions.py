@@ -252,11 +252,14 @@ def _after_honorific(doc: Doc, taken: set[int]) -> list[Span]:
 
 
 def _person_context(doc: Doc, i: int) -> bool:
-    """A title or role right before the word, or a speech verb right after it."""
+    """A title or role right before the word, or a speech verb right after it, unless a preposition puts the
+    word in a fronted phrase ("In Nieuwsuur zegt ze": the speaker follows the verb)."""
     before = doc[i - 1] if i > 0 else None
     after = doc[i + 1] if i + 1 < len(doc) else None
     if before is not None and (is_role_noun(before) or before.lower_ in ("heer", "mevrouw", "mw.", "dhr.", "meneer")):
         return True
+    if before is not None and before.lower_ in _PLACE_PREPOSITIONS:
+        return False
     return after is not None and bool(speech_verb_lemma(after))
 
 
