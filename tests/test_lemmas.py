@@ -1,4 +1,4 @@
-"""Lemma conventions applied after the parser: separable verbs and proper names (UD Dutch)."""
+"""Lemmas after the parser: separable verbs, proper names, and the lookup table for irregular forms."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from spacy.tokens import Doc
 import pipeline.lemmas  # noqa: F401
 
 
-def annotated(words, pos, heads, deps, lemmas):
+def annotated(words, pos, heads, deps, lemmas, lookup=True):
     nlp = spacy.blank("nl")
     doc = Doc(nlp.vocab, words=words, pos=pos, heads=heads, deps=deps, lemmas=lemmas)
-    nlp.add_pipe("notulist_lemma_rules")
+    nlp.add_pipe("notulist_lemma_rules", config={"lookup": lookup})
     return nlp.get_pipe("notulist_lemma_rules")(doc)
 
 
@@ -59,3 +59,44 @@ def test_proper_names_keep_their_form():
     )
     assert [t.lemma_ for t in doc[:2]] == ["Uitgeverij", "Klooster"]
     assert doc[2].lemma_ == "groeien"
+
+
+SLOEG = (
+    ["Zij", "sloeg", "alarm", "."],
+    ["PRON", "VERB", "NOUN", "PUNCT"],
+    [1, 1, 1, 1],
+    ["nsubj", "ROOT", "obj", "punct"],
+    ["zij", "sloeg", "alarm", "."],  # the trained lemmatizer kept the irregular form
+)
+
+
+def test_irregular_form_left_unchanged_is_looked_up():
+    doc = annotated(*SLOEG)
+    assert doc[1].lemma_ == "slaan"
+
+
+def test_looked_up_verb_still_gets_its_particle():
+    doc = annotated(
+        ["Zij", "sloeg", "de", "deur", "dicht", "."],
+        ["PRON", "VERB", "DET", "NOUN", "ADJ", "PUNCT"],
+        [1, 1, 3, 1, 1, 1],
+        ["nsubj", "ROOT", "det", "obj", "compound:prt", "punct"],
+        ["zij", "sloeg", "de", "deur", "dicht", "."],
+    )
+    assert doc[1].lemma_ == "dichtslaan"
+
+
+def test_without_the_table_the_form_stays():
+    doc = annotated(*SLOEG, lookup=False)
+    assert doc[1].lemma_ == "sloeg"
+
+
+def test_a_lemma_the_lemmatizer_changed_is_kept():
+    doc = annotated(
+        ["Zij", "werken", "hard", "."],
+        ["PRON", "VERB", "ADV", "PUNCT"],
+        [1, 1, 1, 1],
+        ["nsubj", "ROOT", "advmod", "punct"],
+        ["zij", "werken", "hard", "."],
+    )
+    assert doc[1].lemma_ == "werken"

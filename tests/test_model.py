@@ -21,7 +21,7 @@ def test_it_is_the_default(monkeypatch):
 
 
 def test_components(model):
-    assert {"morphologizer", "trainable_lemmatizer", "parser", "ner"} <= set(model.pipe_names)
+    assert model.pipe_names == ["tok2vec", "morphologizer", "trainable_lemmatizer", "parser", "notulist_lemma_rules", "ner"]
 
 
 def test_tags_lemmas_and_parse(model):
@@ -46,3 +46,18 @@ def test_full_pipeline_with_the_model():
     assert "sentencizer" in nlp.pipe_names
     doc = nlp("“We moeten sneller schakelen in de regio”, zegt wethouder Karin Bakker.")
     assert [doc._.resolution.records[q.speaker_key].name for q in doc._.quotes] == ["Karin Bakker"]
+
+
+def test_separable_verbs_and_compounds(model):
+    """The lemma rules run inside the shipped model: particle joined to the verb, linking s kept."""
+    doc = model("De wethouder belde de raadsleden op over de parlementsverkiezingen.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["belde"] == "opbellen"
+    assert lemmas["raadsleden"] == "raadslid" and lemmas["parlementsverkiezingen"] == "parlementsverkiezing"
+
+
+def test_ner_can_be_left_out():
+    """CoNLL-2002 is research use only: the pipeline works without its NER component."""
+    nlp = spacy.load(DEFAULT_MODEL, exclude=["ner"])
+    doc = nlp("Mark Rutte sprak in Den Haag.")
+    assert "ner" not in nlp.pipe_names and doc[2].pos_ == "VERB"
