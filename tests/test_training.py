@@ -95,6 +95,14 @@ CONLLU_2017 = """# text = Jan de Vries gaf zijn eerste boek als cadeau.
 5\tlezen\tlezen\tVERB\t_\t_\t0\troot\t_\tSpaceAfter=No
 6\t.\t.\tPUNCT\t_\t_\t5\tpunct\t_\t_
 
+# text = Intussen werd het een mislukking.
+1\tIntussen\tintussen\tADV\t_\t_\t5\tadvmod\t_\t_
+2\twerd\tworden\tAUX\t_\t_\t5\tcop\t_\t_
+3\thet\thet\tPRON\t_\t_\t5\tnsubj\t_\t_
+4\teen\teen\tDET\t_\t_\t5\tdet\t_\t_
+5\tmislukking\tmislukking\tNOUN\t_\t_\t0\troot\t_\tSpaceAfter=No
+6\t.\t.\tPUNCT\t_\t_\t5\tpunct\t_\t_
+
 # text = Zij moest stoppen.
 1\tZij\tzij\tPRON\t_\t_\t2\tnsubj\t_\t_
 2\tmoest\tmoeten\tVERB\t_\t_\t0\troot\t_\t_
@@ -134,6 +142,16 @@ def test_2017_verb_groups_are_restructured(tmp_path):
     assert tok["Hij"].head.text == "wil" and tok["boek"].head.text == "lezen"
     assert (tok["moest"].pos_, tok["moest"].dep_, tok["moest"].head.text) == ("AUX", "aux", "stoppen")
     assert tok["Zij"].head.text == "stoppen" and tok["stoppen"].dep_ == "ROOT"
+
+
+def test_2017_copular_worden_becomes_the_head(tmp_path):
+    """"Het werd een mislukking": werd is a VERB with the predicate as xcomp; the article stays put."""
+    doc = _read_2017(tmp_path)
+    tok = {t.text: t for t in doc}
+    assert (tok["werd"].pos_, tok["werd"].dep_) == ("VERB", "ROOT")
+    assert (tok["mislukking"].dep_, tok["mislukking"].head.text) == ("xcomp", "werd")
+    assert tok["het"].head.text == "werd" and tok["Intussen"].head.text == "werd"
+    assert tok["een"].head.text == "mislukking"
 
 
 CURRENT = """# text = Zij wacht op de trein.

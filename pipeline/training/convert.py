@@ -156,10 +156,17 @@ CLAUSE_LEVEL = frozenset({"nsubj", "nsubj:pass", "punct", "mark", "conj", "cc", 
 def _restructure_verb_groups(tokens: list[list[str]]) -> None:
     """Swap head and dependent where the verb's status changed: the 2017 files hang "wil" under the
     infinitive as aux and make "moet" the head with an xcomp; the current files do the opposite. Subject,
-    punctuation and clause links move to the new head. A sentence whose result is not a tree is left as is."""
+    punctuation and clause links move to the new head. Copular "worden" ("Het werd een mislukking") is now
+    the head with the predicate as xcomp, where "zijn" stays a cop. A sentence whose result is not a tree is
+    left as is."""
     before = [r[:] for r in tokens]
     for r in tokens:
-        if r[3] == "VERB" and r[2] in NOW_VERB and r[7] == "aux":
+        if r[2] == "worden" and r[7] == "cop":
+            predicate = next((h for h in tokens if h[0] == r[6]), None)
+            if predicate is not None:
+                r[3] = "VERB"
+                _promote(r, predicate, tokens, new_deprel="xcomp", clause=CLAUSE_LEVEL | PREDICATE_CLAUSE_LEVEL)
+        elif r[3] == "VERB" and r[2] in NOW_VERB and r[7] == "aux":
             infinitive = next((h for h in tokens if h[0] == r[6]), None)
             if infinitive is not None:
                 _promote(r, infinitive, tokens, new_deprel="xcomp")
@@ -174,16 +181,30 @@ def _restructure_verb_groups(tokens: list[list[str]]) -> None:
             r[:] = old
 
 
-def _promote(new_head: list[str], old_head: list[str], tokens: list[list[str]], *, new_deprel: str, move_all: bool = False) -> None:
+#: Under a copula the 2017 files hang the whole clause on the predicate; these go to the verb as well.
+PREDICATE_CLAUSE_LEVEL = frozenset({"aux", "aux:pass", "obl", "obl:arg", "advcl", "expl", "iobj"})
+
+
+def _promote(
+    new_head: list[str],
+    old_head: list[str],
+    tokens: list[list[str]],
+    *,
+    new_deprel: str,
+    move_all: bool = False,
+    clause: frozenset[str] = CLAUSE_LEVEL,
+) -> None:
     """`new_head` takes `old_head`'s place in the tree; `old_head` hangs under it with `new_deprel`."""
     new_head[6], new_head[7] = old_head[6], old_head[7]
     old_head[6], old_head[7] = new_head[0], new_deprel
     for c in tokens:
         if c is new_head or c[6] != old_head[0]:
             continue
-        clause_level = c[7] in CLAUSE_LEVEL and c[1].lower() != "te"  # "te" stays with its infinitive
-        earlier_aux = c[7] in ("aux", "aux:pass") and int(c[0]) < int(new_head[0])  # "zou" in "zou willen gaan"
-        if move_all or clause_level or earlier_aux:
+        clause_level = c[7] in clause and c[1].lower() != "te"  # "te" stays with its infinitive
+        earlier = int(c[0]) < int(new_head[0])
+        earlier_aux = c[7] in ("aux", "aux:pass") and earlier  # "zou" in "zou willen gaan"
+        sentence_adverb = c[7] == "advmod" and earlier and clause is not CLAUSE_LEVEL  # "Intussen was hij … geworden"
+        if move_all or clause_level or earlier_aux or sentence_adverb:
             c[6] = new_head[0]
 
 
