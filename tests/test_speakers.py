@@ -116,3 +116,16 @@ def test_fronted_programme_name_has_no_person_context():
     doc = spacy.blank("nl")("In Nieuwsuur zegt ze dat het beter moet. Halsema zegt dat het beter moet.")
     assert not _person_context(doc, 1)
     assert _person_context(doc, 9) and doc[9].text == "Halsema"
+
+
+def test_entity_edges_trimmed_but_surname_particles_kept():
+    """NER spans are cut back to the name: a sentence-initial conjunction goes, "De"/"Van der" of a surname stay."""
+    import spacy
+
+    from pipeline.speakers.mentions import _trim
+
+    doc = spacy.blank("nl")("Voordat Thunberg sprak, zei Van der Plas iets. De Vries voegt toe dat Kamerlid Van Haga komt.")
+    assert _trim(doc[0:2]).text == "Thunberg"
+    assert _trim(doc[5:8]).text == "Van der Plas"
+    assert _trim(doc[10:12]).text == "De Vries"
+    assert _trim(doc[15:18]).text == "Van Haga"

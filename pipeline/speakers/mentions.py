@@ -263,12 +263,26 @@ def _person_context(doc: Doc, i: int) -> bool:
     return after is not None and bool(speech_verb_lemma(after))
 
 
+def _surname_particle(doc: Doc, start: int, end: int) -> bool:
+    """"De Vries", "Van der Plas": a capitalised particle that opens a surname is part of it."""
+    if end - start < 2 or not (doc[start].text[:1].isupper() and is_particle(doc[start])):
+        return False
+    rest = doc[start + 1 : end]
+    names = [t for t in rest if not is_particle(t)]
+    return bool(names) and all(_name_word(t) for t in names) and not is_particle(rest[-1])
+
+
 def _trim(span: Span) -> Span | None:
     """Drop the articles, role nouns and particles at the edges that NER sometimes includes
     ("Kamerlid Van Haga" → "Van Haga"); keep only spans made of name words."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in ARTICLES or is_role_noun(doc[start]) or not doc[start].text[:1].isalpha()):
+    while start < end and (
+        # "Voordat Thunberg": a function word capitalised only because it starts the sentence
+        ((doc[start].lower_ in ARTICLES or is_function_word(doc[start])) and not _surname_particle(doc, start, end))
+        or is_role_noun(doc[start])
+        or not doc[start].text[:1].isalpha()
+    ):
         start += 1
     while end > start and (is_particle(doc[end - 1]) or not doc[end - 1].text[:1].isalpha()):
         end -= 1
