@@ -140,7 +140,22 @@ def assemble(ud_model: Path, ner_model: Path) -> Language:
     nlp.replace_listeners("ner_tok2vec", "ner", ["model.tok2vec"])
     nlp.remove_pipe("ner_tok2vec")
     nlp.add_pipe("notulist_lemma_rules", after="parser")
-    nlp.meta.update({"name": "notulist_nl", "version": "0.1.0"})
+    config = nlp.config
+    config["paths"].update({"train": None, "dev": None, "init_tok2vec": None})  # no build-machine paths
+    nlp.config = config
+    nlp.meta.update(
+        {
+            "name": "notulist",
+            "version": "0.2.0",
+            "description": "Dutch pipeline trained by notulist: tags, morphology, lemmas, parse (UD), NER (CoNLL-2002)",
+            "license": "CC BY-SA 4.0; the ner component: CoNLL-2002, research use only",
+            "sources": [
+                {"name": "UD Dutch Alpino", "license": "CC BY-SA 4.0"},
+                {"name": "UD Dutch LassySmall", "license": "CC BY-SA 4.0"},
+                {"name": "CoNLL-2002 Dutch NER", "license": "research use only"},
+            ],
+        }
+    )
     return nlp
 
 
