@@ -108,9 +108,10 @@ def harmonise_2017(text: str, prepositional: frozenset[tuple[str, str]] = frozen
 
     Relations: flat:name → flat; possessives (2017: PRON or DET with det) → PRON nmod:poss with Poss=Yes and
     Person; passive door-phrase obl → obl:agent; obl → obl:arg for the `prepositional` (verb, preposition)
-    pairs; reflexive obj → expl:pv (as 78% of them are now); ordinal NUM nummod → ADJ amod. Tags: "als" ADP → SCONJ,
-    "zowel" ADV cc → CCONJ cc:preconj, "dezelfde/hetzelfde" ADJ → DET, "moeten" VERB → AUX, and willen,
-    laten, gaan, blijven, komen, lijken, blijken AUX → VERB (tags only: their trees keep the 2017 shape).
+    pairs; reflexive obj → expl:pv (as 78% of them are now); ordinal NUM nummod → ADJ amod. Tags: "als" ADP →
+    SCONJ, "zowel" ADV cc → CCONJ cc:preconj, "dezelfde/hetzelfde" ADJ → DET, willen, laten, gaan, blijven,
+    komen, lijken, blijken AUX → VERB. Trees (`_restructure_verb_groups`): those verbs become heads with an
+    xcomp, "moeten" with an xcomp becomes an AUX under it, copular "worden" becomes the head of its predicate.
     Only for the 2017 files: applied to current files it would change the gold standard.
     """
     out: list[str] = []

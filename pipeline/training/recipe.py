@@ -72,9 +72,7 @@ PRETRAIN_DIR = "pretrain"
 
 def write_raw_text(data: DataLayout, work: Path, *, sents_per_text: int = 10) -> int:
     """Raw text for pretraining the NER tok2vec: the training and dev sentences only, never the test files."""
-    import json
-
-    from pipeline.training.convert import _conll2002_articles
+    from pipeline.training.convert import _conll2002_articles, _sentences
 
     texts: list[str] = []
     for name in ("ned.train", "ned.testa"):
@@ -82,17 +80,8 @@ def write_raw_text(data: DataLayout, work: Path, *, sents_per_text: int = 10) ->
             for i in range(0, len(article), sents_per_text):
                 texts.append(" ".join(" ".join(w for w, _ in s) for s in article[i : i + sents_per_text]))
     for name in UD_TRAIN + UD_DEV:
-        sentences: list[str] = []
-        words: list[str] = []
-        for line in (data.ud / name).read_text(encoding="utf-8").splitlines() + [""]:
-            if not line.strip():
-                if words:
-                    sentences.append(" ".join(words))
-                words = []
-            elif not line.startswith("#"):
-                cols = line.split("\t")
-                if cols[0].isdigit():
-                    words.append(cols[1])
+        text = (data.ud / name).read_text(encoding="utf-8")
+        sentences = [" ".join(row[1] for row in rows) for rows in _sentences(text) if rows]
         for i in range(0, len(sentences), sents_per_text):
             texts.append(" ".join(sentences[i : i + sents_per_text]))
     path = work / "raw.jsonl"
