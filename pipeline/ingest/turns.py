@@ -21,7 +21,8 @@ _LINE = re.compile(
     rf"^\s*(?:\[(?P<t1>{_TIME})(?:\s*-->?\s*(?P<t2>{_TIME}))?\]|(?P<t3>{_TIME}))?\s*"
     r"(?:\[(?P<blabel>[^\]:\n]{1,80})\]|(?P<label>[^:\n]{1,80}?))\s*:\s+(?P<text>\S.*)$"
 )
-_PARTICLES = {"van", "de", "der", "den", "ter", "te", "ten", "het", "'t", "’t", "in", "op", "la", "le", "du", "da", "von", "el", "al", "bin"}
+#: Lower-case words inside a speaker label: surname particles, and the prepositions of names like "in 't Veld".
+_PARTICLES = word_set("name_particles.txt") | {"in", "op"}
 _HONORIFICS = {"de heer", "mevrouw", "mw.", "dhr.", "mr.", "dr.", "prof.", "ir.", "drs."}
 _TITLES = {"voorzitter", "de voorzitter", "minister", "staatssecretaris", "interviewer", "moderator", "spreker", "gespreksleider", "presentator", "dagvoorzitter"}
 

@@ -13,7 +13,14 @@ from pipeline.quotes.marks import CLOSING_TOKENS, OPENING_TOKENS, find_quote_pai
 from pipeline.quotes.model import Attribution, FoundQuote
 from pipeline.resources import word_set
 from pipeline.sentences import doc_text, sentence_of, sentences
-from pipeline.speakers.lexicon import POSSESSIVES, PRONOUNS, is_finite_verb, speech_verb_companion, speech_verb_lemma
+from pipeline.speakers.lexicon import (
+    POSSESSIVES,
+    PRONOUNS,
+    after_setting_preposition,
+    is_finite_verb,
+    speech_verb_companion,
+    speech_verb_lemma,
+)
 from pipeline.speakers.mentions import Mention, MentionKind
 
 #: Single quotation marks around a short phrase mark a term or irony (‘best practice’), not someone's words.
@@ -297,12 +304,9 @@ def _verb_dat(sent: Span, mentions: Sequence[Mention]) -> FoundQuote | None:
     return None
 
 
-#: Prepositions that put a name in a phrase that cannot be the speaker: "In Nieuwsuur zegt ze dat …".
-_SETTING_PREPOSITIONS = frozenset({"in", "op", "bij", "tegen", "aan", "tijdens"})
-
-
 def _after_preposition(doc: Doc, m: Mention) -> bool:
-    return m.start > 0 and doc[m.start - 1].lower_ in _SETTING_PREPOSITIONS
+    """A name in a fronted phrase cannot be the speaker: "In Nieuwsuur zegt ze dat …"."""
+    return after_setting_preposition(doc, m.start)
 
 
 def _parsed_subject(verb: Token, mentions: Sequence[Mention]) -> Mention | None:

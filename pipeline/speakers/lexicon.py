@@ -9,9 +9,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.resources import speech_verbs, word_set
 
-PARTICLES = frozenset(
-    {"van", "de", "der", "den", "ter", "te", "ten", "het", "'t", "’t", "la", "le", "du", "da", "von", "el", "al", "bin", "d'", "d’"}
-)
+PARTICLES = word_set("name_particles.txt")
 PRONOUNS = frozenset({"hij", "zij", "ze", "hem"})
 POSSESSIVES = frozenset({"zijn", "haar"})
 ARTICLES = frozenset({"de", "het", "een", "deze", "die", "dit", "dat"})
@@ -35,6 +33,16 @@ def is_first_name(token: Token) -> bool:
     """A given name from the list, or an initial such as "J."."""
     text = token.text
     return text.split("-")[0].lower() in word_set("first_names.txt") or bool(_INITIAL.match(text))
+
+
+def after_setting_preposition(doc: Doc, i: int) -> bool:
+    """The word before position `i` opens a fronted phrase of place, medium or occasion ("In Nieuwsuur")."""
+    return i > 0 and doc[i - 1].lower_ in word_set("setting_prepositions.txt")
+
+
+def after_place_preposition(doc: Doc, i: int) -> bool:
+    """The word before position `i` makes the next word a place or thing rather than a surname ("uit Zwolle")."""
+    return i > 0 and doc[i - 1].lower_ in word_set("place_prepositions.txt")
 
 
 def is_particle(token: Token) -> bool:

@@ -19,6 +19,7 @@ from pipeline.speakers.lexicon import (
     PARTICLES,
     POSSESSIVES,
     PRONOUNS,
+    after_place_preposition,
     is_acronym,
     is_capitalised,
     is_first_name,
@@ -102,9 +103,6 @@ def person_names(doc: Doc, blocked: set[int] | None = None) -> list[Span]:
     return sorted(spans, key=lambda s: s.start)
 
 
-_PLACE_PREPOSITIONS = frozenset({"in", "uit", "bij", "op", "naar", "over", "voor", "met", "aan", "tot", "rond", "nabij", "langs"})
-
-
 def _surname_only(doc: Doc, taken: set[int]) -> list[Span]:
     """People named by surname alone where the context says it is a person: right after a role noun
     ("CDA-Kamerlid Boswijk", "Kamerlid Van Haga") or closing the subject of a speech verb
@@ -122,7 +120,7 @@ def _surname_only(doc: Doc, taken: set[int]) -> list[Span]:
             # "CDA-Kamerlid Boswijk", "docent militair recht Fink": up to two words between role and name
             for gap in range(0, 3):
                 k = i + 1 + gap
-                if k >= len(doc) or (gap and (is_capitalised(doc[k - 1]) or not doc[k - 1].is_alpha or is_particle(doc[k - 1]) or doc[k - 1].lower_ in _PLACE_PREPOSITIONS)):
+                if k >= len(doc) or (gap and (is_capitalised(doc[k - 1]) or not doc[k - 1].is_alpha or is_particle(doc[k - 1]) or after_place_preposition(doc, k))):
                     break
                 span = _surname_at(doc, k)
                 if span is not None:
@@ -144,7 +142,7 @@ def _surname_only(doc: Doc, taken: set[int]) -> list[Span]:
                 start = last
                 while start - 1 > i and is_particle(doc[start - 1]):
                     start -= 1
-                if doc[start - 1].lower_ in _PLACE_PREPOSITIONS:
+                if after_place_preposition(doc, start):
                     continue  # "hield een toespraak op het Museumplein."
                 span = _surname_at(doc, start)
                 if span is not None and span.end == last + 1:
@@ -258,7 +256,7 @@ def _person_context(doc: Doc, i: int) -> bool:
     after = doc[i + 1] if i + 1 < len(doc) else None
     if before is not None and (is_role_noun(before) or before.lower_ in ("heer", "mevrouw", "mw.", "dhr.", "meneer")):
         return True
-    if before is not None and before.lower_ in _PLACE_PREPOSITIONS:
+    if after_place_preposition(doc, i):
         return False
     return after is not None and bool(speech_verb_lemma(after))
 
