@@ -100,3 +100,48 @@ def test_a_lemma_the_lemmatizer_changed_is_kept():
         ["zij", "werken", "hard", "."],
     )
     assert doc[1].lemma_ == "werken"
+
+
+def test_a_capitalised_noun_inside_a_name_keeps_its_form():
+    doc = annotated(
+        ["Volgens", "de", "Europese", "Commissie", "groeit", "het", "."],
+        ["ADP", "DET", "ADJ", "NOUN", "VERB", "PRON", "PUNCT"],
+        [3, 3, 3, 4, 4, 4, 4],
+        ["case", "det", "amod", "obl", "ROOT", "nsubj", "punct"],
+        ["volgens", "de", "Europees", "commissie", "groeien", "het", "."],
+    )
+    assert doc[3].lemma_ == "Commissie"
+    assert doc[1].lemma_ == "de"
+
+
+def test_a_capitalised_noun_at_the_start_of_a_sentence_is_lemmatised_as_usual():
+    doc = annotated(
+        ["Mensen", "Zeggen", "het", "."],  # a title-cased headline: the first word is not inside a name
+        ["NOUN", "VERB", "PRON", "PUNCT"],
+        [1, 1, 1, 1],
+        ["nsubj", "ROOT", "obj", "punct"],
+        ["mens", "zeggen", "het", "."],
+    )
+    assert doc[0].lemma_ == "mens"
+
+
+def test_a_lemma_the_table_does_not_know_gives_way_to_the_table():
+    doc = annotated(
+        ["De", "vrouwtjes", "zingen", "."],
+        ["DET", "NOUN", "VERB", "PUNCT"],
+        [1, 2, 2, 2],
+        ["det", "nsubj", "ROOT", "punct"],
+        ["de", "vrouwt", "zingen", "."],  # an edit tree that cut too much
+    )
+    assert doc[1].lemma_ == "vrouw"
+
+
+def test_a_word_misparsed_as_particle_does_not_make_an_unknown_verb():
+    doc = annotated(
+        ["Hij", "komt", "van", "huis", "."],
+        ["PRON", "VERB", "ADP", "NOUN", "PUNCT"],
+        [1, 1, 1, 1, 1],
+        ["nsubj", "ROOT", "compound:prt", "obl", "punct"],  # "van" wrongly attached as a particle
+        ["hij", "komen", "van", "huis", "."],
+    )
+    assert doc[1].lemma_ == "komen"
