@@ -50,6 +50,11 @@ def load_base(model: str | None = None) -> Language:
             f"cannot load spaCy model {name!r}: give an installed package name (nl_core_news_sm) or the path "
             f"of a pipeline folder, or 'blank'. ({err})"
         ) from err
+    except (ValueError, KeyError) as err:  # spaCy E002/E893 etc.: a component or layer that is not registered
+        raise ModelError(
+            f"cannot load spaCy model {name!r}: it needs a component or layer this installation does not "
+            f"provide (install the package that registers it). ({err})"
+        ) from err
 
 
 def load_nlp(

@@ -171,3 +171,17 @@ def test_turn_transcript_output_follows_the_schema(tmp_path):
     assert [(t["speaker"], t["start_time"], t["end_time"]) for t in output["turns"]] == [("Jan de Vries", 5.0, 40.0), ("Eva Smit", 40.0, None)]
     eva = next(s for s in output["speakers"] if s["name"] == "Eva Smit")
     assert {t["id"] for t in eva["themes"]} >= {"collaboration"}
+
+
+def test_model_with_an_unregistered_component_is_a_clear_error(tmp_path):
+    import spacy
+
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("sentencizer")
+    nlp.to_disk(tmp_path / "pipeline")
+    config = (tmp_path / "pipeline" / "config.cfg").read_text(encoding="utf-8")
+    config = config.replace('factory = "sentencizer"', 'factory = "niet_geregistreerd"')
+    (tmp_path / "pipeline" / "config.cfg").write_text(config, encoding="utf-8")
+    result = run("process", str(SAMPLE), "--out", str(tmp_path / "out"), "--model", str(tmp_path / "pipeline"))
+    assert result.exit_code == 2
+    assert "cannot load spaCy model" in result.output and "niet_geregistreerd" in result.output
