@@ -209,12 +209,11 @@ def model_train(
     data: Annotated[Path, typer.Option("--data", help="Folder with ud/ (CoNLL-U) and conll2002/ (ned.*).")],
     work: Annotated[Path, typer.Option("--work", help="Folder for converted data and training runs.")] = Path("training"),
     out: Annotated[Path, typer.Option("--out", help="Where the assembled pipeline is written.")] = Path("models/nl_notulist"),
-    parallel: Annotated[bool, typer.Option("--parallel/--sequential", help="Train the UD and NER parts at once (two cores).")] = True,
 ) -> None:
-    """Convert the data, train the UD and NER parts (in two processes at once), assemble the pipeline."""
+    """Convert the data, train the UD part, then the NER part on the UD token vectors; assemble the pipeline."""
     from pipeline.training.recipe import DataLayout, save_pipeline, train_all
 
-    nlp = train_all(DataLayout(data), work, parallel=parallel)
+    nlp = train_all(DataLayout(data), work)
     save_pipeline(nlp, out)
     _err(f"model → {out}; run `notulist model evaluate --data {data}` for its figures")
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+import pipeline.architectures  # noqa: F401  (registers the embedded model's NER embedding layer)
 import pipeline.lemmas  # noqa: F401  (registers notulist_lemma_rules)
 from pipeline.ingest.layout import classify_lines
 from pipeline.ingest.model import Block

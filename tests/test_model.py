@@ -61,3 +61,17 @@ def test_ner_can_be_left_out():
     nlp = spacy.load(DEFAULT_MODEL, exclude=["ner"])
     doc = nlp("Mark Rutte sprak in Den Haag.")
     assert "ner" not in nlp.pipe_names and doc[2].pos_ == "VERB"
+
+
+def test_one_tok2vec_serves_every_component(model):
+    """NER reads the shared token vectors instead of running an embedding pass of its own."""
+    assert set(model.get_pipe("tok2vec").listening_components) == {"morphologizer", "trainable_lemmatizer", "parser", "ner"}
+
+
+def test_leaving_out_ner_changes_nothing_else(model):
+    """The UD components never depend on the NER weights (trained with the tok2vec frozen)."""
+    text = "Volgens hoogleraar Arnoud Lagendijk van de Radboud Universiteit draait clustervorming om vertrouwen."
+    without = spacy.load(DEFAULT_MODEL, exclude=["ner"])
+    full, bare = model(text), without(text)
+    assert [(t.pos_, t.lemma_, t.dep_, t.head.i) for t in full] == [(t.pos_, t.lemma_, t.dep_, t.head.i) for t in bare]
+    assert full.ents and not bare.ents

@@ -213,12 +213,26 @@ def test_recipe_converts_trains_and_assembles(tmp_path):
         (data / "conll2002" / name).write_text(articles, encoding="utf-8")
     work = tmp_path / "work"
     quick: dict[str, object] = {"training.max_steps": 2, "training.eval_frequency": 1}
-    nlp = train_all(DataLayout(data), work, overrides=quick, pretrain_epochs=1)  # both parts at once
-    assert (work / "ud-train.spacy").exists() and (work / "raw.jsonl").exists()
-    assert (work / "pretrain" / "model-last.bin").exists()
-    assert nlp.pipe_names == ["tok2vec", "morphologizer", "trainable_lemmatizer", "parser", "notulist_lemma_rules", "ner"]
+    nlp = train_all(DataLayout(data), work, overrides=quick)
+    assert (work / "ud-train.spacy").exists() and (work / "ner-train.spacy").exists()
+    assert nlp.pipe_names == [
+        "tok2vec",
+        "morphologizer",
+        "trainable_lemmatizer",
+        "parser",
+        "notulist_lemma_rules",
+        "ner",
+    ]
     doc = nlp("Wim Renders werkt bij Brainport.")
     assert len(doc) == 6 and all(t.pos_ for t in doc)
+    # the assembled NER reads the same token vectors as in the pipeline it was trained in (UD tok2vec frozen)
+    import numpy
+    import spacy
+
+    trained = spacy.load(work / "ner-model" / "model-best")
+    assert trained.pipe_names == ["tok2vec", "ner"]
+    vectors = [p.get_pipe("ner").model.get_ref("tok2vec").predict([p(doc.text)])[0] for p in (nlp, trained)]
+    numpy.testing.assert_allclose(vectors[0], vectors[1], rtol=1e-5, atol=1e-6)
     out = tmp_path / "nl_toy"
     save_pipeline(nlp, out)
     save_pipeline(nlp, out)  # replacing an existing model

@@ -1,8 +1,10 @@
 """Reproduce notulist's Dutch pipeline: convert the data, train the parts, assemble, evaluate.
 
-The UD parts (morphology, lemmas, parse, sentences) and the NER part are trained separately on the data
-that has their annotation, then assembled into one pipeline with `source`d components whose listeners are
-replaced, so each keeps its own tok2vec and the NER component can be swapped out on its own.
+The UD part (tok2vec, morphology, lemmas, parse, sentences) is trained first, on UD alone. The NER part is
+trained next on CoNLL-2002 with the UD tok2vec frozen: its model reads those token vectors beside a small
+embedding table of its own (`notulist.SharedAndOwnEmbed.v1`). The assembled pipeline runs one shared
+embedding pass, and because no CoNLL-2002 gradient reaches the UD weights, dropping the NER component
+leaves a pipeline trained on UD data only.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import spacy
 from spacy.cli.train import train as spacy_train
 from spacy.language import Language
 
+import pipeline.architectures  # noqa: F401  (registers notulist.SharedAndOwnEmbed.v1)
 import pipeline.lemmas  # noqa: F401  (registers notulist_lemma_rules)
 from pipeline.training.convert import (
     normalise_conllu_lemmas,
@@ -67,43 +70,6 @@ def convert(data: DataLayout, work: Path) -> dict[str, int]:
     return counts
 
 
-PRETRAIN_DIR = "pretrain"
-
-
-def write_raw_text(data: DataLayout, work: Path, *, sents_per_text: int = 10) -> int:
-    """Raw text for pretraining the NER tok2vec: the training and dev sentences only, never the test files."""
-    from pipeline.training.convert import _conll2002_articles, _sentences
-
-    texts: list[str] = []
-    for name in ("ned.train", "ned.testa"):
-        for article in _conll2002_articles((data.conll2002 / name).read_text(encoding="utf-8")):
-            for i in range(0, len(article), sents_per_text):
-                texts.append(" ".join(" ".join(w for w, _ in s) for s in article[i : i + sents_per_text]))
-    for name in UD_TRAIN + UD_DEV:
-        text = (data.ud / name).read_text(encoding="utf-8")
-        sentences = [" ".join(row[1] for row in rows) for rows in _sentences(text) if rows]
-        for i in range(0, len(sentences), sents_per_text):
-            texts.append(" ".join(sentences[i : i + sents_per_text]))
-    path = work / "raw.jsonl"
-    path.write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts), encoding="utf-8")
-    return len(texts)
-
-
-def pretrain_ner_tok2vec(work: Path, *, epochs: int | None = None) -> Path:
-    """Pretrain the NER tok2vec on raw text (character objective); return the last weights file."""
-    from spacy import util
-    from spacy.cli.pretrain import pretrain
-
-    overrides: dict[str, object] = {"paths.raw_text": str(work / "raw.jsonl")}
-    if epochs is not None:
-        overrides["pretraining.max_epochs"] = epochs
-    config = util.load_config(CONFIG_DIR / "ner.cfg", overrides=overrides, interpolate=True)
-    out = work / PRETRAIN_DIR
-    out.mkdir(parents=True, exist_ok=True)
-    pretrain(config, out, silent=False)
-    return out / "model-last.bin"
-
-
 def train_part(part: str, work: Path, *, overrides: dict[str, object] | None = None) -> Path:
     """Train one part (`ud` or `ner`) with its config; return the best model's folder."""
     out = work / f"{part}-model"
@@ -119,23 +85,20 @@ def train_part(part: str, work: Path, *, overrides: dict[str, object] | None = N
 def assemble(ud_model: Path, ner_model: Path) -> Language:
     """Join the UD and NER parts into one pipeline.
 
-    The UD components keep sharing their tok2vec; the NER component gets its own copy of the NER tok2vec
-    (listeners replaced), so it can be removed or swapped without touching the rest.
+    The NER component listens to the tok2vec called "tok2vec"; in the UD pipeline that is the very tok2vec
+    it was trained against (frozen), so its predictions are the same as in its own training pipeline.
     """
     nlp = spacy.load(ud_model)
     ner = spacy.load(ner_model)
-    nlp.add_pipe("tok2vec", name="ner_tok2vec", source=ner)
     nlp.add_pipe("ner", source=ner)
-    nlp.replace_listeners("ner_tok2vec", "ner", ["model.tok2vec"])
-    nlp.remove_pipe("ner_tok2vec")
     nlp.add_pipe("notulist_lemma_rules", after="parser")
     config = nlp.config
-    config["paths"].update({"train": None, "dev": None, "init_tok2vec": None})  # no build-machine paths
+    config["paths"].update({"train": None, "dev": None, "init_tok2vec": None, "ud_model": None})  # no build-machine paths
     nlp.config = config
     nlp.meta.update(
         {
             "name": "notulist",
-            "version": "0.2.0",
+            "version": "0.3.0",
             "description": "Dutch pipeline trained by notulist: tags, morphology, lemmas, parse (UD), NER (CoNLL-2002)",
             "license": "CC BY-SA 4.0; the ner component: CoNLL-2002, research use only",
             "sources": [
@@ -148,49 +111,11 @@ def assemble(ud_model: Path, ner_model: Path) -> Language:
     return nlp
 
 
-def _one_thread() -> None:
-    """Each part gets one core: BLAS threads would compete with the other part for the same two cores."""
-    import os
-
-    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ[name] = "1"
-
-
-def train_ud_part(work: Path, overrides: dict[str, object] | None = None) -> Path:
-    _one_thread()
-    return train_part("ud", work, overrides=overrides)
-
-
-def train_ner_part(work: Path, overrides: dict[str, object] | None = None, pretrain_epochs: int | None = None) -> Path:
-    """Pretrain the NER tok2vec, then train NER from those weights."""
-    _one_thread()
-    weights = pretrain_ner_tok2vec(work, epochs=pretrain_epochs)
-    return train_part("ner", work, overrides={**(overrides or {}), "paths.init_tok2vec": str(weights)})
-
-
-def train_all(
-    data: DataLayout,
-    work: Path,
-    *,
-    parallel: bool = True,
-    overrides: dict[str, object] | None = None,
-    pretrain_epochs: int | None = None,
-) -> Language:
-    """Convert, train both parts (side by side in two processes unless `parallel=False`) and assemble.
-
-    The parts share no weights, so training them at once halves the wall time on a two-core machine."""
+def train_all(data: DataLayout, work: Path, *, overrides: dict[str, object] | None = None) -> Language:
+    """Convert, train the UD part, train the NER part against the UD tok2vec, and assemble."""
     convert(data, work)
-    write_raw_text(data, work)
-    if parallel:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn")) as pool:
-            ud_job = pool.submit(train_ud_part, work, overrides)
-            ner_job = pool.submit(train_ner_part, work, overrides, pretrain_epochs)
-            ud, ner = ud_job.result(), ner_job.result()
-    else:
-        ud, ner = train_ud_part(work, overrides), train_ner_part(work, overrides, pretrain_epochs)
+    ud = train_part("ud", work, overrides=overrides)
+    ner = train_part("ner", work, overrides={**(overrides or {}), "paths.ud_model": str(ud)})
     return assemble(ud, ner)
 
 
