@@ -72,14 +72,12 @@ def proper_name_lemma(token: Token) -> str:
     Commissie", "Uitgeverij Klooster"). Not an article: the treebanks lemmatise "De" in "De Standaard"."""
     if token.pos_ == "PROPN":
         return token.text
-    if token.pos_ not in ("NOUN", "ADJ"):
+    if token.pos_ not in ("NOUN", "ADJ") or not _title_case(token):
         return token.lemma_
     doc = token.doc
     before = doc[token.i - 1] if token.i > 0 else None
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    if _title_case(token) and (_title_case(before) or _title_case(after)):
-        return token.text
-    return token.lemma_
+    return token.text if _title_case(before) or _title_case(after) else token.lemma_
 
 
 @Language.factory(

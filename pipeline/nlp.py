@@ -50,10 +50,10 @@ def load_base(model: str | None = None) -> Language:
             f"cannot load spaCy model {name!r}: give an installed package name (nl_core_news_sm) or the path "
             f"of a pipeline folder, or 'blank'. ({err})"
         ) from err
-    except (ValueError, KeyError) as err:  # spaCy E002/E893 etc.: a component or layer that is not registered
+    except (ValueError, KeyError) as err:  # spaCy E002/E893 etc.: an unregistered component or layer, a bad config
         raise ModelError(
-            f"cannot load spaCy model {name!r}: it needs a component or layer this installation does not "
-            f"provide (install the package that registers it). ({err})"
+            f"cannot load spaCy model {name!r}: its config names a component or layer this installation does not "
+            f"provide (install the package that registers it), or is not valid. ({err})"
         ) from err
 
 
