@@ -26,7 +26,7 @@ def _err(message: str) -> None:
 def process(
     paths: Annotated[list[Path], typer.Argument(help="Input files or folders (read recursively).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("outputs"),
-    format: Annotated[str | None, typer.Option("--format", "-f", help="report or turns; detected when left out.")] = None,
+    format: Annotated[str | None, typer.Option("--format", "-f", help="Input format (see the README's formats table: text, report, turns, vtt, srt, docx, json, parlamint …); detected when left out.")] = None,
     model: Annotated[str | None, typer.Option("--model", "-m", help="spaCy package name or path; 'blank' for the rule-only fallback.")] = None,
     themes: Annotated[Path | None, typer.Option("--themes", help="TOML theme file (see pipeline/resources/themes.toml).")] = None,
     extend_themes: Annotated[bool, typer.Option("--extend-themes", help="Add the file's themes to the defaults instead of replacing them.")] = False,

@@ -10,10 +10,10 @@ from spacy.language import Language
 
 from pipeline.analyze import build_analysis, parse
 from pipeline.ingest import InputError, read_file
+from pipeline.ingest.registry import input_suffixes, is_companion
 from pipeline.outputs.model import Analysis
 from pipeline.outputs.writer import to_json, write_atomic
 
-INPUT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,11 @@ def expand_inputs(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES and not p.name.startswith(".")))
+            suffixes = input_suffixes()
+            found.extend(sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith(".") and not is_companion(p)
+            ))
         else:
             found.append(path)
     return found

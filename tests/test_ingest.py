@@ -139,8 +139,15 @@ def test_session_heading_with_colon_is_not_a_turn():
 def test_formats_without_a_reader_are_refused_clearly(tmp_path):
     from pipeline.ingest import InputError, read_file
 
-    path = tmp_path / "vergadering.vtt"
-    path.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Jan>Goedemorgen.\n", encoding="utf-8")
-    with pytest.raises(InputError, match="vergadering.vtt: WebVTT subtitles files have no reader yet"):
+    path = tmp_path / "notulen.pdf"
+    path.write_bytes(b"%PDF-1.4 De raad vergadert.")
+    with pytest.raises(InputError, match="notulen.pdf: PDF files have no reader"):
         read_file(path)
-    assert read_file(path, format="report").text.startswith("WEBVTT")
+    assert read_file(path, format="report").text.startswith("%PDF")
+
+
+def test_an_unknown_format_name_is_refused_with_the_known_ones():
+    from pipeline.ingest import InputError
+
+    with pytest.raises(InputError, match="unknown format 'foo'; choose one of .*report.*turns"):
+        read_text("De raad vergadert.", format="foo")

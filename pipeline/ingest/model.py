@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -47,21 +48,50 @@ class Session:
 
 
 @dataclass
+class Participant:
+    """A person (or an anonymous diarisation voice) who holds turns in a transcript.
+
+    `key` is the value of `Block.speaker` on that person's turns. Readers that know more than a label (a TEI
+    header, a ParlaMint `-meta.tsv`) fill `roles` and `organisations`; `pipeline.ingest.labels` fills them from
+    label text ("Mevrouw HOEKSTRA (GroenLinks)") and merges label variants into one participant.
+    `type` is "person", "office" (a role with no known holder: "De voorzitter") or "unknown" (SPEAKER_00).
+    """
+
+    key: str
+    name: str
+    type: str = "person"
+    roles: list[str] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    chair: bool = False
+
+
+@dataclass
 class Transcript:
-    """One input document, normalised, with its sessions and blocks."""
+    """One input document, normalised, with its sessions and blocks.
+
+    `participants` maps `Block.speaker` keys of turns to who holds them (empty for prose reports);
+    `warnings` are messages for the user that do not stop processing (shown on stderr and kept in the output).
+    """
 
     source: str
     format: str
     text: str
     sessions: list[Session]
     title: str | None = None
+    participants: dict[str, Participant] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def blocks(self) -> list[Block]:
         return [block for session in self.sessions for block in session.blocks]
 
     def session_at(self, offset: int) -> Session:
-        """The session that holds a character offset (the last one for offsets past the end)."""
+        """The session that holds a character offset (the last one for offsets past the end); O(log sessions)."""
+        starts = [s.start for s in self.sessions]
+        i = bisect_right(starts, offset) - 1
+        if 0 <= i < len(self.sessions) and self.sessions[i].start <= offset < self.sessions[i].end:
+            return self.sessions[i]
         for session in self.sessions:
             if session.start <= offset < session.end:
                 return session

@@ -1,66 +1,56 @@
-"""Read an input file or string into a `Transcript`, detecting its format."""
+"""Read an input file or string into a `Transcript`, with the reader the registry chooses."""
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
-from pipeline.ingest.encoding import DecodeError, decode, normalise
+from pipeline.ingest.labels import resolve_labels
 from pipeline.ingest.model import Transcript
-from pipeline.ingest.report import read_report
-from pipeline.ingest.turns import looks_like_turns, read_turns
+from pipeline.ingest.registry import InputError, ReadContext, choose_reader
 
-READERS = {"report": read_report, "turns": read_turns}
 MAX_BYTES = 50_000_000
-#: File types that have no reader yet: refused with a clear message instead of being read as prose.
-UNSUPPORTED = {
-    ".vtt": "WebVTT subtitles", ".srt": "SRT subtitles", ".json": "JSON (Whisper/WhisperX)", ".xml": "XML (ParlaMint TEI)",
-    ".rttm": "RTTM diarisation", ".docx": "Word", ".doc": "Word", ".odt": "OpenDocument", ".pdf": "PDF",
-}
+
+__all__ = ["MAX_BYTES", "InputError", "read_bytes", "read_file", "read_text"]
 
 
-class InputError(Exception):
-    """An input file that cannot be processed; the message names the file and the problem."""
-
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
-
-
-def detect_format(text: str) -> str:
-    """`turns` when most lines open with a speaker label, else `report`."""
-    return "turns" if looks_like_turns(text) else "report"
+def read_bytes(data: bytes, *, source: str = "<bytes>", format: str | None = None, path: Path | None = None) -> Transcript:
+    """Parse bytes with the chosen reader; raises `InputError` naming `source`."""
+    reader = choose_reader(data, path.name if path is not None else source, format)
+    transcript = reader.read(data, ReadContext(source=source, path=path))
+    return resolve_labels(transcript)
 
 
 def read_text(text: str, *, source: str = "<text>", format: str | None = None) -> Transcript:
-    """Build a `Transcript` from already decoded text."""
-    text = normalise(text)
-    fmt = format or detect_format(text)
-    if fmt not in READERS:
-        raise InputError(source, f"unknown format {fmt!r}; choose one of {', '.join(sorted(READERS))}")
-    if not text.strip():
-        raise InputError(source, "the file is empty")
-    return READERS[fmt](text, source)
+    """Build a `Transcript` from already decoded text (UTF-8 encoded for the reader)."""
+    return read_bytes(text.encode("utf-8"), source=source, format=format)
 
 
 def read_file(path: Path, *, format: str | None = None, source: str | None = None) -> Transcript:
-    """Read, decode and parse one input file; raise `InputError` naming the file on any problem."""
+    """Read, decode and parse one input file; raise `InputError` naming the file on any problem.
+
+    The size is checked with `stat` before anything is read, and only regular files are read (a FIFO or a
+    device would block or never end).
+    """
     name = source or str(path)
-    if not path.exists():
-        raise InputError(name, "no such file")
-    kind = UNSUPPORTED.get(path.suffix.lower())
-    if kind is not None and format is None:
-        raise InputError(name, f"{kind} files have no reader yet; save the text as .txt, or pass --format report|turns to read it as plain text")
-    if path.is_dir():
-        raise InputError(name, "is a folder, not a file")
     try:
-        data = path.read_bytes()
+        info = path.stat()
+    except FileNotFoundError as err:
+        raise InputError(name, "no such file") from err
     except OSError as err:
         raise InputError(name, f"cannot be read ({err.strerror})") from err
-    if len(data) > MAX_BYTES:
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(name, "is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(name, "is not a regular file (a pipe, socket or device); notulist reads files only")
+    if info.st_size > MAX_BYTES:
         raise InputError(name, f"is larger than {MAX_BYTES // 1_000_000} MB")
     try:
-        text = decode(data)
-    except DecodeError as err:
-        raise InputError(name, str(err)) from err
-    return read_text(text, source=name, format=format)
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as err:
+        raise InputError(name, f"cannot be read ({err.strerror or os.strerror(err.errno or 0)})") from err
+    if len(data) > MAX_BYTES:
+        raise InputError(name, f"is larger than {MAX_BYTES // 1_000_000} MB")
+    return read_bytes(data, source=name, format=format, path=path)
