@@ -25,6 +25,11 @@ class DocumentInfo(_Strict):
         default="utf-8, NFC, LF line ends",
         description="How the text was normalised; all offsets count characters in that text.",
     )
+    warnings: list[str] = Field(
+        default=[],
+        description="Problems found while reading that did not stop processing (e.g. bytes that were not valid "
+        "UTF-8, replaced by U+FFFD, with their count and first position).",
+    )
 
 
 class SentenceRef(_Strict):
