@@ -14,6 +14,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_HEADER = re.compile(r"^\s*\[\[\s*theme\s*\]\]\s*(#.*)?$")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ def default_theme_text() -> str:
 
 def parse_themes(text: str, source: str = "<themes>") -> list[Theme]:
     """Themes from TOML text; errors say which file, which theme and which line."""
+    text = text.removeprefix("\ufeff")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
@@ -44,11 +46,16 @@ def parse_themes(text: str, source: str = "<themes>") -> list[Theme]:
     tables = data.get("theme")
     if not isinstance(tables, list) or not tables:
         raise ThemeFileError(f"{source}: no [[theme]] tables found")
-    header_lines = [n for n, line in enumerate(text.splitlines(), start=1) if line.strip() == "[[theme]]"]
+    header_lines = [n for n, line in enumerate(text.splitlines(), start=1) if _HEADER.match(line)]
     themes: list[Theme] = []
     seen: set[str] = set()
     for index, table in enumerate(tables):
-        where = f"{source}: theme {index + 1} (line {header_lines[index] if index < len(header_lines) else '?'})"
+        where = f"{source}: theme {index + 1}" + (f" (line {header_lines[index]})" if index < len(header_lines) else "")
+        if not isinstance(table, dict):
+            raise ThemeFileError(
+                f"{where}: each theme must be a [[theme]] table with id, label and terms, not {type(table).__name__} "
+                f"{table!r} (write [[theme]] on its own line, then id = \"...\" and terms = [...] below it)"
+            )
         theme_id = table.get("id")
         if not isinstance(theme_id, str) or not _ID.match(theme_id):
             raise ThemeFileError(f"{where}: 'id' must be a lower-case identifier such as \"trust\", got {theme_id!r}")
@@ -79,9 +86,18 @@ def load_themes(path: Path | None = None, *, extend: bool = False) -> list[Theme
     if path is None:
         return defaults
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        data = Path(path).read_bytes()
     except OSError as err:
         raise ThemeFileError(f"{path}: cannot be read ({err.strerror})") from err
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        raise ThemeFileError(
+            f"{path}: line {line}, column {column}: byte 0x{data[err.start]:02x} is not UTF-8 "
+            "(the file looks like Latin-1 or cp1252); save the theme file as UTF-8"
+        ) from err
     own = parse_themes(text, str(path))
     if not extend:
         return own
