@@ -1,18 +1,505 @@
 """Speakers from turn labels: one `Participant` per person across the label variants of a transcript.
 
-Called by `read_file` on every transcript after its reader; readers that already know their participants
-(TEI header, ParlaMint metadata) fill `Transcript.participants` and labels already there are kept.
+Called by `read_bytes` on every transcript after its reader. A label such as "Mevrouw HOEKSTRA (GroenLinks)" is
+parsed into a form of address, roles, a name and organisations (`parse_label`); the labels of one transcript
+are then grouped so that "Mevrouw HOEKSTRA (GroenLinks)", "mevrouw Hoekstra" and "Hoekstra" become one
+participant named "Hoekstra" with organisation GroenLinks, and every turn of that person carries the same
+`Block.speaker` key. "De voorzitter" is linked to the chair when the document names one (a header line
+"Voorzitter: Arib", an attendance list "H. Wijnands (voorzitter)", a reader that marks the chair); otherwise
+it stays the office (type "office"). Diarisation labels ("SPEAKER_00", "Spreker 1") are type "unknown";
+bodies ("College") type "group".
+
+Readers that know more than a label (ParlaMint metadata, a council page's role line) put a `Participant`
+under the label's key in `Transcript.participants` before this runs; its name, roles, organisations and chair
+flag are kept and label variants are merged into it.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache
+
 from pipeline.ingest.model import BlockKind, Participant, Transcript
+from pipeline.resources import _lines, patterns, word_set
+
+#: Label text of a person's name: at most this many tokens after roles and forms of address.
+MAX_NAME_TOKENS = 5
+#: Characters of a bracketed part after a name ("(GroenLinks)", "(Guest)").
+MAX_BRACKET_CHARS = 60
+
+_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.)+(?:[A-Z][a-z]?)?$")
+_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÝŠŽĆČŁ][\w'’.-]*$")
+_TRAILING_BRACKET = re.compile(rf"\s*[(\[]\s*([^()\[\]]{{1,{MAX_BRACKET_CHARS}}}?)\s*[)\]]\s*$")
+_ARTICLE = re.compile(r"^(?:de|het)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Label:
+    """What one speaker label says.
+
+    `type` is "person", "office" (a role without a name: "De voorzitter"), "unknown" (diarisation) or "group"
+    ("College"). `name` is the name as written with upper-case words normalised ("HOEKSTRA" → "Hoekstra"),
+    or for offices, groups and unknown speakers the label itself in normalised case. `given` is a first name
+    or initials ("Lisa", "P."), `surname` the rest ("Kramer", "Van der Ham"). `gender` is "m", "v" or None.
+    """
+
+    raw: str
+    type: str
+    name: str
+    roles: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    given: str | None = None
+    surname: str | None = None
+    gender: str | None = None
+
+
+@cache
+def _roles() -> tuple[str, ...]:
+    return tuple(sorted(word_set("label_roles.txt"), key=len, reverse=True))
+
+
+@cache
+def _honorifics() -> tuple[tuple[str, str | None], ...]:
+    pairs = []
+    for line in _lines("label_honorifics.txt"):
+        form, _, gender = line.partition("\t")
+        pairs.append((form.strip().lower(), gender.strip() if gender.strip() in ("m", "v") else None))
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def _particles() -> frozenset[str]:
+    return word_set("name_particles.txt") | {"in", "op", "'t", "’t"}
+
+
+def is_diarisation_label(label: str) -> bool:
+    """"SPEAKER_00", "Spreker 1", "Unknown Speaker": an anonymous voice, never a named person."""
+    stripped = label.strip().strip("[]").strip()
+    return any(p.match(stripped) for p in patterns("diarisation_labels.txt"))
+
+
+def normalise_case(word: str, *, first: bool) -> str:
+    """An all-capital word in normal case: "HOEKSTRA" → "Hoekstra", "VAN" → "Van" (first) or "van"."""
+    if len(word) < 2 or not word.isupper() or _INITIALS.match(word):
+        return word
+    parts = word.split("-")
+    out = []
+    for i, part in enumerate(parts):
+        lowered = part.lower()
+        if lowered in _particles() and not (first and i == 0):
+            out.append(lowered)
+        else:
+            out.append(lowered[:1].upper() + lowered[1:])
+    return "-".join(out)
+
+
+def _strip_prefix(text: str, options: tuple[str, ...]) -> tuple[str | None, str]:
+    lowered = text.lower()
+    for option in options:
+        if lowered == option or lowered.startswith(option + " "):
+            return option, text[len(option) :].lstrip()
+    return None, text
+
+
+def _role_prefix(text: str) -> tuple[str | None, str]:
+    """A role word at the start, with an optional article ("De voorzitter", "Het lid Peeters")."""
+    role, rest = _strip_prefix(text, _roles())
+    if role is None and _ARTICLE.match(text):
+        article_free = _ARTICLE.sub("", text, count=1)
+        role, rest = _strip_prefix(article_free, _roles())
+        if role is None:
+            return None, text
+    if role == "het lid":
+        role = "lid"
+    return role, rest
+
+
+def _honorific_prefix(text: str) -> tuple[bool, str | None, str]:
+    for form, gender in _honorifics():
+        lowered = text.lower()
+        if lowered.startswith(form + " "):
+            return True, gender, text[len(form) + 1 :].lstrip()
+    return False, None, text
+
+
+def _office_name(raw: str) -> str:
+    words = raw.split()
+    out = [normalise_case(w, first=i == 0).lower() if w.isupper() and len(w) > 1 else w for i, w in enumerate(words)]
+    name = " ".join(out)
+    return name[:1].upper() + name[1:]
+
+
+def _split_name(tokens: list[str]) -> tuple[str | None, str]:
+    """(given name or initials, surname) of name tokens: ["P.", "Terpstra"] → ("P.", "Terpstra")."""
+    given: list[str] = []
+    i = 0
+    while i < len(tokens) - 1 and _INITIALS.match(tokens[i]):
+        given.append(tokens[i])
+        i += 1
+    first = tokens[0]
+    hyphen_particle = "-" in first and first.split("-")[-1].lower() in _particles()
+    if not given and len(tokens) >= 2 and first.lower() not in _particles() and not hyphen_particle:
+        given.append(first)
+        i = 1
+    surname_tokens = tokens[i:]
+    surname = " ".join(surname_tokens)
+    if not given:
+        surname = surname[:1].upper() + surname[1:]  # a bare surname opens with a capital: "De Vries"
+    return (" ".join(given) or None), surname
+
+
+def parse_label(raw: str) -> Label | None:
+    """Parse a speaker label; None when the text is not a speaker label ("Let op", "Hij zei het volgende").
+
+    >>> parse_label("Mevrouw HOEKSTRA (GroenLinks)").name
+    'Hoekstra'
+    """
+    text = " ".join(raw.split()).strip()
+    if text.startswith("[") and text.endswith("]"):
+        text = text[1:-1].strip()
+    if not text or len(text) > 120:
+        return None
+    if is_diarisation_label(text):
+        return Label(raw=raw, type="unknown", name=text)
+    roles: list[str] = []
+    organisations: list[str] = []
+    while True:
+        match = _TRAILING_BRACKET.search(text)
+        if not match or match.start() == 0:
+            break
+        for part in re.split(r"\s*[,;/]\s*", match.group(1)):
+            lowered = part.strip().lower()
+            if not lowered:
+                continue
+            if lowered in word_set("label_guest_marks.txt"):
+                roles.append("gast")
+            elif lowered in word_set("label_roles.txt"):
+                roles.append("lid" if lowered == "het lid" else lowered)
+            else:
+                organisations.append(part.strip())
+        text = text[: match.start()].rstrip()
+    lowered = text.lower()
+    if lowered in word_set("non_speaker_labels.txt") or lowered in word_set("transcript_header_keys.txt"):
+        return None
+    if lowered in word_set("label_groups.txt"):
+        return Label(raw=raw, type="group", name=_office_name(text), roles=tuple(roles), organisations=tuple(organisations))
+    gender = None
+    has_honorific, gender, rest = _honorific_prefix(text)
+    role, rest2 = _role_prefix(rest)
+    if role is not None:
+        roles.insert(0, role)
+        rest = rest2
+        if not has_honorific:
+            has_honorific, gender, rest = _honorific_prefix(rest)
+    if not rest:
+        if role is None:
+            return None
+        if has_honorific:
+            return None  # "De heer" alone
+        return Label(raw=raw, type="office", name=_office_name(text), roles=tuple(dict.fromkeys(roles)), organisations=tuple(organisations))
+    if role is not None and re.match(r"^(van|voor)\s", rest):
+        # a portfolio, not a name: "Minister van Financiën"
+        return Label(raw=raw, type="office", name=_office_name(text), roles=tuple(dict.fromkeys(roles)), organisations=tuple(organisations))
+    tokens = rest.split()
+    if not 1 <= len(tokens) <= MAX_NAME_TOKENS:
+        return None
+    particles = _particles()
+    for token in tokens:
+        if token.lower() in particles:
+            continue
+        if not _NAME_TOKEN.match(token) or token.endswith("-"):
+            return None
+    if all(t.lower() in particles for t in tokens) or (tokens[-1].endswith(".") and not _INITIALS.match(tokens[-1])):
+        return None
+    if len(tokens) == 1 and tokens[0].endswith("."):
+        return None
+    words = [normalise_case(t, first=i == 0) for i, t in enumerate(tokens)]
+    given, surname = _split_name(words)
+    name = f"{given} {surname}" if given else surname
+    return Label(
+        raw=raw, type="person", name=name, roles=tuple(dict.fromkeys(roles)), organisations=tuple(dict.fromkeys(organisations)),
+        given=given, surname=surname, gender=gender,
+    )
+
+
+def is_speaker_label(label: str) -> bool:
+    """A name, a role such as "De voorzitter", a diarisation label, or "De heer X (Partij)"."""
+    return parse_label(label) is not None
+
+
+# --- chair and attendance named in the document ------------------------------------------------------------
+
+_CHAIR_HEADER = re.compile(r"^\s*(?:de\s+)?voorzitt(?:er|ster)\s*:\s*(?P<name>[^:\n]{2,80}?)\s*\.?\s*$", re.IGNORECASE | re.MULTILINE)
+_CHAIR_INLINE = re.compile(
+    r"\b[Dd]e\s+voorzitt(?:er|ster)\s*:\s*(?P<name>(?:de heer|mevrouw|dhr\.|mevr\.|mw\.)\s+(?:[A-Z][a-z]?\.)+\s*"
+    r"(?:(?:van|de|der|den|ter|ten|in 't)\s+)*[A-Z][\w'’-]+)"
+)
+_ATTENDANCE = re.compile(r"^\s*(?:aanwezig(?:en| zijn)?|deelnemers)\b[^:\n]{0,60}:\s*(?P<list>.+)$", re.IGNORECASE | re.MULTILINE)
+
+
+def chair_from_header(line: str) -> Label | None:
+    """The chair a header line names ("Voorzitter: Arib"), else None (also for "Voorzitter: Dank u wel.")."""
+    m = _CHAIR_HEADER.match(line)
+    if not m:
+        return None
+    label = parse_label(m.group("name"))
+    if label is None or label.type != "person":
+        return None
+    return replace(label, roles=tuple(dict.fromkeys(("voorzitter", *label.roles))))
+
+
+def attendance(line: str) -> list[Label]:
+    """People of an attendance line ("Aanwezig: H. Wijnands (voorzitter), mevr. E. Roos (wethouder), dhr. K. Brink.")."""
+    m = _ATTENDANCE.match(line)
+    if not m:
+        return []
+    items = re.split(r"\s*[,;]\s*|\s+en\s+", m.group("list").strip().rstrip("."))
+    found = []
+    for item in items:
+        label = parse_label(item)
+        if label is not None and label.type == "person":
+            found.append(label)
+    return found
+
+
+def _named_in_document(transcript: Transcript) -> list[tuple[Label, bool]]:
+    """People the non-turn lines name: (label, is chair)."""
+    found: list[tuple[Label, bool]] = []
+    for block in transcript.blocks:
+        if block.kind is BlockKind.TURN:
+            continue
+        for line in block.text.split("\n"):
+            chair = chair_from_header(line)
+            if chair is not None:
+                found.append((chair, True))
+                continue
+            for label in attendance(line):
+                found.append((label, "voorzitter" in label.roles))
+            for m in _CHAIR_INLINE.finditer(line):
+                named = parse_label(m.group("name"))
+                if named is not None and named.type == "person":
+                    found.append((replace(named, roles=("voorzitter", *named.roles)), True))
+    return found
+
+
+# --- grouping labels into participants -----------------------------------------------------------------------
+
+
+@dataclass
+class _Cluster:
+    labels: list[Label] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
+    prefilled: Participant | None = None
+    chair: bool = False
+    holds_turns: bool = False
+
+    @property
+    def type(self) -> str:
+        return self.prefilled.type if self.prefilled else self.labels[0].type
+
+    def given(self) -> str | None:
+        options = [lab.given for lab in self.labels if lab.given]
+        full = [g for g in options if not _INITIALS.match(g.split()[0])]
+        return (full or options or [None])[0]
+
+    def gender(self) -> str | None:
+        return next((lab.gender for lab in self.labels if lab.gender), None)
+
+    def organisations(self) -> list[str]:
+        orgs = list(self.prefilled.organisations) if self.prefilled else []
+        for lab in self.labels:
+            orgs.extend(lab.organisations)
+        return _unique_ci(orgs)
+
+    def roles(self) -> list[str]:
+        roles = list(self.prefilled.roles) if self.prefilled else []
+        for lab in self.labels:
+            roles.extend(lab.roles)
+        if self.chair:
+            roles.append("voorzitter")
+        return _unique_ci(roles)
+
+    def surname_key(self) -> str | None:
+        return _surname_key(self.labels[0]) if self.labels else None
+
+
+def _unique_ci(items: list[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for item in items:
+        seen.setdefault(item.lower(), item)
+    return list(seen.values())
+
+
+def _surname_key(label: Label) -> str | None:
+    return label.surname.lower() if label.type == "person" and label.surname else None
+
+
+def _given_compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    a_norm, b_norm = a.replace(" ", "").lower(), b.replace(" ", "").lower()
+    a_initials, b_initials = bool(_INITIALS.match(a.split()[0])), bool(_INITIALS.match(b.split()[0]))
+    if a_initials and b_initials:
+        return a_norm.startswith(b_norm) or b_norm.startswith(a_norm)
+    if a_initials or b_initials:
+        return a_norm[0] == b_norm[0]
+    return a_norm == b_norm
+
+
+def _compatible(cluster: _Cluster, label: Label) -> bool:
+    if cluster.type != "person" or cluster.surname_key() != _surname_key(label):
+        return False
+    if cluster.gender() and label.gender and cluster.gender() != label.gender:
+        return False
+    orgs = {o.lower() for o in cluster.organisations()}
+    if orgs and label.organisations and not orgs & {o.lower() for o in label.organisations}:
+        return False
+    return _given_compatible(cluster.given(), label.given)
+
+
+def _specificity(label: Label) -> int:
+    score = 0
+    if label.given and not _INITIALS.match(label.given.split()[0]):
+        score += 4
+    elif label.given:
+        score += 3
+    if label.organisations:
+        score += 2
+    if label.gender:
+        score += 1
+    return score
 
 
 def resolve_labels(transcript: Transcript) -> Transcript:
-    """Fill `transcript.participants` for every turn label that has none yet (in place; returns it)."""
+    """Give every turn the key of one participant per person (in place; returns the transcript).
+
+    Fills `transcript.participants` (in order of first turn) and rebuilds the turn blocks whose label was
+    merged into another participant. Participants that hold no turn are dropped.
+    """
+    order: list[str] = []
+    for block in transcript.blocks:
+        if block.kind is BlockKind.TURN and block.speaker and block.speaker not in order:
+            order.append(block.speaker)
+    if not order:
+        transcript.participants = {}
+        return transcript
+    prefilled = dict(transcript.participants)
+    clusters: list[_Cluster] = []
+    key_cluster: dict[str, _Cluster] = {}
+
+    # 1. participants readers already know, and people the document names (chair, attendance list)
+    for key, participant in prefilled.items():
+        label = parse_label(participant.name) if participant.type == "person" else None
+        label = label if label is not None and label.type == "person" else Label(raw=participant.name, type=participant.type, name=participant.name)
+        cluster = _Cluster(labels=[label], keys=[key], prefilled=participant, chair=participant.chair)
+        clusters.append(cluster)
+        key_cluster[key] = cluster
+    for label, is_chair in _named_in_document(transcript):
+        match = [c for c in clusters if _compatible(c, label)]
+        if len(match) == 1:
+            match[0].labels.append(label)
+            match[0].chair = match[0].chair or is_chair
+        else:
+            clusters.append(_Cluster(labels=[label], chair=is_chair))
+
+    # 2. labels of the turns, most specific first so that bare surnames join the fullest form
+    parsed: dict[str, Label] = {}
+    for key in order:
+        if key in key_cluster:
+            continue
+        label = parse_label(key)
+        parsed[key] = label if label is not None else Label(raw=key, type="person", name=key, surname=key)
+    offices: list[str] = []
+    for key in sorted(parsed, key=lambda k: -_specificity(parsed[k])):
+        label = parsed[key]
+        if label.type == "office":
+            offices.append(key)
+            continue
+        if label.type in ("unknown", "group"):
+            same = next((c for c in clusters if c.type == label.type and c.labels[0].name.lower() == label.name.lower()), None)
+            cluster = same or _Cluster(labels=[label])
+            if same is None:
+                clusters.append(cluster)
+        else:
+            match = [c for c in clusters if _compatible(c, label)]
+            if len(match) == 1:
+                cluster = match[0]
+                cluster.labels.append(label)
+            else:
+                cluster = _Cluster(labels=[label])
+                clusters.append(cluster)
+        cluster.keys.append(key)
+        key_cluster[key] = cluster
+
+    # 3. offices: the chair, or the one person who holds that role, else the office itself
+    for key in sorted(offices, key=order.index):
+        label = parsed[key]
+        role = label.roles[0] if label.roles else ""
+        target: _Cluster | None = None
+        persons = [c for c in clusters if c.type == "person"]
+        if role in ("voorzitter", "voorzitster", "dagvoorzitter"):
+            chairs = [c for c in persons if c.chair]
+            target = chairs[0] if len(chairs) == 1 else None
+        elif len(label.name.split()) <= 2:
+            holders = [c for c in persons if role in c.roles()]
+            target = holders[0] if len(holders) == 1 else None
+        if target is None:
+            target = next((c for c in clusters if c.type == "office" and c.labels[0].roles[:1] == label.roles[:1] and c.labels[0].name.lower() == label.name.lower()), None)
+            if target is None:
+                same_role = [c for c in clusters if c.type == "office" and c.labels[0].roles[:1] == label.roles[:1] and len(label.name.split()) <= 2 and len(c.labels[0].name.split()) <= 2]
+                target = same_role[0] if same_role else None
+        if target is None:
+            target = _Cluster(labels=[label])
+            clusters.append(target)
+        else:
+            target.labels.append(label)
+        target.keys.append(key)
+        key_cluster[key] = target
+
+    # 4. participants and the key every turn carries
+    for key in order:
+        key_cluster[key].holds_turns = True
+    participants: dict[str, Participant] = {}
+    new_key: dict[str, str] = {}
+    for key in order:
+        cluster = key_cluster[key]
+        if key in new_key:
+            continue
+        participant = _participant(cluster, participants)
+        participants[participant.key] = participant
+        for k in cluster.keys:
+            new_key[k] = participant.key
     for session in transcript.sessions:
-        for block in session.blocks:
-            if block.kind is BlockKind.TURN and block.speaker and block.speaker not in transcript.participants:
-                transcript.participants[block.speaker] = Participant(key=block.speaker, name=block.speaker)
+        session.blocks = [
+            replace(b, speaker=new_key.get(b.speaker, b.speaker)) if b.kind is BlockKind.TURN and b.speaker else b
+            for b in session.blocks
+        ]
+    transcript.participants = participants
     return transcript
+
+
+def _participant(cluster: _Cluster, taken: dict[str, Participant]) -> Participant:
+    labels = cluster.labels
+    if cluster.prefilled is not None:
+        base = cluster.prefilled
+        name, key, kind = base.name, base.key, base.type
+    elif cluster.type == "person":
+        given, surname = cluster.given(), labels[0].surname or labels[0].name
+        name = f"{given} {surname}" if given else surname
+        key, kind = name, "person"
+    else:
+        name = labels[0].name
+        key, kind = name, cluster.type
+    if key in taken:
+        orgs = cluster.organisations()
+        key = f"{name} ({orgs[0]})" if orgs and f"{name} ({orgs[0]})" not in taken else next(
+            f"{name} {i}" for i in range(2, len(taken) + 3) if f"{name} {i}" not in taken
+        )
+    aliases = _unique_ci([lab.raw.strip() for lab in labels if lab.raw.strip().lower() != name.lower()])
+    if cluster.prefilled is not None:
+        aliases = _unique_ci(list(cluster.prefilled.aliases) + aliases)
+    return Participant(
+        key=key, name=name, type=kind, roles=cluster.roles(), organisations=cluster.organisations(),
+        aliases=[a for a in aliases if a.lower() != name.lower()], chair=cluster.chair,
+    )
+

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pipeline.ingest.encoding import DecodeError, decode_report
 from pipeline.ingest.model import Transcript
 from pipeline.ingest.registry import InputError, ReadContext, Reader, register
-from pipeline.ingest.report import read_report
-from pipeline.ingest.turns import looks_like_turns, read_turns
+from pipeline.ingest.turns import looks_like_turns, read_report_with_labels, read_turns
 
 
 def decode_text(data: bytes, context: ReadContext) -> str:
@@ -33,7 +32,7 @@ def _warned(transcript: Transcript, warnings: list[str]) -> Transcript:
 def read_text_auto(data: bytes, context: ReadContext) -> Transcript:
     """A turn transcript when most lines open with a speaker label, else a prose report."""
     text, warnings = decode_text_warned(data, context)
-    return _warned(read_turns(text, context.source) if looks_like_turns(text) else read_report(text, context.source), warnings)
+    return _warned(read_turns(text, context.source) if looks_like_turns(text) else read_report_with_labels(text, context.source), warnings)
 
 
 def _read_with(parse):
@@ -47,5 +46,5 @@ def _read_with(parse):
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 
 register(Reader("text", "plain text: a turn transcript or a prose report, detected from the lines", read_text_auto, TEXT_SUFFIXES))
-register(Reader("report", "prose report or news article (plain text)", _read_with(read_report)))
+register(Reader("report", "prose report or news article (plain text)", _read_with(read_report_with_labels)))
 register(Reader("turns", "speaker-turn transcript, 'Naam: tekst' lines (plain text)", _read_with(read_turns)))
