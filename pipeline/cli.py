@@ -22,6 +22,41 @@ def _err(message: str) -> None:
     typer.echo(message, err=True)
 
 
+def _version(value: bool) -> None:
+    if value:
+        import spacy
+
+        from pipeline.nlp import default_model
+        from pipeline.process import notulist_version
+
+        typer.echo(f"notulist {notulist_version()} (spaCy {spacy.__version__}; default model: {default_model()})")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print notulist's version and exit.")] = False,
+) -> None:
+    """Dutch meeting reports and transcripts → speakers, quotes, themes, summaries."""
+
+
+def _check_out_dir(out: Path) -> str | None:
+    """Why `out` cannot take the outputs (not a folder, cannot be created, not writable), or None."""
+    import tempfile
+
+    from pipeline.process import shown
+
+    if out.exists() and not out.is_dir():
+        return f"the output folder {shown(out)} is a file, not a folder"
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out):
+            pass
+    except OSError as err:
+        return f"the output folder {shown(out)} is not writable ({err.strerror})"
+    return None
+
+
 @app.command()
 def process(
     paths: Annotated[list[Path], typer.Argument(help="Input files or folders (read recursively).")],
@@ -35,68 +70,185 @@ def process(
     summarizer: Annotated[str, typer.Option("--summarizer", help="extractive (default) or transformers.")] = "extractive",
     summary_model: Annotated[str | None, typer.Option("--summary-model", help="Local seq2seq model folder (or cached name) for --summarizer transformers.")] = None,
     html: Annotated[bool, typer.Option("--html", help="Also write OUT/<stem>.html, a report to open in a browser.")] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for a batch.")] = 1,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress lines.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for a batch (capped at the CPU count).")] = 1,
+    force_jobs: Annotated[bool, typer.Option("--force-jobs", help="Allow --jobs above the CPU count.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Analyse every input again, even those unchanged since the last run.")] = False,
+    engine: Annotated[str, typer.Option("--engine", help="local (this machine, --jobs processes) or dask (a dask.distributed cluster).")] = "local",
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786) for --engine dask; a local cluster of --jobs workers when left out.", envvar="DASK_SCHEDULER_ADDRESS")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress lines (errors and warnings are still shown).")] = False,
 ) -> None:
-    """Analyse input files; write OUT/<stem>.json per file and corpus tables for several files."""
-    from pipeline.nlp import ModelError, load_nlp
-    from pipeline.outputs.tables import write_tables
-    from pipeline.process import expand_inputs, process_files
+    """Analyse input files; write OUT/<stem>.json per file and corpus tables for several files.
 
-    inputs = expand_inputs(paths)
-    if not inputs:
-        _err("notulist: no input files found in " + ", ".join(map(str, paths)))
+    Exit codes: 0 all inputs done (or unchanged), 1 some inputs failed, 2 usage or set-up error.
+    """
+    from pipeline.ingest.registry import format_names
+    from pipeline.process import (
+        EngineError,
+        Settings,
+        check_outputs,
+        collect_inputs,
+        cpu_count,
+        plan_batch,
+        run_batch,
+        shown,
+    )
+
+    # Usage and set-up first: nothing is read and no model is loaded before these pass.
+    if format is not None and format not in format_names():
+        _err(f"notulist: unknown --format {format!r}; choose one of {', '.join(format_names())}")
         raise typer.Exit(2)
-    from pipeline.themes.definitions import ThemeFileError
-
-    themes_file = str(themes) if themes else None
-    try:
-        # also checks the model and the theme file before any worker starts
-        nlp = load_nlp(
-            model, themes_file=themes_file, extend_themes=extend_themes, summary_sentences=summary_sentences, summary_ratio=summary_ratio
-        )
-    except (ModelError, ThemeFileError) as err:
-        _err(f"notulist: {err}")
-        raise typer.Exit(2) from err
-    failures = 0
-    analyses = []
-    total = len(inputs)
-    summariser = None
     if summarizer not in ("extractive", "transformers"):
         _err(f"notulist: --summarizer must be extractive or transformers, not {summarizer!r}")
         raise typer.Exit(2)
-    if summarizer == "transformers":
-        from pipeline.summaries.abstractive import AbstractiveSummariser, SummaryModelError
+    if summarizer == "transformers" and not summary_model:
+        _err("notulist: --summarizer transformers needs --summary-model NAME_OR_PATH")
+        raise typer.Exit(2)
+    if engine not in ("local", "dask"):
+        _err(f"notulist: --engine must be local or dask, not {engine!r}")
+        raise typer.Exit(2)
+    if jobs > cpu_count() and not force_jobs and not (engine == "dask" and scheduler):
+        _err(f"notulist: --jobs {jobs} capped at {cpu_count()}, the CPUs of this machine (--force-jobs to insist)")
+        jobs = cpu_count()
+    problem = _check_out_dir(out)
+    if problem:
+        _err(f"notulist: {problem}")
+        raise typer.Exit(2)
+    themes_file = str(themes) if themes else None
+    if themes_file:
+        from pipeline.themes.definitions import ThemeFileError, load_themes
 
-        if not summary_model:
-            _err("notulist: --summarizer transformers needs --summary-model NAME_OR_PATH")
-            raise typer.Exit(2)
         try:
-            summariser = AbstractiveSummariser(summary_model)
-        except SummaryModelError as err:
+            load_themes(themes, extend=extend_themes)
+        except ThemeFileError as err:
             _err(f"notulist: {err}")
             raise typer.Exit(2) from err
-    outcomes = process_files(
-        nlp if jobs == 1 else None, inputs, out, format=format, jobs=jobs, model=model,
-        nlp_options={"themes_file": themes_file, "extend_themes": extend_themes, "summary_sentences": summary_sentences, "summary_ratio": summary_ratio},
-        summariser=summariser,
-        html=html,
-    )
-    for n, outcome in enumerate(outcomes, start=1):
-        if outcome.error:
-            failures += 1
-            _err(f"error: {outcome.error}")
-        elif outcome.analysis is not None:
-            analyses.append(outcome.analysis)
-            if not quiet:
-                _err(f"[{n}/{total}] {outcome.source} → {outcome.output}")
-    if len(inputs) > 1 and analyses:
-        for path in write_tables(analyses, out):
-            if not quiet:
-                _err(f"table → {path}")
-    if failures:
-        _err(f"notulist: {failures} of {total} input(s) failed")
+
+    plan = collect_inputs(paths)
+    lost = 0
+    for skip in plan.skipped:
+        _err(f"{'error' if skip.failed else 'skipped'}: {skip.message}")
+        lost += skip.failed
+    from pipeline.outputs import tables as tables_module
+
+    table_folder = out / getattr(tables_module, "TABLES_FOLDER", "")
+    table_names = getattr(tables_module, "TABLE_NAMES", ("documents", "speakers", "quotes"))
+    extra = [table_folder / f"{name}.{ext}" for name in table_names for ext in ("csv", "parquet")]
+    conflicts = check_outputs(plan.files, out, html=html, extra=extra)
+    if conflicts:
+        for message in conflicts:
+            _err(f"notulist: {message}")
+        raise typer.Exit(2)
+    if not plan.files and not lost:
+        _err("notulist: no input files found in " + ", ".join(shown(p) for p in paths))
+        raise typer.Exit(2)
+
+    settings = Settings(model=model, format=format, themes_file=themes_file, extend_themes=extend_themes,
+                        summary_sentences=summary_sentences, summary_ratio=summary_ratio,
+                        summary_model=summary_model if summarizer == "transformers" else None, html=html)
+    batch = plan_batch(plan.files, out, settings, force=force)
+    nlp = None
+    summariser = None
+    if batch.todo and (engine == "local" and (jobs == 1 or len(batch.todo) == 1)):
+        nlp, summariser = _load_or_exit(settings)
+    elif batch.todo and settings.summary_model:
+        _load_summariser_or_exit(settings.summary_model)
+
+    from pipeline.progress import progress_for
+
+    total = len(batch.items)
+    done = skipped = failed = 0
+    outputs: list[Path] = []
+    try:
+        with progress_for(total, quiet=quiet) as progress:
+            for outcome in run_batch(batch, out, nlp=nlp, summariser=summariser, jobs=jobs, engine=engine, scheduler=scheduler):
+                if outcome.error:
+                    failed += 1
+                    progress.note(f"error: {outcome.error}")
+                else:
+                    for warning in outcome.warnings:
+                        progress.note(f"warning: {shown(outcome.source)}: {warning}")
+                    skipped += outcome.skipped is not None
+                    done += outcome.skipped is None
+                    if outcome.output is not None:
+                        outputs.append(outcome.output)
+                progress.advance(outcome)
+            words_per_second = progress.words_per_second()
+    except EngineError as err:
+        _err(f"notulist: {err}")
+        raise typer.Exit(2) from err
+    except KeyboardInterrupt:
+        _err(f"notulist: interrupted after {done} of {total} input(s); finished outputs are kept, run the same command again to continue")
+        raise typer.Exit(130) from None
+    table_error = None
+    if len(plan.files) > 1 and outputs:
+        table_error = _write_tables(outputs, out, quiet)
+    failed += lost
+    left_out = len(plan.skipped) - lost
+    if not quiet or failed:
+        parts = [f"{done} done", f"{skipped} unchanged (skipped)", f"{failed} failed"]
+        if left_out:
+            parts.append(f"{left_out} left out (listed above)")
+        rate = f"; {words_per_second:,.0f} words/s" if done else ""
+        _err(f"notulist: {', '.join(parts)}{rate}")
+    if failed:
+        _err(f"notulist: {failed} of {total + lost} input(s) failed")
         raise typer.Exit(1)
+    if table_error:
+        raise typer.Exit(1)
+
+
+def _load_or_exit(settings):
+    """The pipeline and summariser for in-process runs; a bad model or summariser is a set-up error (exit 2)."""
+    from pipeline.nlp import ModelError, load_nlp
+    from pipeline.themes.definitions import ThemeFileError
+
+    try:
+        nlp = load_nlp(settings.model, **settings.nlp_options())
+    except (ModelError, ThemeFileError) as err:
+        _err(f"notulist: {err}")
+        raise typer.Exit(2) from err
+    summariser = _load_summariser_or_exit(settings.summary_model) if settings.summary_model else None
+    return nlp, summariser
+
+
+def _load_summariser_or_exit(summary_model: str):
+    from pipeline.summaries.abstractive import AbstractiveSummariser, SummaryModelError
+
+    try:
+        return AbstractiveSummariser(summary_model)
+    except SummaryModelError as err:
+        _err(f"notulist: {err}")
+        raise typer.Exit(2) from err
+
+
+def _write_tables(outputs: list[Path], out: Path, quiet: bool) -> str | None:
+    """Corpus tables from the JSON outputs (read back one at a time); a full disk is a message, not a traceback."""
+    from pipeline.outputs.model import Analysis
+    from pipeline.outputs.tables import write_tables
+    from pipeline.process import shown
+
+    def analyses():
+        for path in outputs:
+            data = path.read_bytes()
+            try:
+                yield Analysis.model_validate_json(data)
+            except ValueError:  # an output of another notulist version: the tables take its JSON as it is
+                yield json.loads(data)
+
+    try:
+        written = write_tables(analyses(), out)  # type: ignore[arg-type]  (iterated once)
+    except OSError as err:
+        message = f"notulist: the corpus tables could not be written to {shown(err.filename or out)} ({err.strerror}); the JSON outputs are complete"
+        _err(message)
+        return message
+    except Exception as err:  # noqa: BLE001 — the JSON outputs are written; the tables' failure is a message
+        message = f"notulist: the corpus tables could not be built ({type(err).__name__}: {err}); the JSON outputs are complete"
+        _err(message)
+        return message
+    for path in written:
+        if not quiet:
+            _err(f"table → {shown(path)}")
+    return None
 
 
 @app.command()

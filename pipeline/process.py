@@ -1,48 +1,404 @@
-"""Process a batch of input files: read, analyse, write; one bad file never stops the others."""
+"""Process a batch of input files: find and check them, analyse them, write each output atomically.
+
+One bad file never stops the others, and no file is lost without a word:
+
+- `collect_inputs` walks the named files and folders (iteratively: any depth) and returns the files to
+  process plus every file it leaves out with the reason (unsupported format, a link not followed, a
+  duplicate, a companion file, an unreadable folder); `check_inputs` reads each file once before the model
+  loads (existence, readability, size, format) and hashes it;
+- `check_outputs` refuses an output path that is one of the inputs before any work;
+- `process_files` runs the files in this process, in a pool of worker processes (`jobs > 1`: each worker
+  loads the model once, dies with the main process, and a worker that dies fails its own file only), or on
+  a Dask cluster (`engine="dask"`), and yields one `Outcome` per file in input order as files finish;
+- a run is resumable: next to the outputs, `OUT/.notulist/<output>.stamp.json` records the input's
+  SHA-256, a fingerprint of the options, notulist's version and the model's, and the outputs' SHA-256;
+  an input whose stamp matches is skipped (unless `force`).
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import stat
+import threading
+import time
+from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 
 from pipeline.analyze import build_analysis, parse
 from pipeline.ingest import InputError, read_file
-from pipeline.ingest.registry import input_suffixes, is_companion
+from pipeline.ingest.read import MAX_BYTES
+from pipeline.ingest.registry import SNIFF_BYTES, UNSUPPORTED, choose_reader, input_suffixes, is_companion
 from pipeline.outputs.model import Analysis
 from pipeline.outputs.writer import to_json, write_atomic
 
+#: Folder inside the output folder that holds the stamps of a resumable run.
+STATE_FOLDER = ".notulist"
+#: Version of the stamp format; a change makes every earlier stamp stale.
+STAMP_VERSION = 1
+#: How often (seconds) a worker checks that the main process is still alive.
+PARENT_POLL_S = 0.5
+#: How often (seconds) the main process checks whether the worker analysing a file has died.
+WORKER_POLL_S = 0.1
+#: Tasks in flight per worker: enough to keep workers busy, few enough that memory does not grow.
+TASKS_PER_WORKER = 2
+
+
+# ---------------------------------------------------------------------------------------------- names
+
+
+def shown(path: Path | str) -> str:
+    """A path as safe text for a terminal: control characters, escape codes and undecodable bytes escaped."""
+    text = os.fspath(path)
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte that was not valid in the file system's encoding
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif code < 0x20 or 0x7F <= code < 0xA0 or ch in "\u2028\u2029\u202e\u202d\u200e\u200f":
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------------------------- inputs
+
+
+@dataclass(frozen=True)
+class Skip:
+    """A path that is not processed, with the reason; `failed` when it is the user's text that was lost."""
+
+    path: Path
+    reason: str
+    failed: bool = False
+
+    @property
+    def message(self) -> str:
+        return f"{shown(self.path)}: {self.reason}"
+
+
+@dataclass
+class InputPlan:
+    """The files to process, in order, and everything left out with its reason."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped: list[Skip] = field(default_factory=list)
+
+
+def _not_input_reason(path: Path) -> str | None:
+    """Why a regular file inside a folder is not an input, or None when it is one."""
+    suffix = path.suffix.lower()
+    if is_companion(path):
+        return "companion file of another input (read with it), not an input of its own"
+    if suffix in input_suffixes():
+        return None
+    if suffix in UNSUPPORTED:
+        return f"unsupported format: {UNSUPPORTED[suffix]} files have no reader"
+    kinds = ", ".join(sorted(input_suffixes()))
+    return f"not an input format ({suffix or 'no suffix'}); folders are searched for {kinds}"
+
+
+def _walk(folder: Path, plan: InputPlan) -> list[Path]:
+    """Input files under `folder` (sorted by path), recording every entry left out; no recursion limit."""
+    found: list[Path] = []
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            with os.scandir(current) as entries:
+                listing = sorted(entries, key=lambda e: e.name)
+        except OSError as err:
+            plan.skipped.append(Skip(current, f"folder cannot be read ({err.strerror})", failed=True))
+            continue
+        for entry in listing:
+            path = Path(entry.path)
+            if entry.name.startswith("."):
+                plan.skipped.append(Skip(path, "hidden, not read"))
+                continue
+            try:
+                if entry.is_symlink():
+                    plan.skipped.append(Skip(path, "a link, not followed inside a folder (name it to read it)"))
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(path)
+                    continue
+                if not entry.is_file(follow_symlinks=False):
+                    plan.skipped.append(Skip(path, "not a regular file (a pipe, socket or device)"))
+                    continue
+            except OSError as err:
+                plan.skipped.append(Skip(path, f"cannot be read ({err.strerror})", failed=True))
+                continue
+            reason = _not_input_reason(path)
+            if reason is None:
+                found.append(path)
+            else:
+                plan.skipped.append(Skip(path, reason))
+    return sorted(found, key=lambda p: os.fspath(p))
+
+
+def collect_inputs(paths: Iterable[Path]) -> InputPlan:
+    """The files named and the input files inside named folders, in order; duplicates and clashes left out.
+
+    A file named on the command line is always tried (its reader decides); inside a folder only files
+    with an input suffix are taken, and links are not followed. The same file reached twice is processed
+    once; two different files with the same stem would write the same output, so the second one fails.
+    """
+    plan = InputPlan()
+    candidates: list[Path] = []
+    for path in paths:
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            kind = "a link to a missing file" if path.is_symlink() else "no such file"
+            plan.skipped.append(Skip(path, kind, failed=True))
+            continue
+        except OSError as err:
+            plan.skipped.append(Skip(path, f"cannot be read ({err.strerror})", failed=True))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            candidates.extend(_walk(path, plan))
+        else:
+            candidates.append(path)
+    seen: dict[tuple[int, int], Path] = {}
+    stems: dict[str, Path] = {}
+    for path in candidates:
+        try:
+            info = path.stat()
+            identity = (info.st_dev, info.st_ino)
+        except OSError:
+            identity = (-1, hash(os.fspath(path)))
+        if identity in seen:
+            plan.skipped.append(Skip(path, f"the same file as {shown(seen[identity])}; processed once"))
+            continue
+        seen[identity] = path
+        if path.stem in stems:
+            plan.skipped.append(Skip(path, f"same file name as {shown(stems[path.stem])}; its output would overwrite that one", failed=True))
+            continue
+        stems[path.stem] = path
+        plan.files.append(path)
+    return plan
+
+
+def expand_inputs(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, and the input files inside folders (recursively, sorted); see `collect_inputs`."""
+    return collect_inputs(paths).files
+
+
+@dataclass(frozen=True)
+class Checked:
+    """An input that passed the checks before the model loads: its content hash."""
+
+    path: Path
+    sha256: str
+
+
+def check_input(path: Path, *, format: str | None = None) -> Checked:
+    """Existence, file type, size, readability and format of one input, and its SHA-256; raises `InputError`."""
+    name = shown(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError as err:
+        raise InputError(name, "no such file") from err
+    except OSError as err:
+        raise InputError(name, f"cannot be read ({err.strerror})") from err
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(name, "is not a regular file (a pipe, socket or device); notulist reads files only")
+    if info.st_size > MAX_BYTES:
+        raise InputError(name, f"is larger than {MAX_BYTES // 1_000_000} MB")
+    digest = hashlib.sha256()
+    head = b""
+    try:
+        with open(path, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                if not head:
+                    head = chunk[:SNIFF_BYTES]
+                digest.update(chunk)
+    except OSError as err:
+        raise InputError(name, f"cannot be read ({err.strerror or os.strerror(err.errno or 0)})") from err
+    if not head.strip():
+        raise InputError(name, "the file is empty")
+    choose_reader(head, path.name, format)
+    return Checked(path, digest.hexdigest())
+
+
+def output_names(path: Path, *, html: bool = False) -> list[str]:
+    """The file names one input writes into the output folder."""
+    return [f"{path.stem}.json"] + ([f"{path.stem}.html"] if html else [])
+
+
+def check_outputs(files: Iterable[Path], out_dir: Path, *, html: bool = False, extra: Iterable[Path] = ()) -> list[str]:
+    """Messages for every output path that is one of the inputs (it would be overwritten); empty when safe.
+
+    `extra` are further paths the run writes (the corpus tables).
+    """
+    files = list(files)
+    identities: dict[tuple[int, int], Path] = {}
+    for path in files:
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        identities[(info.st_dev, info.st_ino)] = path
+    targets = [out_dir / name for path in files for name in output_names(path, html=html)] + list(extra)
+    problems = []
+    for target in targets:
+        try:
+            info = target.stat()
+        except OSError:
+            continue
+        source = identities.get((info.st_dev, info.st_ino))
+        if source is not None:
+            problems.append(f"{shown(target)} would overwrite the input {shown(source)}; choose another --out folder")
+    return problems
+
+
+# ------------------------------------------------------------------------------------------- settings
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that decides an output besides the input bytes; picklable, sent to every worker."""
+
+    model: str | None = None
+    format: str | None = None
+    themes_file: str | None = None
+    extend_themes: bool = False
+    summary_sentences: int = 3
+    summary_ratio: float | None = None
+    summary_model: str | None = None
+    html: bool = False
+
+    def nlp_options(self) -> dict[str, Any]:
+        """The keyword arguments of `pipeline.nlp.load_nlp`."""
+        return {"themes_file": self.themes_file, "extend_themes": self.extend_themes,
+                "summary_sentences": self.summary_sentences, "summary_ratio": self.summary_ratio}
+
+
+def notulist_version() -> str:
+    """The installed notulist version (the package's own when not installed)."""
+    try:
+        from importlib.metadata import version
+
+        return version("notulist")
+    except Exception:  # noqa: BLE001 — not installed: the source tree's version
+        from pipeline import __version__
+
+        return __version__
+
+
+def model_identity(model: str | None) -> str:
+    """Which model a run uses, with its version: 'blank (spaCy x)', 'name version sha256(meta.json)'."""
+    import spacy
+
+    from pipeline.nlp import BLANK, default_model
+
+    name = model or default_model()
+    if name == BLANK:
+        return f"blank (spaCy {spacy.__version__})"
+    meta = Path(name) / "meta.json"
+    if meta.is_file():
+        data = meta.read_bytes()
+        try:
+            parsed = json.loads(data)
+            label = f"{parsed.get('lang', '')}_{parsed.get('name', '')} {parsed.get('version', '')}"
+        except ValueError:
+            label = name
+        return f"{label} meta:{hashlib.sha256(data).hexdigest()[:16]} (spaCy {spacy.__version__})"
+    try:
+        from importlib.metadata import version
+
+        return f"{name} {version(name)} (spaCy {spacy.__version__})"
+    except Exception:  # noqa: BLE001 — not a package: the name alone
+        return f"{name} (spaCy {spacy.__version__})"
+
+
+def settings_fingerprint(settings: Settings) -> str:
+    """SHA-256 of the options, the theme file's content, notulist's version and the model's."""
+    themes = None
+    if settings.themes_file:
+        try:
+            themes = hashlib.sha256(Path(settings.themes_file).read_bytes()).hexdigest()
+        except OSError:
+            themes = "unreadable"
+    data = {
+        "stamp": STAMP_VERSION, "notulist": notulist_version(), "model": model_identity(settings.model),
+        "format": settings.format, "themes": themes, "extend_themes": settings.extend_themes,
+        "summary_sentences": settings.summary_sentences, "summary_ratio": settings.summary_ratio,
+        "summary_model": settings.summary_model, "html": settings.html,
+    }
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+# --------------------------------------------------------------------------------------------- stamps
+
+
+def stamp_path(out_dir: Path, source: Path) -> Path:
+    """Where the stamp of one input's outputs is kept."""
+    return out_dir / STATE_FOLDER / f"{source.stem}.stamp.json"
+
+
+def _sha256_file(path: Path) -> str | None:
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def is_current(out_dir: Path, checked: Checked, fingerprint: str, *, html: bool = False) -> bool:
+    """Whether the outputs of this input exist, are unchanged, and came from the same input and options."""
+    try:
+        stamp = json.loads(stamp_path(out_dir, checked.path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if not isinstance(stamp, dict) or stamp.get("input_sha256") != checked.sha256 or stamp.get("settings") != fingerprint:
+        return False
+    outputs = stamp.get("outputs")
+    if not isinstance(outputs, dict) or set(outputs) != set(output_names(checked.path, html=html)):
+        return False
+    return all(_sha256_file(out_dir / name) == digest for name, digest in outputs.items())
+
+
+def write_stamp(out_dir: Path, checked: Checked, fingerprint: str, outputs: dict[str, str]) -> None:
+    """Record that these outputs (name → SHA-256) belong to this input and these options (atomically)."""
+    stamp = {"source": os.fspath(checked.path), "input_sha256": checked.sha256, "settings": fingerprint, "outputs": outputs}
+    write_atomic(stamp_path(out_dir, checked.path), json.dumps(stamp, indent=1, sort_keys=True) + "\n")
+
+
+# -------------------------------------------------------------------------------------------- one file
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """What happened to one input: its output path, or the error."""
+    """What happened to one input.
+
+    `output` is the JSON written (or kept, when `skipped`); `error` the message when it failed; `digests`
+    the SHA-256 of each output file written (name → hex); `words` the document's word count.
+    """
 
     source: Path
     output: Path | None = None
-    analysis: Analysis | None = None
     error: str | None = None
-
-
-def expand_inputs(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, and the text files inside folders (recursively, sorted)."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            suffixes = input_suffixes()
-            found.extend(sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith(".") and not is_companion(p)
-            ))
-        else:
-            found.append(path)
-    return found
+    skipped: str | None = None
+    words: int = 0
+    warnings: tuple[str, ...] = ()
+    digests: dict[str, str] = field(default_factory=dict)
+    seconds: float = 0.0
+    fatal: bool = False
 
 
 def analyse_file(nlp: Language, path: Path, *, format: str | None = None, summariser=None) -> Analysis:
-    """Read and analyse one file; raises `InputError` for bad input."""
+    """Read and analyse one file; raises `InputError` for bad input. Reader warnings land in `document.warnings`."""
     transcript = read_file(path, format=format)
     doc = parse(nlp, transcript)
     analysis = build_analysis(doc, transcript)
@@ -50,54 +406,325 @@ def analyse_file(nlp: Language, path: Path, *, format: str | None = None, summar
         from pipeline.summaries.abstractive import apply_abstractive
 
         apply_abstractive(analysis, doc, summariser)
+    missing = [w for w in transcript.warnings if w not in analysis.document.warnings]
+    if missing:
+        analysis.document.warnings = [*analysis.document.warnings, *missing]
     return analysis
 
 
 def process_one(nlp: Language, path: Path, out_dir: Path, *, format: str | None = None, summariser=None, html: bool = False) -> Outcome:
     """Analyse one file and write its JSON (and HTML report); any failure becomes an `Outcome` with the error."""
+    started = time.perf_counter()
     try:
         analysis = analyse_file(nlp, path, format=format, summariser=summariser)
         target = out_dir / f"{path.stem}.json"
-        write_atomic(target, to_json(analysis))
+        text = to_json(analysis).encode("utf-8")
+        write_atomic(target, text)
+        digests = {target.name: hashlib.sha256(text).hexdigest()}
         if html:
             from pipeline.outputs.report import render_html
 
-            write_atomic(out_dir / f"{path.stem}.html", render_html(analysis))
-        return Outcome(path, target, analysis)
+            page = render_html(analysis).encode("utf-8")
+            write_atomic(out_dir / f"{path.stem}.html", page)
+            digests[f"{path.stem}.html"] = hashlib.sha256(page).hexdigest()
+        return Outcome(path, target, words=analysis.document.words, warnings=tuple(analysis.document.warnings),
+                       digests=digests, seconds=time.perf_counter() - started)
     except InputError as err:
-        return Outcome(path, error=str(err))
+        return Outcome(path, error=str(err), seconds=time.perf_counter() - started)
+    except OSError as err:
+        where = shown(err.filename) if err.filename else shown(out_dir)
+        return Outcome(path, error=f"{shown(path)}: the output could not be written to {where} ({err.strerror})")
     except Exception as err:  # noqa: BLE001 — one broken file must not stop the batch
-        return Outcome(path, error=f"{path}: could not be analysed ({type(err).__name__}: {err})")
+        return Outcome(path, error=f"{shown(path)}: could not be analysed ({type(err).__name__}: {err})")
 
 
-_worker_nlp: Language | None = None
-_worker_summariser = None
+# ----------------------------------------------------------------------------------- worker processes
 
 
-_worker_html = False
+def _alive(pid: int) -> bool:
+    """Whether a process exists and is not a zombie."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            return handle.read().rsplit(b")", 1)[-1].split()[0] != b"Z"
+    except OSError:
+        return True
 
 
-def _init_worker(model: str | None, options: dict, summary_model: str | None, html: bool) -> None:
-    global _worker_nlp, _worker_summariser, _worker_html
-    _worker_html = html
+def _watch_parent(main_pid: int) -> None:
+    """End this worker as soon as the main process is gone (kill -9 leaves no orphan working on)."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_POLL_S)
+            if os.getppid() != parent or not _alive(main_pid):
+                os._exit(1)
+
+    threading.Thread(target=watch, name="notulist-parent-watch", daemon=True).start()
+
+
+class _Worker:
+    """The state of one worker process: its pipeline, or the error that kept it from loading."""
+
+    nlp: Language | None = None
+    summariser: Any = None
+    settings: Settings | None = None
+    error: str | None = None
+    started: Any = None
+
+
+def _init_worker(settings: Settings, started: Any, main_pid: int) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    _watch_parent(main_pid)
+    _Worker.settings = settings
+    _Worker.started = started
+    try:
+        _Worker.nlp, _Worker.summariser = _load(settings)
+    except Exception as err:  # noqa: BLE001 — reported on every file instead of a pool that respawns forever
+        _Worker.error = f"the worker could not load the model ({type(err).__name__}: {err})"
+
+
+def _load(settings: Settings) -> tuple[Language, Any]:
     from pipeline.nlp import load_nlp
 
-    _worker_nlp = load_nlp(model, **options)
-    if summary_model:
+    nlp = load_nlp(settings.model, **settings.nlp_options())
+    summariser = None
+    if settings.summary_model:
         from pipeline.summaries.abstractive import AbstractiveSummariser
 
-        _worker_summariser = AbstractiveSummariser(summary_model)
+        summariser = AbstractiveSummariser(settings.summary_model)
+    return nlp, summariser
 
 
-def _work(job: tuple[Path, Path, str | None]) -> Outcome:
-    assert _worker_nlp is not None
-    path, out_dir, format = job
-    return process_one(_worker_nlp, path, out_dir, format=format, summariser=_worker_summariser, html=_worker_html)
+def _pool_task(index: int, path: Path, out_dir: Path) -> Outcome:
+    if _Worker.started is not None:
+        _Worker.started.put((index, os.getpid()))
+    if _Worker.nlp is None or _Worker.settings is None:
+        return Outcome(path, error=_Worker.error or "the worker has no model", fatal=True)
+    s = _Worker.settings
+    return process_one(_Worker.nlp, path, out_dir, format=s.format, summariser=_Worker.summariser, html=s.html)
+
+
+def _died(path: Path) -> Outcome:
+    return Outcome(path, error=f"{shown(path)}: the worker process analysing it died (killed, or out of memory); the other files go on")
+
+
+def _pool_outcomes(paths: Iterator[Path], out_dir: Path, settings: Settings, jobs: int) -> Iterator[Outcome]:
+    """Outcomes in input order from `jobs` worker processes; a worker that dies fails its own file only."""
+    import multiprocessing
+    import queue
+
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["pipeline.process", "pipeline.nlp"])
+    started = context.Queue()
+    pool = context.Pool(jobs, initializer=_init_worker, initargs=(settings, started, os.getpid()))
+    try:
+        window: deque[tuple[int, Path, Any]] = deque()
+        owners: dict[int, int] = {}
+        counter = 0
+
+        def fill() -> None:
+            nonlocal counter
+            while len(window) < jobs * TASKS_PER_WORKER:
+                path = next(paths, None)
+                if path is None:
+                    return
+                window.append((counter, path, pool.apply_async(_pool_task, (counter, path, out_dir))))
+                counter += 1
+
+        fill()
+        while window:
+            index, path, result = window[0]
+            while True:
+                try:
+                    outcome = result.get(timeout=WORKER_POLL_S)
+                    break
+                except multiprocessing.TimeoutError:
+                    pass
+                while True:
+                    try:
+                        i, pid = started.get_nowait()
+                    except queue.Empty:
+                        break
+                    owners[i] = pid
+                pid = owners.get(index)
+                if pid is not None and not _alive(pid) and not result.ready():
+                    outcome = _died(path)
+                    break
+            window.popleft()
+            owners.pop(index, None)
+            fill()
+            yield outcome
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+# ------------------------------------------------------------------------------------------- Dask engine
+
+
+_DASK_CACHE: dict[Settings, tuple[Language, Any]] = {}
+_DASK_LOCK = threading.Lock()
+
+
+def _dask_task(path: str, out_dir: str, settings: Settings) -> Outcome:
+    """One file on a Dask worker; the pipeline is loaded once per worker process and kept (per settings)."""
+    with _DASK_LOCK:  # a spaCy pipeline is not shared between threads: one file at a time per worker process
+        if settings not in _DASK_CACHE:
+            try:
+                _DASK_CACHE[settings] = _load(settings)
+            except Exception as err:  # noqa: BLE001 — reported once by the client as a set-up error
+                return Outcome(Path(path), error=f"a Dask worker could not load the model ({type(err).__name__}: {err})", fatal=True)
+        nlp, summariser = _DASK_CACHE[settings]
+        return process_one(nlp, Path(path), Path(out_dir), format=settings.format, summariser=summariser, html=settings.html)
+
+
+def _dask_outcomes(paths: Iterator[Path], out_dir: Path, settings: Settings, scheduler: str | None, jobs: int) -> Iterator[Outcome]:
+    """Outcomes in input order from a Dask cluster at `scheduler` (a local one with `jobs` workers when None).
+
+    Input and output paths must be visible to every worker under the same names (a shared file system).
+    """
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as err:  # pragma: no cover — the dask extra is not installed
+        raise EngineError("--engine dask needs dask.distributed: pip install 'notulist[dask]'") from err
+    cluster = None
+    try:
+        if scheduler:
+            client = Client(scheduler, timeout="20s", set_as_default=False)
+        else:
+            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None)
+            client = Client(cluster, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as err:
+        if cluster is not None:
+            cluster.close()
+        raise EngineError(f"cannot reach the Dask scheduler {scheduler!r} ({type(err).__name__}: {err})") from err
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        window: deque[tuple[Path, Any]] = deque()
+        out = os.path.abspath(out_dir)
+
+        def fill() -> None:
+            while len(window) < workers * TASKS_PER_WORKER:
+                path = next(paths, None)
+                if path is None:
+                    return
+                window.append((path, client.submit(_dask_task, os.path.abspath(path), out, settings, pure=False)))
+
+        fill()
+        while window:
+            path, future = window.popleft()
+            try:
+                done = future.result()
+                outcome = replace(done, source=path, output=out_dir / done.output.name if done.output else None)
+            except Exception as err:  # noqa: BLE001 — KilledWorker and the like fail this file only
+                outcome = Outcome(path, error=f"{shown(path)}: failed on the Dask cluster ({type(err).__name__}: {err})")
+            fill()
+            yield outcome
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+class EngineError(RuntimeError):
+    """The chosen engine cannot run (no Dask, an unreachable scheduler); a set-up error."""
+
+
+# ----------------------------------------------------------------------------------------------- batch
+
+
+@dataclass
+class Batch:
+    """A planned run: per input in order either a `Checked` input still to analyse or its final `Outcome`
+    (failed its checks, or skipped as unchanged); the settings and their fingerprint."""
+
+    items: list[Checked | Outcome]
+    settings: Settings
+    fingerprint: str
+
+    @property
+    def todo(self) -> list[Checked]:
+        return [item for item in self.items if isinstance(item, Checked)]
+
+
+def plan_batch(paths: Iterable[Path | Checked], out_dir: Path, settings: Settings, *, force: bool = True) -> Batch:
+    """Check every input (see `check_input`) and, unless `force`, mark those whose outputs are current."""
+    fingerprint = settings_fingerprint(settings)
+    items: list[Checked | Outcome] = []
+    for item in paths:
+        if not isinstance(item, Checked):
+            try:
+                item = check_input(item, format=settings.format)
+            except InputError as err:
+                items.append(Outcome(item, error=str(err)))
+                continue
+        if not force and is_current(out_dir, item, fingerprint, html=settings.html):
+            items.append(Outcome(item.path, out_dir / f"{item.path.stem}.json", skipped="unchanged since the last run"))
+        else:
+            items.append(item)
+    return Batch(items, settings, fingerprint)
+
+
+def run_batch(
+    batch: Batch,
+    out_dir: Path,
+    *,
+    nlp: Language | None = None,
+    summariser: Any = None,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> Iterator[Outcome]:
+    """Analyse the batch's inputs and write their outputs and stamps; yield one `Outcome` per input in order.
+
+    `engine` "local": in this process with `nlp` (loaded from the settings when None) for `jobs == 1`, else
+    in `jobs` worker processes that each load the model once; "dask": on the cluster at `scheduler` (a
+    local cluster of `jobs` workers when None). Raises `EngineError` when the workers cannot load the model
+    or the cluster cannot be reached.
+    """
+    settings = batch.settings
+    todo = batch.todo
+    if not todo:
+        fresh: Iterator[Outcome] = iter(())
+    elif engine == "dask":
+        fresh = _dask_outcomes(iter([c.path for c in todo]), out_dir, settings, scheduler, jobs)
+    elif jobs > 1 and len(todo) > 1:
+        fresh = _pool_outcomes(iter([c.path for c in todo]), out_dir, settings, min(jobs, len(todo)))
+    else:
+        if nlp is None:
+            nlp, own_summariser = _load(settings)
+            summariser = summariser or own_summariser
+        local_nlp = nlp
+        fresh = (process_one(local_nlp, c.path, out_dir, format=settings.format, summariser=summariser, html=settings.html) for c in todo)
+    try:
+        for item in batch.items:
+            if isinstance(item, Outcome):
+                yield item
+                continue
+            outcome = next(fresh)
+            if outcome.fatal:
+                raise EngineError(outcome.error or "the workers cannot run")
+            if outcome.error is None and outcome.digests:
+                write_stamp(out_dir, item, batch.fingerprint, outcome.digests)
+            yield outcome
+    finally:
+        close = getattr(fresh, "close", None)
+        if close is not None:
+            close()
 
 
 def process_files(
     nlp: Language | None,
-    paths: Iterable[Path],
+    paths: Iterable[Path | Checked],
     out_dir: Path,
     *,
     format: str | None = None,
@@ -106,33 +733,35 @@ def process_files(
     nlp_options: dict | None = None,
     summariser=None,
     html: bool = False,
+    force: bool = True,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Iterator[Outcome]:
-    """Analyse each file and write `out_dir/<stem>.json` atomically, in input order.
+    """Analyse each file and write `out_dir/<stem>.json` atomically; yield one `Outcome` per file in input order.
 
-    With `jobs > 1` files are analysed in worker processes that each load `model` (with `nlp_options`,
-    the keyword arguments of `load_nlp`) once.
+    `plan_batch` then `run_batch`: `nlp_options` are the keyword arguments of `load_nlp`; unless `force`,
+    inputs whose stamp in `out_dir/.notulist/` matches are skipped.
     """
-    seen: dict[str, Path] = {}
-    todo: list[Path] = []
-    rejected: dict[Path, Outcome] = {}
-    ordered = list(paths)
-    for path in ordered:
-        if path.stem in seen:
-            rejected[path] = Outcome(path, error=f"{path}: same file name as {seen[path.stem]}; its output would overwrite that one")
-        else:
-            seen[path.stem] = path
-            todo.append(path)
-    if jobs > 1 and len(todo) > 1:
-        from concurrent.futures import ProcessPoolExecutor
+    settings = Settings(model=model, format=format, html=html, summary_model=getattr(summariser, "name", None), **(nlp_options or {}))
+    batch = plan_batch(paths, out_dir, settings, force=force)
+    yield from run_batch(batch, out_dir, nlp=nlp, summariser=summariser, jobs=jobs, engine=engine, scheduler=scheduler)
 
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(model, nlp_options or {}, summariser.name if summariser else None, html)) as pool:
-            done = dict(zip(todo, pool.map(_work, [(p, out_dir, format) for p in todo]), strict=True))
-            for path in ordered:
-                yield rejected.get(path) or done[path]
-        return
-    if nlp is None:
-        from pipeline.nlp import load_nlp
 
-        nlp = load_nlp(model, **(nlp_options or {}))
-    for path in ordered:
-        yield rejected.get(path) or process_one(nlp, path, out_dir, format=format, summariser=summariser, html=html)
+def cpu_count() -> int:
+    """CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover — not Linux
+        return os.cpu_count() or 1
+
+
+def default_scheduler() -> str | None:
+    """The scheduler address from DASK_SCHEDULER_ADDRESS, if set."""
+    return os.environ.get("DASK_SCHEDULER_ADDRESS") or None
+
+
+__all__ = [
+    "Batch", "Checked", "EngineError", "InputPlan", "Outcome", "Settings", "Skip", "analyse_file", "check_input", "check_outputs",
+    "collect_inputs", "cpu_count", "expand_inputs", "is_current", "plan_batch", "process_files", "process_one", "run_batch", "settings_fingerprint",
+    "shown", "stamp_path", "write_stamp",
+]
