@@ -2,39 +2,35 @@
 after the title is the editors' lead: the rest of the article is summarised and compared with the lead.
 
 Systems, all given the same sentences (notulist's sentence splitting, headings and residue left out) and
-asked for the same number of sentences: notulist (default), the first 3 sentences of the body, sumy
-LexRank and sumy TextRank (Dutch stop words, Dutch Snowball stemmer for their similarity).
-ROUGE-1/2/L F1 with a tokenizer that keeps Dutch diacritics ("ideeën" stays one token), no stemming.
+asked for the same number of sentences: notulist (default: quote-balanced, publishable units ranked with
+the fitted weights), the first 3 sentences of the body (lead-3), and, when sumy is installed, sumy LexRank
+and TextRank (Dutch stop words, Dutch Snowball stemmer for their similarity). ROUGE-1/2/L F1 with a
+tokenizer that keeps Dutch diacritics ("ideeën" stays one token), no stemming. The mean length of each
+system's summaries in words is printed too, since ROUGE F1 depends on it.
 
-Usage: python benchmarks/summary_rouge.py [--sentences N] [--model M] PATH...
+`--part fit|heldout|all` takes that part of the fixed split of benchmarks/summary_data.py (every other
+file by name): the ranking weights are fitted on the fit part of nos-summ, so report on `--part heldout`
+there; the development articles (nos-dev, nos-dev2) are used whole.
+
+Usage: python benchmarks/summary_rouge.py [--sentences N] [--model M] [--part P] PATH...
 Needs the bench extra: pip install -e ".[bench]"
 """
 
 from __future__ import annotations
 
 import argparse
-import re
+import sys
 from pathlib import Path
 from statistics import mean
 
 from rouge_score import rouge_scorer
 from spacy.lang.nl.stop_words import STOP_WORDS
 
-from pipeline.analyze import parse
-from pipeline.components import unattributed_quotes
-from pipeline.ingest import BlockKind, read_file
-from pipeline.nlp import load_nlp
-from pipeline.process import expand_inputs
-from pipeline.summaries.structured import summarise_span
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from summary_data import WORD, DiacriticTokenizer, article_files, load_articles  # noqa: E402
 
-WORD = re.compile(r"\w+", re.UNICODE)
-
-
-class DiacriticTokenizer:
-    """Lower-cased Unicode words: rouge-score's default tokenizer would split "ideeën" into "idee" and "n"."""
-
-    def tokenize(self, text: str) -> list[str]:
-        return WORD.findall(text.lower())
+from pipeline.nlp import load_nlp  # noqa: E402
+from pipeline.summaries.structured import summarise_span  # noqa: E402
 
 
 class _SumyTokenizer:
@@ -61,42 +57,47 @@ def sumy_summary(sentences: list[str], n: int, kind: str) -> list[str]:
     return [s for s in sentences if s in chosen]
 
 
+def _has_sumy() -> bool:
+    try:
+        import sumy  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="+", type=Path)
     parser.add_argument("--sentences", type=int, default=3)
     parser.add_argument("--model", default="blank")
+    parser.add_argument("--part", choices=("all", "fit", "heldout"), default="all")
     args = parser.parse_args()
     nlp = load_nlp(args.model)
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=False, tokenizer=DiacriticTokenizer())
-    systems = ("notulist", "lead-3", "sumy-lexrank", "sumy-textrank")
-    scores: dict[str, dict[str, list[float]]] = {s: {"rouge1": [], "rouge2": [], "rougeL": []} for s in systems}
-    used = 0
-    for path in expand_inputs(args.paths):
-        transcript = read_file(path)
-        paragraphs = [b for b in transcript.blocks if b.kind is BlockKind.PARAGRAPH]
-        if len(paragraphs) < 3:
-            continue
-        lead = paragraphs[0]
-        doc = parse(nlp, transcript)
-        body = [s for s in doc._.theme_sentences if s.start_char >= lead.end]
+    systems = ["notulist", "lead-3"] + (["sumy-lexrank", "sumy-textrank"] if _has_sumy() else [])
+    scores: dict[str, dict[str, list[float]]] = {s: {"rouge1": [], "rouge2": [], "rougeL": [], "words": []} for s in systems}
+    articles = load_articles(nlp, article_files(args.paths, args.part))
+    for article in articles:
+        body = article.body
         texts = [s.text.strip() for s in body]
         outputs = {
-            "notulist": [s.text.strip() for s in summarise_span(body, n=args.sentences, unattributed=unattributed_quotes(doc)).sentences],
+            "notulist": [s.text.strip() for s in summarise_span(body, n=args.sentences, unattributed=article.unattributed).sentences],
             "lead-3": texts[:3],
-            "sumy-lexrank": sumy_summary(texts, args.sentences, "lexrank"),
-            "sumy-textrank": sumy_summary(texts, args.sentences, "textrank"),
         }
-        used += 1
+        if _has_sumy():
+            outputs["sumy-lexrank"] = sumy_summary(texts, args.sentences, "lexrank")
+            outputs["sumy-textrank"] = sumy_summary(texts, args.sentences, "textrank")
         for system, chosen in outputs.items():
-            result = scorer.score(lead.text, " ".join(chosen))
+            summary = " ".join(chosen)
+            result = scorer.score(article.lead, summary)
             for key in ("rouge1", "rouge2", "rougeL"):
                 scores[system][key].append(result[key].fmeasure)
-    print(f"{used} documents, {args.sentences} sentences per summary, reference: the lead paragraph")
-    print(f"{'system':15s} {'ROUGE-1':>8s} {'ROUGE-2':>8s} {'ROUGE-L':>8s}")
+            scores[system]["words"].append(len(WORD.findall(summary)))
+    print(f"{len(articles)} documents ({args.part}), {args.sentences} sentences per summary, reference: the lead paragraph")
+    print(f"{'system':15s} {'ROUGE-1':>8s} {'ROUGE-2':>8s} {'ROUGE-L':>8s} {'words':>6s}")
     for system in systems:
         s = scores[system]
-        print(f"{system:15s} {mean(s['rouge1']):8.4f} {mean(s['rouge2']):8.4f} {mean(s['rougeL']):8.4f}")
+        print(f"{system:15s} {mean(s['rouge1']):8.4f} {mean(s['rouge2']):8.4f} {mean(s['rougeL']):8.4f} {mean(s['words']):6.1f}")
 
 
 if __name__ == "__main__":

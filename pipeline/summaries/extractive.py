@@ -1,118 +1,284 @@
-"""Extractive summaries: sentence centrality on a TF-IDF lemma graph (LexRank style), a lead bonus,
-quote awareness and MMR against redundancy; the chosen sentences are returned in document order.
+"""Extractive summaries: publishable units ranked by a learned linear score and chosen without repetition.
 
-Only content sentences are candidates (headings, pull quotes and link residue are blocks of other kinds),
-and procedural lines ("Klik op de titel …", "Vaststellen agenda") are left out.
+1. Units: the candidate sentences merged so that quotation marks balance (`units.py`); units that cannot
+   be published as they are (headings, bylines, fragments, questions, procedural lines: `publishable.py`)
+   are no candidates.
+2. Features per unit (`FEATURES`): position, LexRank centrality on a sparse TF-IDF lemma graph (Dutch stop
+   words left out), similarity to the centroid, quotes, length, paragraph start. The score is a weighted sum
+   whose weights were fitted on news articles against their editors' leads and chosen on held-out folds
+   (`benchmarks/summary_fit.py`; weights and figures in `pipeline/resources/summary_ranking.toml`).
+3. Selection: maximal marginal relevance, computed lazily with a heap so that choosing k of n units costs
+   O((n + edges) log n), not O(n k²); a unit that refers back ("Zij …", "Daarom …") comes only with the
+   unit before it. The summary keeps document order.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import heapq
+import math
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import TfidfVectorizer
 from spacy.tokens import Span
 
-from pipeline.resources import patterns
+from pipeline.sentences import doc_text
+from pipeline.summaries.publishable import is_procedural, needs_predecessor, rejection
+from pipeline.summaries.units import quote_units
 from pipeline.themes.discovery import lemma_text  # takes any token sequence
 
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+__all__ = ["FEATURES", "Prepared", "choose", "is_procedural", "prepare", "ranking_settings", "summarise"]
+
 DAMPING = 0.85
-ITERATIONS = 60
-#: Weight of centrality against position: news and reports put the gist first. Chosen on the 15 NOS
-#: development articles with benchmarks/summary_rouge.py (a small grid over these three constants).
-CENTRALITY_WEIGHT = 0.3
-POSITION_WEIGHT = 0.7
-#: Penalty for a direct quote whose speaker is not named in the sentence itself ("“Dat kan niet.”").
-UNATTRIBUTED_QUOTE_PENALTY = 0.5
-MMR_LAMBDA = 0.6
-MIN_WORDS = 5
-MAX_WORDS = 60
+ITERATIONS = 40
+#: Similarities below this are no edge of the graph (LexRank's threshold), which keeps it sparse.
+MIN_SIMILARITY = 0.1
+#: Rows of the similarity product computed at a time (bounds the memory of a long session).
+ROW_CHUNK = 512
+
+#: Names of the ranking features, in the column order of `Prepared.features`.
+FEATURES = (
+    "lead",  # 1 / (1 + position among the candidates)
+    "first",  # the first candidate
+    "relative_position",  # position / number of candidates, 0..1
+    "centrality",  # LexRank score, scaled to a maximum of 1
+    "centroid",  # cosine similarity to the mean TF-IDF vector of the candidates
+    "quote",  # the unit holds a quotation mark
+    "unattributed",  # a direct quote whose speaker the unit does not name
+    "log_words",  # log(1 + words)
+    "paragraph_start",  # the unit opens a paragraph or turn
+    "number",  # the unit holds a figure
+    "dependent",  # the unit refers back to the one before it
+)
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_QUOTE_MARK = re.compile(r"[“”„‘’\"«»]|,,")
+_DIGIT = re.compile(r"\d")
 
 
-@dataclass(frozen=True)
-class Ranked:
-    """A candidate sentence with its salience."""
-
-    sentence: Span
-    score: float
-    order: int
-
-
-def is_procedural(text: str) -> bool:
-    """Procedure or page furniture rather than content."""
-    return any(p.search(text.strip()) for p in patterns("procedural_lines.txt"))
+@cache
+def ranking_settings() -> tuple[dict[str, float], float]:
+    """The fitted feature weights and the MMR trade-off λ from `pipeline/resources/summary_ranking.toml`."""
+    text = resources.files("pipeline.resources").joinpath("summary_ranking.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    weights = {name: float(data["weights"].get(name, 0.0)) for name in FEATURES}
+    return weights, float(data["mmr_lambda"])
 
 
-def tfidf_similarity(texts: Sequence[str]) -> np.ndarray:
-    """Cosine similarity of TF-IDF vectors (smoothed idf, as scikit-learn's); numpy only, since building a
-    vectorizer per session costs more than the whole ranking."""
-    rows = [text.split() for text in texts]
-    vocabulary: dict[str, int] = {}
-    for row in rows:
-        for word in row:
-            vocabulary.setdefault(word, len(vocabulary))
-    counts = np.zeros((len(rows), max(1, len(vocabulary))))
-    for i, row in enumerate(rows):
-        for word in row:
-            counts[i, vocabulary[word]] += 1
-    df = (counts > 0).sum(axis=0)
-    idf = np.log((1 + len(rows)) / (1 + df)) + 1
-    weights = counts * idf
-    norms = np.linalg.norm(weights, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    unit = weights / norms
-    return unit @ unit.T
+@dataclass
+class Prepared:
+    """The publishable units of a span of text with their features and similarity graph.
+
+    `units[i]` is a spaCy Span (one or more sentences); `features` is (units × FEATURES); `similarity` is a
+    sparse symmetric (units × units) cosine matrix without its diagonal; `predecessor[i]` is the index of
+    the unit right before unit i in the text when that one is a candidate too, else -1.
+    """
+
+    units: list[Span]
+    features: np.ndarray
+    similarity: sp.csr_matrix
+    dependent: list[bool]
+    predecessor: list[int]
 
 
-def rank_sentences(
-    sentences: Sequence[Span], *, unattributed: Sequence[tuple[int, int]] = ()
-) -> tuple[list[Ranked], np.ndarray]:
-    """Salience of each candidate sentence and their pairwise similarity."""
-    candidates = [
-        s for s in sentences
-        if MIN_WORDS <= sum(1 for t in s if t.is_alpha) <= MAX_WORDS and not is_procedural(s.text)
-    ]
-    if not candidates:
-        return [], np.zeros((0, 0))
-    texts = [lemma_text(s) or s.text.lower() for s in candidates]
-    similarity = tfidf_similarity(texts)
-    np.fill_diagonal(similarity, 0.0)
-    rows = similarity.sum(axis=1, keepdims=True)
-    rows[rows == 0] = 1.0
-    transition = similarity / rows
-    n = len(candidates)
-    centrality = np.full(n, 1 / n)
+def units_of(sentences: Sequence[Span]) -> list[Span]:
+    """The sentences merged into quote-balanced units (`units.quote_units`), as spans of their document."""
+    if not sentences:
+        return []
+    doc = sentences[0].doc
+    offsets = quote_units(doc_text(doc), [(s.start_char, s.end_char) for s in sentences])
+    spans = []
+    for start, end in offsets:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            spans.append(span)
+    return spans
+
+
+def tfidf_matrix(texts: Sequence[str], *, analyzer: str = "split") -> sp.csr_matrix:
+    """L2-normalised TF-IDF rows (smoothed idf), sparse; all-zero rows for texts without words.
+    `analyzer="split"` takes the texts as ready white-space separated terms (lemma texts)."""
+    if analyzer == "split":
+        vectorizer = TfidfVectorizer(analyzer=str.split)
+    else:
+        vectorizer = TfidfVectorizer(lowercase=True, token_pattern=r"(?u)\b\w+\b")
+    try:
+        return vectorizer.fit_transform(texts).tocsr()
+    except ValueError:  # no term in any text
+        return sp.csr_matrix((len(texts), 1))
+
+
+def similarity_graph(matrix: sp.csr_matrix) -> sp.csr_matrix:
+    """Cosine similarities of the rows at or above `MIN_SIMILARITY`, without the diagonal, sparse."""
+    n = matrix.shape[0]
+    blocks = []
+    transposed = matrix.T.tocsc()
+    for start in range(0, n, ROW_CHUNK):
+        block = (matrix[start : start + ROW_CHUNK] @ transposed).tocsr()
+        block.data[block.data < MIN_SIMILARITY] = 0.0
+        block.eliminate_zeros()
+        blocks.append(block)
+    graph = sp.vstack(blocks).tocsr() if blocks else sp.csr_matrix((0, 0))
+    graph.setdiag(0.0)
+    graph.eliminate_zeros()
+    return graph
+
+
+def lexrank(graph: sp.csr_matrix) -> np.ndarray:
+    """Stationary scores of a random walk on the weighted graph, scaled to a maximum of 1."""
+    n = graph.shape[0]
+    if n == 0:
+        return np.zeros(0)
+    degree = np.asarray(graph.sum(axis=1)).ravel()
+    degree[degree == 0] = 1.0
+    transition_t = (sp.diags(1.0 / degree) @ graph).T.tocsr()
+    scores = np.full(n, 1.0 / n)
     for _ in range(ITERATIONS):
-        centrality = (1 - DAMPING) / n + DAMPING * transition.T @ centrality
-    centrality = centrality / centrality.max() if centrality.max() > 0 else centrality
-    ranked = []
-    for i, sent in enumerate(candidates):
-        position = 1.0 / (1.0 + i)
-        score = CENTRALITY_WEIGHT * centrality[i] + POSITION_WEIGHT * position
-        if any(s < sent.end_char and sent.start_char < e for s, e in unattributed):
-            score *= UNATTRIBUTED_QUOTE_PENALTY
-        ranked.append(Ranked(sent, float(score), i))
-    return ranked, similarity
+        scores = (1 - DAMPING) / n + DAMPING * (transition_t @ scores)
+    top = scores.max()
+    return scores / top if top > 0 else scores
 
 
-def select(ranked: Sequence[Ranked], similarity: np.ndarray, n: int) -> list[Span]:
-    """Maximal marginal relevance: salient sentences that do not repeat each other, in document order."""
-    chosen: list[int] = []
-    remaining = list(range(len(ranked)))
-    while remaining and len(chosen) < n:
-        def mmr(i: int) -> float:
-            redundancy = max((similarity[i, j] for j in chosen), default=0.0)
-            return MMR_LAMBDA * ranked[i].score - (1 - MMR_LAMBDA) * redundancy
+def prepare(sentences: Sequence[Span], *, unattributed: Sequence[tuple[int, int]] = ()) -> Prepared:
+    """Candidate units of the sentences, their features and their similarity graph."""
+    all_units = units_of(sentences)
+    units: list[Span] = []
+    predecessor: list[int] = []
+    previous_kept = False
+    for unit in all_units:
+        if rejection(unit.text) is None:
+            predecessor.append(len(units) - 1 if previous_kept and units else -1)
+            units.append(unit)
+            previous_kept = True
+        else:
+            previous_kept = False
+    n = len(units)
+    if n == 0:
+        return Prepared([], np.zeros((0, len(FEATURES))), sp.csr_matrix((0, 0)), [], [])
+    matrix = tfidf_matrix([lemma_text(u) or u.text.lower() for u in units])
+    graph = similarity_graph(matrix)
+    centrality = lexrank(graph)
+    centroid = np.asarray(matrix.mean(axis=0)).ravel()
+    norm = np.linalg.norm(centroid)
+    to_centroid = matrix @ (centroid / norm) if norm > 0 else np.zeros(n)
+    text = doc_text(units[0].doc)
+    spans = sorted(unattributed)
+    dependent = [needs_predecessor(u.text) for u in units]
+    rows = []
+    for i, unit in enumerate(units):
+        start, end = unit.start_char, unit.end_char
+        words = len(_WORD.findall(unit.text))
+        rows.append((
+            1.0 / (1.0 + i),
+            1.0 if i == 0 else 0.0,
+            i / max(1, n - 1),
+            float(centrality[i]),
+            float(to_centroid[i]),
+            1.0 if _QUOTE_MARK.search(unit.text) else 0.0,
+            1.0 if any(s < end and start < e for s, e in _overlapping(spans, start, end)) else 0.0,
+            math.log1p(words),
+            1.0 if not text[text.rfind("\n", 0, start) + 1 : start].strip() else 0.0,
+            1.0 if _DIGIT.search(unit.text) else 0.0,
+            1.0 if dependent[i] else 0.0,
+        ))
+    return Prepared(units, np.array(rows, dtype=float), graph, dependent, predecessor)
 
-        best = max(remaining, key=lambda i: (mmr(i), -i))
-        chosen.append(best)
-        remaining.remove(best)
-    return [ranked[i].sentence for i in sorted(chosen, key=lambda i: ranked[i].order)]
+
+def _overlapping(spans: Sequence[tuple[int, int]], start: int, end: int) -> Sequence[tuple[int, int]]:
+    """The (sorted) spans that may overlap [start, end): a binary search instead of a scan of all of them."""
+    lo, hi = 0, len(spans)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if spans[mid][0] < end:
+            lo = mid + 1
+        else:
+            hi = mid
+    return spans[max(0, lo - 64) : lo]
+
+
+def scores(prepared: Prepared, weights: Mapping[str, float]) -> np.ndarray:
+    """Weighted sum of the features, scaled to 0..1 within the span."""
+    if not prepared.units:
+        return np.zeros(0)
+    w = np.array([weights.get(name, 0.0) for name in FEATURES])
+    raw = prepared.features @ w
+    low, high = raw.min(), raw.max()
+    return (raw - low) / (high - low) if high > low else np.ones_like(raw)
+
+
+def choose(
+    prepared: Prepared, n: int, *, weights: Mapping[str, float] | None = None, mmr_lambda: float | None = None, extra: int = 0
+) -> tuple[list[int], list[int]]:
+    """Indices of the n summary units (document order) and then of up to `extra` further units that add
+    to them (best first, none that refers back): lazy maximal marginal relevance on the sparse graph."""
+    if weights is None or mmr_lambda is None:
+        fitted, lam = ranking_settings()
+        weights = weights or fitted
+        mmr_lambda = lam if mmr_lambda is None else mmr_lambda
+    salience = scores(prepared, weights)
+    graph = prepared.similarity
+    count = len(salience)
+    redundancy = np.zeros(count)
+    version = [0] * count
+    heap = [(-mmr_lambda * salience[i], i, 0) for i in range(count)]
+    heapq.heapify(heap)
+    taken = [False] * count
+    in_summary = [False] * count
+    summary: list[int] = []
+    more: list[int] = []
+
+    def take(i: int) -> None:
+        taken[i] = True
+        row = slice(graph.indptr[i], graph.indptr[i + 1])
+        for j, value in zip(graph.indices[row], graph.data[row], strict=True):
+            if not taken[j] and value > redundancy[j]:
+                redundancy[j] = value
+                version[j] += 1
+
+    while heap and (len(summary) < n or len(more) < extra):
+        _, i, seen = heapq.heappop(heap)
+        if taken[i]:
+            continue
+        if seen != version[i]:
+            value = mmr_lambda * salience[i] - (1 - mmr_lambda) * redundancy[i]
+            heapq.heappush(heap, (-value, i, version[i]))
+            continue
+        if len(summary) < n:
+            if prepared.dependent[i]:
+                p = prepared.predecessor[i]
+                if p >= 0 and in_summary[p]:
+                    pass
+                elif p >= 0 and not taken[p] and not prepared.dependent[p] and len(summary) + 2 <= n:
+                    take(p)
+                    summary.append(p)
+                    in_summary[p] = True
+                else:
+                    taken[i] = True  # cannot stand here; never chosen
+                    continue
+            take(i)
+            summary.append(i)
+            in_summary[i] = True
+        else:
+            taken[i] = True
+            if not prepared.dependent[i]:
+                more.append(i)
+    return sorted(summary), more
 
 
 def summarise(sentences: Sequence[Span], n: int, *, unattributed: Sequence[tuple[int, int]] = ()) -> list[Span]:
-    """The n sentences that best summarise the given ones, in document order."""
+    """The n units that best summarise the given sentences, in document order."""
     if n <= 0:
         return []
-    ranked, similarity = rank_sentences(sentences, unattributed=unattributed)
-    return select(ranked, similarity, n)
+    prepared = prepare(sentences, unattributed=unattributed)
+    chosen, _ = choose(prepared, n)
+    return [prepared.units[i] for i in chosen]

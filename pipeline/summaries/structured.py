@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
+from pipeline.resources import patterns
 from pipeline.sentences import doc_text
-from pipeline.summaries.extractive import rank_sentences, select, tfidf_similarity
+from pipeline.summaries.extractive import choose, prepare, tfidf_matrix
+from pipeline.summaries.publishable import MIN_WORDS, is_publishable
 from pipeline.themes.scoring import bounds
 
+#: Key points per summary: units that add to the summary sentences, best first.
 KEY_POINTS = 5
-KEY_POINT_WORDS = 20
+#: A key point longer than this many words is cut after its first complete clause, or left out.
+KEY_POINT_WORDS = 25
+
+_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 @dataclass
 class SpanSummary:
-    """Chosen sentences and the ranked candidates they came from."""
+    """Chosen units (spans of one or more sentences, document order) and the key points (best first)."""
 
     sentences: list[Span]
     key_points: list[str] = field(default_factory=list)
@@ -30,34 +37,51 @@ def sentence_count(n_candidates: int, *, sentences: int | None, ratio: float | N
     return sentences if sentences is not None else 3
 
 
-def shorten(text: str, limit: int = KEY_POINT_WORDS) -> str:
-    """A key point: the sentence, or its first clause when it is long."""
-    words = text.split()
-    if len(words) <= limit:
-        return text.strip()
-    cut = " ".join(words[:limit])
-    comma = cut.rfind(",")
-    if comma > len(cut) // 3:
-        cut = cut[:comma]
-    return cut.rstrip(" ,;:") + " …"
+def shorten(text: str, limit: int = KEY_POINT_WORDS) -> str | None:
+    """A key point: the sentence itself when it has at most `limit` words, else its first complete clause
+    (cut before "; ", ", maar …", ", want …", " – " and the like, ending in a full stop), or None when no
+    such clause of `MIN_WORDS` to `limit` words exists. Never a cut mid-phrase, never "…"."""
+    body = text.strip()
+    if len(_WORD.findall(body)) <= limit:
+        return body
+    for pattern in patterns("summary_clause_breaks.txt"):
+        for match in pattern.finditer(body):
+            head = body[: match.start()].rstrip(" ,;:–—")
+            words = len(_WORD.findall(head))
+            if words > limit:
+                break
+            if words >= MIN_WORDS and is_publishable(head + "."):
+                return head + "."
+    return None
 
 
 def summarise_span(
     sentences: Sequence[Span], *, n: int | None = 3, ratio: float | None = None, unattributed: Sequence[tuple[int, int]] = ()
 ) -> SpanSummary:
-    """Summary sentences in document order, and key points (the most salient sentences, shortened)."""
-    ranked, similarity = rank_sentences(sentences, unattributed=unattributed)
-    count = sentence_count(len(ranked), sentences=n, ratio=ratio)
-    chosen = select(ranked, similarity, count)
-    best = select(ranked, similarity, KEY_POINTS)
-    order = sorted(best, key=lambda s: -next(r.score for r in ranked if r.sentence is s))
-    return SpanSummary(chosen, [shorten(doc_text(s.doc)[slice(*bounds(s))]) for s in order])
+    """Summary units in document order, and key points that add to them (best first).
+
+    `sentences` are the candidate sentences of one session or document (spaCy spans of one Doc);
+    `unattributed` holds character ranges of direct quotes whose speaker the sentence does not name.
+    """
+    prepared = prepare(sentences, unattributed=unattributed)
+    count = sentence_count(len(prepared.units), sentences=n, ratio=ratio)
+    chosen, more = choose(prepared, count, extra=3 * KEY_POINTS)
+    summary = [prepared.units[i] for i in chosen]
+    key_points: list[str] = []
+    for i in more:
+        unit = prepared.units[i]
+        point = shorten(doc_text(unit.doc)[slice(*bounds(unit))])
+        if point and point not in key_points:
+            key_points.append(point)
+        if len(key_points) == KEY_POINTS:
+            break
+    return SpanSummary(summary, key_points)
 
 
 def representative(quotes: Sequence[str], context: str) -> int:
     """Index of the quote closest to what the session is about (TF-IDF cosine to the whole session)."""
     if len(quotes) == 1:
         return 0
-    similarity = tfidf_similarity([context.lower(), *(q.lower() for q in quotes)])
-    scores = similarity[0, 1:]
+    matrix = tfidf_matrix([context, *quotes], analyzer="words")
+    scores = (matrix[1:] @ matrix[0].T).toarray().ravel()
     return int(max(range(len(quotes)), key=lambda i: (scores[i], -i)))

@@ -1,0 +1,159 @@
+"""Fit the weights of the extractive summary ranking on news articles against their editors' leads, choose
+the method on cross-validated folds, and write the winner to pipeline/resources/summary_ranking.toml.
+
+Methods compared (each with the MMR trade-off λ from a small grid):
+- handtuned: the earlier weights (lead 0.7, centrality 0.3, an unattributed-quote penalty);
+- lead: position only (the first publishable units);
+- ridge: a linear regression of each unit's ROUGE-1 F1 against the lead on the features;
+- logistic: a logistic regression of the oracle units (those a greedy search picks to maximise ROUGE
+  against the lead) on the features.
+Only the fit part of the corpus is used (see benchmarks/summary_data.py: every other article by name);
+the held-out part is for benchmarks/summary_rouge.py --part heldout.
+
+Usage: python benchmarks/summary_fit.py [--folds 5] [--write] [--model M] PATH...
+Needs the bench extra (rouge-score).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+from statistics import mean
+
+import numpy as np
+from rouge_score import rouge_scorer
+from sklearn.linear_model import LogisticRegression, Ridge
+from sklearn.model_selection import KFold
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from summary_data import WORD, DiacriticTokenizer, article_files, load_articles  # noqa: E402
+
+from pipeline.nlp import load_nlp  # noqa: E402
+from pipeline.summaries.extractive import FEATURES, Prepared, choose, prepare  # noqa: E402
+
+HANDTUNED = {"lead": 0.7, "centrality": 0.3, "unattributed": -0.3}
+LAMBDAS = (0.5, 0.7, 0.85, 1.0)
+SENTENCES = 3
+SEED = 0
+
+
+def unigram_f1(candidate: str, reference: Counter[str]) -> float:
+    words = Counter(WORD.findall(candidate.lower()))
+    overlap = sum((words & reference).values())
+    if not overlap:
+        return 0.0
+    p, r = overlap / sum(words.values()), overlap / sum(reference.values())
+    return 2 * p * r / (p + r)
+
+
+def oracle(prepared: Prepared, reference: Counter[str], k: int = SENTENCES) -> set[int]:
+    """Greedy oracle: the units that together best match the lead (ROUGE-1 F1)."""
+    chosen: list[int] = []
+    best = 0.0
+    while len(chosen) < k:
+        gains = [
+            (unigram_f1(" ".join(prepared.units[j].text for j in [*chosen, i]), reference), -i)
+            for i in range(len(prepared.units)) if i not in chosen
+        ]
+        if not gains:
+            break
+        value, neg = max(gains)
+        if value <= best:
+            break
+        best = value
+        chosen.append(-neg)
+    return set(chosen)
+
+
+def fit_weights(method: str, items: list[tuple[Prepared, str]]) -> dict[str, float]:
+    if method == "handtuned":
+        return dict(HANDTUNED)
+    if method == "lead":
+        return {"lead": 1.0}
+    x = np.vstack([p.features for p, _ in items if p.units])
+    if method == "ridge":
+        y = np.concatenate([
+            [unigram_f1(u.text, Counter(WORD.findall(lead.lower()))) for u in p.units] for p, lead in items if p.units
+        ])
+        model = Ridge(alpha=1.0).fit(x, y)
+        return dict(zip(FEATURES, map(float, model.coef_), strict=True))
+    labels = []
+    for p, lead in items:
+        if p.units:
+            chosen = oracle(p, Counter(WORD.findall(lead.lower())))
+            labels.extend(1 if i in chosen else 0 for i in range(len(p.units)))
+    model = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced").fit(x, np.array(labels))
+    return dict(zip(FEATURES, map(float, model.coef_[0]), strict=True))
+
+
+def evaluate(items: list[tuple[Prepared, str]], weights: dict[str, float], lam: float, scorer) -> tuple[float, float]:
+    r1, rl = [], []
+    for p, lead in items:
+        chosen, _ = choose(p, SENTENCES, weights=weights, mmr_lambda=lam)
+        result = scorer.score(lead, " ".join(p.units[i].text.strip() for i in chosen))
+        r1.append(result["rouge1"].fmeasure)
+        rl.append(result["rougeL"].fmeasure)
+    return mean(r1), mean(rl)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="+", type=Path)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--model", default="blank")
+    parser.add_argument("--write", action="store_true", help="write the winner to pipeline/resources/summary_ranking.toml")
+    args = parser.parse_args()
+    nlp = load_nlp(args.model)
+    files = article_files(args.paths, "fit")
+    articles = load_articles(nlp, files)
+    items = [(prepare(a.body, unattributed=a.unattributed), a.lead) for a in articles]
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rougeL"], use_stemmer=False, tokenizer=DiacriticTokenizer())
+    folds = list(KFold(n_splits=args.folds, shuffle=True, random_state=SEED).split(items))
+    results: dict[tuple[str, float], list[tuple[float, float]]] = {}
+    lead3 = []
+    for train, test in folds:
+        train_items = [items[i] for i in train]
+        test_items = [items[i] for i in test]
+        for a in (articles[i] for i in test):
+            result = scorer.score(a.lead, " ".join(s.text.strip() for s in a.body[:SENTENCES]))
+            lead3.append((result["rouge1"].fmeasure, result["rougeL"].fmeasure))
+        for method in ("handtuned", "lead", "ridge", "logistic"):
+            weights = fit_weights(method, train_items)
+            for lam in LAMBDAS:
+                results.setdefault((method, lam), []).append(evaluate(test_items, weights, lam, scorer))
+    print(f"{len(items)} articles of the fit part ({len(files)} files), {args.folds}-fold cross-validation, "
+          f"{SENTENCES} units per summary; mean over the held-out folds")
+    print(f"{'method':10s} {'lambda':>6s} {'ROUGE-1':>8s} {'ROUGE-L':>8s}")
+    print(f"{'lead-3':10s} {'':6s} {mean(r for r, _ in lead3):8.4f} {mean(r for _, r in lead3):8.4f}")
+    table = {key: (mean(a for a, _ in v), mean(b for _, b in v)) for key, v in results.items()}
+    for (method, lam), (r1, rl) in table.items():
+        print(f"{method:10s} {lam:6.2f} {r1:8.4f} {rl:8.4f}")
+    (method, lam), (r1, rl) = max(table.items(), key=lambda kv: (kv[1][0] + kv[1][1], kv[0][0], kv[0][1]))
+    weights = fit_weights(method, items)
+    print(f"winner: {method}, lambda {lam} (cross-validated ROUGE-1 {r1:.4f}, ROUGE-L {rl:.4f}); refit on all {len(items)}")
+    for name in FEATURES:
+        print(f"  {name:18s} {weights.get(name, 0.0):+.4f}")
+    if args.write:
+        target = Path(__file__).resolve().parent.parent / "pipeline" / "resources" / "summary_ranking.toml"
+        lines = [
+            "# Weights of the extractive summary ranking (pipeline/summaries/extractive.py, FEATURES) and the MMR",
+            "# trade-off between salience and repetition. Written by:",
+            f"#   python benchmarks/summary_fit.py --folds {args.folds} --write {' '.join(str(p) for p in args.paths)}",
+            f"# on the fit part ({len(items)} articles: every other file by name), chosen on {args.folds}-fold",
+            f"# cross-validation: ROUGE-1 {r1:.4f}, ROUGE-L {rl:.4f} on the held-out folds (lead-3: "
+            f"{mean(r for r, _ in lead3):.4f}, {mean(r for _, r in lead3):.4f}).",
+            f'method = "{method}"',
+            f"mmr_lambda = {lam}",
+            "",
+            "[weights]",
+            *(f"{name} = {weights.get(name, 0.0):.6f}" for name in FEATURES),
+            "",
+        ]
+        target.write_text("\n".join(lines), encoding="utf-8")
+        print(f"wrote {target}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,86 @@
+"""Which summary units communication staff can publish as they are.
+
+A unit (a sentence, or sentences merged so that their quotation marks balance: `units.py`) is turned away
+when it is a fragment, a heading, a byline or caption, an attendance or procedural line, a question to the
+reader, an intro ending in ':' or when its quotation marks do not balance. A unit that opens with a word
+referring back ("Zij", "Dat", "Daarom") is publishable only together with the unit before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.resources import patterns, word_set
+from pipeline.summaries.units import unbalanced
+
+#: Fewer words than this is a fragment, not a sentence.
+MIN_WORDS = 5
+#: More words than this is a run-on unit (often sentences a quote merged) that no reader wants as a summary.
+MAX_WORDS = 70
+#: Punctuation that closes a publishable sentence (before any closing quotation marks or brackets).
+FINAL_PUNCTUATION = ".!…"
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_CLOSERS = "”“’‘\"'»«) \t\n"
+_OPENERS = "“„‘‚\"'«»(,– \t\n"
+
+
+def is_procedural(text: str) -> bool:
+    """Procedure, attendance or page furniture rather than content ("Aanwezig: …", "Klik op …")."""
+    line = text.strip()
+    return any(p.search(line) for p in patterns("procedural_lines.txt")) or any(
+        p.search(line) for p in patterns("summary_procedural_lines.txt")
+    )
+
+
+def is_byline(text: str) -> bool:
+    """A byline, credit or caption ("Door Anna de Wit", "verslaggever politiek Tom Bakker", "Foto: ANP")."""
+    return any(p.search(line.strip()) for line in text.splitlines() if line.strip() for p in patterns("summary_bylines.txt"))
+
+
+def first_word(text: str) -> str:
+    """The first word of a unit, lower-cased, after any opening quotation marks."""
+    match = _WORD.search(text.lstrip(_OPENERS))
+    return match.group(0).lower() if match else ""
+
+
+def needs_predecessor(text: str) -> bool:
+    """Whether the unit opens with a word that refers back to the sentence before ("Zij wil …", "Daarom …")."""
+    return first_word(text) in word_set("summary_dependent_openers.txt")
+
+
+def rejection(text: str) -> str | None:
+    """Why the unit cannot stand in a published summary, or None when it can.
+
+    Reasons: "fragment" (too short or too long, or starting mid-sentence), "heading" (no closing
+    punctuation), "intro" (ends in ':'), "question", "unbalanced" (quotation marks), "byline", "procedural".
+    """
+    body = text.strip()
+    words = _WORD.findall(body)
+    if not MIN_WORDS <= len(words) <= MAX_WORDS:
+        return "fragment"
+    lines = [line.strip() for line in body.splitlines() if line.strip()]
+    if any(is_byline(line) for line in lines):
+        return "byline"
+    if any(is_procedural(line) for line in lines):
+        return "procedural"
+    core = body.rstrip(_CLOSERS)
+    if core.endswith(":"):
+        return "intro"
+    if core.endswith("?"):
+        return "question"
+    if not core or core[-1] not in FINAL_PUNCTUATION or any(
+        line.rstrip(_CLOSERS)[-1:] not in FINAL_PUNCTUATION + ":,;" for line in lines[:-1]
+    ):
+        return "heading"
+    opening = body.lstrip(_OPENERS)
+    if not opening or opening[0].islower() or opening[0] in ".,;:-–—)":
+        return "fragment"
+    if unbalanced(body):
+        return "unbalanced"
+    return None
+
+
+def is_publishable(text: str) -> bool:
+    """A unit that can stand in a summary as it is (see `rejection`)."""
+    return rejection(text) is None
