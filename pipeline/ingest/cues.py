@@ -1,0 +1,305 @@
+"""Timed cues to turns: the parts every subtitle and speech-to-text reader shares.
+
+A reader turns its file into `Cue`s (speaker label or None, speech text, start and end in seconds) in file
+order; `build_transcript` merges consecutive cues of one speaker into one turn and lays the turns out as the
+transcript's text, one turn a paragraph ("\\n\\n" between), so every `Block` indexes that text. Speaker labels
+stay raw ("SPEAKER_00", "Jan de Vries (Guest)"); diarisation labels are registered as anonymous participants.
+
+Also here: timestamps ("01:02:03.5", "02:03,500"), the cue splitter for WebVTT and SRT (timing lines, cue
+ids, comment blocks) and speaker prefixes inside cue text ("Naam: tekst", "[SPEAKER_00]: tekst").
+Everything is linear in the input size.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from pipeline.ingest.encoding import DecodeError, decode
+from pipeline.ingest.model import Block, BlockKind, Participant, Transcript
+from pipeline.ingest.registry import InputError
+from pipeline.ingest.report import split_sessions
+from pipeline.resources import word_set
+
+#: Cues of an unknown speaker (no label) merge into one turn unless this many seconds of silence lie between.
+UNKNOWN_SPEAKER_PAUSE_S = 2.0
+#: An unknown speaker's turn is closed at a cue boundary once it holds this many characters (a Whisper file
+#: without diarisation would otherwise be one turn of an hour).
+UNKNOWN_SPEAKER_MAX_CHARS = 2_000
+#: Longest speaker label read from a "Naam: tekst" or "[SPEAKER_00]:" prefix, in characters.
+MAX_LABEL_CHARS = 60
+#: Most words in a speaker label prefix ("Wethouder Lisa Kramer (GroenLinks)").
+MAX_LABEL_WORDS = 6
+
+#: Labels of diarisation voices, not of people: "SPEAKER_00", "Speaker 1", "Spreker A", "Unknown Speaker".
+ANONYMOUS_LABEL = re.compile(
+    r"^(?:speaker_?\d{1,3}|(?:speaker|spreker|spk|deelnemer|participant)[ _]?(?:\d{1,3}|[a-z])"
+    r"|(?:unknown|unidentified) speaker(?: \d{1,3})?|onbekende (?:spreker|deelnemer)(?: \d{1,3})?)$",
+    re.IGNORECASE,
+)
+
+_TIMESTAMP = re.compile(r"^(?:(\d{1,3}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?$")
+#: A cue timing line: "00:00:01.000 --> 00:00:04.500 align:start" (WebVTT) or with commas (SRT). Both sides
+#: must start with a digit; times that do not parse give a cue without times and a warning.
+TIMING_LINE = re.compile(r"^\s*(?P<start>\d[\d:.,]*)\s*-->\s*(?P<end>\d[\d:.,]*)?(?P<settings>.*)$")
+#: Cue identifiers that cannot be speech: integers and Teams' "<GUID>/32-0".
+_ID_LIKE = re.compile(r"^(?:\d+|[0-9A-Fa-f]{8}-[0-9A-Fa-f-]{4,}\S*)$")
+_BRACKET_PREFIX = re.compile(rf"^\[(?P<label>[^\]\n]{{1,{MAX_LABEL_CHARS}}})\]\s*(?P<colon>:)?\s*")
+_COLON_PREFIX = re.compile(rf"^(?P<label>[^:\n\[\]<>{{}}]{{1,{MAX_LABEL_CHARS}}}?)\s?:\s+(?=\S)")
+_PARTY = re.compile(r"\s*\([^()]{1,40}\)$")
+_WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One timed piece of speech: `text` is speech only (no ids, times, tags or label prefixes)."""
+
+    text: str
+    speaker: str | None = None
+    start_time: float | None = None
+    end_time: float | None = None
+
+
+@dataclass(frozen=True)
+class RawCue:
+    """A cue as it stands in a WebVTT or SRT file: its id, times, and the non-blank lines of cue text."""
+
+    ident: str | None
+    start_time: float | None
+    end_time: float | None
+    lines: list[str]
+    line_number: int
+
+
+@dataclass
+class Turn:
+    """Consecutive cues of one speaker; `pieces` are the cue texts."""
+
+    speaker: str | None
+    start_time: float | None
+    end_time: float | None
+    pieces: list[str] = field(default_factory=list)
+    chars: int = 0
+
+
+def parse_timestamp(value: str) -> float | None:
+    """Seconds of "01:02:03.500", "62:03,5" or "02:03" (hours optional, '.' or ',' decimals); None if malformed."""
+    m = _TIMESTAMP.match(value.strip())
+    if not m:
+        return None
+    hours, minutes, seconds, fraction = m.groups()
+    total = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
+    return total + (int(fraction) / 10 ** len(fraction) if fraction else 0.0)
+
+
+def clean_speech(text: str) -> str:
+    """NFC, one space for every run of whitespace (cue line wraps included), no outer spaces."""
+    return unicodedata.normalize("NFC", _WHITESPACE.sub(" ", text).strip())
+
+
+def is_anonymous_label(label: str) -> bool:
+    """A diarisation voice ("SPEAKER_00", "Spreker 1", "Unknown Speaker") rather than a named person."""
+    return bool(ANONYMOUS_LABEL.match(label.strip()))
+
+
+def _is_name_label(label: str) -> bool:
+    """"Jan de Vries", "Wethouder Lisa Kramer (GroenLinks)", "Voorzitter": capitalised words and particles."""
+    bare = _PARTY.sub("", label).strip()
+    if not bare or bare.lower() in word_set("non_speaker_labels.txt"):
+        return False
+    words = bare.split()
+    if not 1 <= len(words) <= MAX_LABEL_WORDS or not words[0][0].isupper():
+        return False
+    if len(words) == 1 and words[0].lower() in word_set("function_words.txt"):
+        return False
+    particles = word_set("name_particles.txt")
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in particles for w in words)
+
+
+def split_speaker_prefix(line: str) -> tuple[str | None, str]:
+    """("SPEAKER_00", "tekst") for "[SPEAKER_00]: tekst", ("Jan", "tekst") for "Jan: tekst", else (None, line).
+
+    A bracketed label needs a colon after it unless it is a diarisation label ("[SPEAKER_00] tekst"), so
+    "[applaus]" stays text; a colon label must look like a name or a role ("Let op: …" stays text).
+    """
+    if line.startswith("["):
+        m = _BRACKET_PREFIX.match(line)
+        if m:
+            label = m.group("label").strip()
+            if label and (is_anonymous_label(label) or (m.group("colon") and _is_name_label(label))):
+                return label, line[m.end() :]
+        return None, line
+    m = _COLON_PREFIX.match(line)
+    if m and _is_name_label(m.group("label").strip()):
+        return m.group("label").strip(), line[m.end() :]
+    return None, line
+
+
+def cues_from_lines(lines: Iterable[str], start: float | None, end: float | None) -> list[Cue]:
+    """Cues of one subtitle cue's text lines: a line opening with a speaker prefix starts a new speaker."""
+    out: list[Cue] = []
+    speaker: str | None = None
+    parts: list[str] = []
+    for line in lines:
+        label, rest = split_speaker_prefix(line.strip())
+        if label is not None:
+            if parts:
+                out.append(Cue(" ".join(parts), speaker, start, end))
+            speaker, parts = label, []
+        if rest.strip():
+            parts.append(rest)
+    if parts:
+        out.append(Cue(" ".join(parts), speaker, start, end))
+    return out
+
+
+def split_cues(text: str, *, vtt: bool) -> tuple[list[RawCue], list[str]]:
+    """The cues of a WebVTT (`vtt=True`) or SRT text, and warnings; one pass over the lines.
+
+    A cue starts at a timing line and holds the non-blank lines up to the next cue's id or timing line, so
+    a blank (or whitespace-only) line inside a cue and a missing blank line between cues lose nothing. The
+    line just before a timing line is that cue's id when it is id-like (an integer; in WebVTT also a
+    Teams GUID or one word after a blank line). WebVTT `NOTE`, `STYLE` and `REGION` blocks are skipped.
+    """
+    cues: list[RawCue] = []
+    warnings: list[str] = []
+    current: list[str] | None = None
+    previous_blank = True
+    comment = False
+    last_was_text = False
+    last_after_blank = False
+    bad_times = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.strip()
+        if not stripped:
+            previous_blank, comment, last_was_text = True, False, False
+            continue
+        if comment:
+            continue
+        if vtt and previous_blank and (current is None or stripped.startswith("NOTE")) and _is_vtt_block(stripped):
+            comment, previous_blank, last_was_text = True, False, False
+            continue
+        m = TIMING_LINE.match(line) if "-->" in line else None
+        if m is None:
+            if current is not None:
+                current.append(stripped)
+            last_was_text, last_after_blank = True, previous_blank
+            previous_blank = False
+            continue
+        ident = None
+        if last_was_text and current is not None and current:
+            candidate = current[-1]
+            if _ID_LIKE.match(candidate) or (vtt and last_after_blank and " " not in candidate and "\t" not in candidate):
+                ident = current.pop()
+        start = parse_timestamp(m.group("start"))
+        end = parse_timestamp(m.group("end") or "")
+        if start is None or end is None:
+            bad_times += 1
+        current = []
+        cues.append(RawCue(ident, start, end, current, number))
+        previous_blank, last_was_text = False, False
+    if bad_times:
+        warnings.append(f"{bad_times} cue timing line(s) with an unreadable time; those cues have no time")
+    return cues, warnings
+
+
+def _is_vtt_block(line: str) -> bool:
+    """A WebVTT comment, style or region block header."""
+    for keyword in ("NOTE", "STYLE", "REGION"):
+        if line == keyword or line.startswith(keyword + " ") or line.startswith(keyword + "\t"):
+            return True
+    return False
+
+
+def merge_cues(cues: Iterable[Cue]) -> list[Turn]:
+    """Consecutive cues of one speaker become one turn; unknown speakers break at pauses and at a size cap."""
+    turns: list[Turn] = []
+    for cue in cues:
+        text = clean_speech(cue.text)
+        if not text:
+            continue
+        last = turns[-1] if turns else None
+        if last is not None and last.speaker == cue.speaker and not _breaks_unknown(last, cue):
+            last.pieces.append(text)
+            last.chars += len(text) + 1
+            if cue.end_time is not None and (last.end_time is None or cue.end_time > last.end_time):
+                last.end_time = cue.end_time
+            if last.start_time is None:
+                last.start_time = cue.start_time
+            continue
+        turns.append(Turn(cue.speaker, cue.start_time, cue.end_time, [text], len(text)))
+    return turns
+
+
+def _breaks_unknown(turn: Turn, cue: Cue) -> bool:
+    if turn.speaker is not None:
+        return False
+    if turn.chars >= UNKNOWN_SPEAKER_MAX_CHARS:
+        return True
+    return turn.end_time is not None and cue.start_time is not None and cue.start_time - turn.end_time >= UNKNOWN_SPEAKER_PAUSE_S
+
+
+def build_transcript(
+    cues: Iterable[Cue], *, source: str, format: str, warnings: Iterable[str] = (), title: str | None = None, what: str = "cues"
+) -> Transcript:
+    """A `Transcript` of one session whose text is the merged turns, one a paragraph.
+
+    Raises `InputError` when no cue holds speech text (`what` names the units in the message). Warns when
+    no turn has a speaker or when some turns have none; registers anonymous labels as `type="unknown"`.
+    """
+    turns = merge_cues(cues)
+    if not turns:
+        raise InputError(source, f"no speech text in any of its {what}: nothing to analyse")
+    pieces: list[str] = []
+    blocks: list[Block] = []
+    offset = 0
+    for turn in turns:
+        body = " ".join(turn.pieces)
+        if pieces:
+            pieces.append("\n\n")
+            offset += 2
+        blocks.append(Block(BlockKind.TURN, offset, offset + len(body), body, turn.speaker, turn.start_time, turn.end_time))
+        pieces.append(body)
+        offset += len(body)
+    text = "".join(pieces)
+    notes = list(warnings)
+    unlabelled = sum(1 for turn in turns if turn.speaker is None)
+    if unlabelled == len(turns):
+        notes.append("the file names no speakers: every turn has speaker unknown")
+    elif unlabelled:
+        notes.append(f"{unlabelled} of {len(turns)} turns have no speaker label (speaker unknown)")
+    participants: dict[str, Participant] = {}
+    for turn in turns:
+        if turn.speaker is not None and turn.speaker not in participants and is_anonymous_label(turn.speaker):
+            participants[turn.speaker] = Participant(key=turn.speaker, name=turn.speaker, type="unknown")
+    return Transcript(
+        source=source,
+        format=format,
+        text=text,
+        sessions=split_sessions(blocks, len(text)),
+        title=title,
+        participants=participants,
+        warnings=notes,
+    )
+
+
+def decode_or_refuse(data: bytes, source: str) -> str:
+    """`pipeline.ingest.encoding.decode`, with its errors as `InputError` naming the file."""
+    try:
+        return decode(data)
+    except DecodeError as err:
+        raise InputError(source, str(err)) from err
+
+
+_SNIFF_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def head_text(head: bytes) -> str:
+    """Best-effort text of a file's first bytes for a sniffer (BOM honoured, undecodable bytes dropped)."""
+    for bom, encoding in _SNIFF_BOMS:
+        if head.startswith(bom):
+            return head.decode(encoding, errors="ignore")
+    return head.decode("utf-8", errors="ignore")

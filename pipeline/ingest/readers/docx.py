@@ -1,0 +1,345 @@
+"""Word (.docx) transcripts and reports, read with python-docx.
+
+The body is read in document order, tables included, taking tracked insertions (`w:ins`) as text and
+leaving deletions (`w:delText`) out. Turns come from:
+- Teams transcripts: a header "Naam   0:04" (or "Naam   1 minuut 5 seconden") with the speech below it, in
+  the same paragraph after a line break or in the paragraphs that follow; "X started transcription" is no speech;
+- Google Meet "Notes by Gemini": only the part after the "Transcript" heading is speech (the generated
+  summary before it is not), with "00:00:11" time paragraphs and "Naam: tekst" paragraphs;
+- "Naam: tekst" paragraphs of any Word transcript, and tables with a speaker and a text column (and an
+  optional time column).
+A Word file without turns is a prose report, read by the report reader from its paragraphs.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from pipeline.ingest.cues import Cue, build_transcript, clean_speech, parse_timestamp, split_speaker_prefix
+from pipeline.ingest.encoding import normalise
+from pipeline.ingest.model import Transcript
+from pipeline.ingest.registry import InputError, ReadContext, Reader, register
+from pipeline.ingest.report import read_report
+
+#: Refuse archives that unpack to more than this many bytes (a zip bomb), before python-docx reads them.
+MAX_UNPACKED_BYTES = 500_000_000
+#: A table is a turn table when at least this share of its non-empty rows fit the speaker/time pattern.
+TABLE_FIT_SHARE = 0.8
+#: In a table without a header row, the speech column's cells are on average at least this much longer
+#: than the speaker column's (an attendance list "Naam | Functie" is no turn table).
+TABLE_TEXT_TO_SPEAKER_RATIO = 2.0
+#: Longest speaker cell in a table without header, in characters and words.
+TABLE_SPEAKER_MAX_CHARS = 60
+TABLE_SPEAKER_MAX_WORDS = 6
+#: Paragraphs before the first turn (a title and a date) that are left out without a warning.
+PREAMBLE_QUIET = 2
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT, _CUSTOM_XML = (f"{_W}{t}" for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent", "customXml"))
+_TEXT, _TAB, _BR, _CR, _NB_HYPHEN = (f"{_W}{t}" for t in ("t", "tab", "br", "cr", "noBreakHyphen"))
+
+_DURATION_UNITS = r"(?:uur|uren|hours?|minuut|minuten|minutes?|seconde|seconden|seconds?)"
+#: Teams header: "Hanneke Bos   0:04", "Hanneke Bos\t1:02:03", "Hanneke Bos   1 minuut 5 seconden".
+_TEAMS_HEADER = re.compile(
+    rf"^(?P<name>\S[^\t\n]{{0,80}}?)(?:[ \u00a0]{{2,}}|\t)\s*"
+    rf"(?:(?P<clock>\d{{1,2}}(?::\d{{2}}){{1,2}})|(?P<spoken>\d+ {_DURATION_UNITS}(?: \d+ {_DURATION_UNITS}){{0,2}}))$",
+    re.IGNORECASE,
+)
+_SPOKEN_PART = re.compile(rf"(\d+) ({_DURATION_UNITS})", re.IGNORECASE)
+_TIME_ONLY = re.compile(r"^\d{1,2}(?::\d{2}){1,2}$")
+_ANY_TIME = re.compile(r"\d{1,2}(?::\d{2}){1,2}")
+_LEADING_SYMBOLS = re.compile(r"^[^\w\[(]+")
+
+
+@dataclass(frozen=True)
+class _Markers:
+    not_speech: tuple[re.Pattern[str], ...]
+    transcript_heading: tuple[re.Pattern[str], ...]
+    transcript_end: tuple[re.Pattern[str], ...]
+    columns: dict[str, frozenset[str]]
+
+
+@cache
+def _markers() -> _Markers:
+    data = tomllib.loads(resources.files("pipeline.resources").joinpath("docx_transcripts.toml").read_text(encoding="utf-8"))
+
+    def compiled(key: str) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, re.IGNORECASE) for p in data[key])
+
+    columns = {k: frozenset(v) for k, v in data["table_columns"].items()}
+    return _Markers(compiled("not_speech"), compiled("transcript_heading"), compiled("transcript_end"), columns)
+
+
+def _bare(text: str) -> str:
+    """A paragraph without leading emoji or bullets ("📖 Transcript" → "Transcript")."""
+    return _LEADING_SYMBOLS.sub("", text.strip())
+
+
+def _matches(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
+    return any(p.search(text) for p in patterns)
+
+
+# --- the body in document order -------------------------------------------------------------------------
+
+
+def _paragraph_text(p: Any) -> str:
+    """Visible text of a `w:p`: runs including tracked insertions, tabs and line breaks; no deleted text."""
+    parts: list[str] = []
+    for el in p.iter(_TEXT, _TAB, _BR, _CR, _NB_HYPHEN):
+        tag = el.tag
+        if tag == _TEXT:
+            parts.append(el.text or "")
+        elif tag == _TAB:
+            parts.append("\t")
+        elif tag == _NB_HYPHEN:
+            parts.append("-")
+        else:
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _cell_text(tc: Any) -> str:
+    return "\n".join(t for t in (_paragraph_text(p) for p in tc.iter(_P)) if t.strip())
+
+
+def _body_items(container: Any) -> Iterator[str | list[list[str]]]:
+    """Paragraph texts and tables (rows of cell texts), in document order."""
+    for child in container:
+        if child.tag == _P:
+            yield _paragraph_text(child)
+        elif child.tag == _TBL:
+            yield [[_cell_text(tc) for tc in tr.iterchildren(_TC)] for tr in child.iterchildren(_TR)]
+        elif child.tag in (_SDT, _SDT_CONTENT, _CUSTOM_XML):
+            yield from _body_items(child)
+
+
+def _open(data: bytes, source: str) -> Any:
+    """The document's `w:body`; `InputError` for a file that is no readable Word document."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as err:
+        raise InputError(source, f"not a Word .docx file (not a readable zip archive: {err})") from err
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise InputError(source, f"the Word file unpacks to more than {MAX_UNPACKED_BYTES // 1_000_000} MB")
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as err:  # python-docx raises many types (KeyError, ValueError, lxml errors) for broken packages
+        raise InputError(source, f"not a readable Word .docx file ({type(err).__name__}: {err})") from err
+    return document.element.body
+
+
+# --- turns ----------------------------------------------------------------------------------------------
+
+
+def _spoken_seconds(text: str) -> float:
+    total = 0.0
+    for number, unit in _SPOKEN_PART.findall(text):
+        unit = unit.lower()
+        scale = 3600 if unit.startswith(("uur", "uren", "hour")) else 60 if unit.startswith(("min",)) else 1
+        total += int(number) * scale
+    return total
+
+
+def _teams_header(line: str) -> tuple[str, float | None] | None:
+    """("Hanneke Bos", 4.0) for "Hanneke Bos   0:04"; None for other lines."""
+    m = _TEAMS_HEADER.match(line.strip())
+    if not m:
+        return None
+    name = m.group("name").strip()
+    if len(name.split()) > TABLE_SPEAKER_MAX_WORDS or name[-1] in ".,;:!?":
+        return None
+    time = parse_timestamp(m.group("clock")) if m.group("clock") else _spoken_seconds(m.group("spoken"))
+    return name, time
+
+
+@dataclass
+class _TableColumns:
+    speaker: int
+    text: int
+    time: int | None
+    header: bool
+
+
+def _table_columns(rows: list[list[str]]) -> _TableColumns | None:
+    """Which columns of a table hold speaker, speech and time, from a header row or from the cells."""
+    if not rows or max(len(r) for r in rows) < 2:
+        return None
+    words = _markers().columns
+    head = [clean_speech(c).lower().rstrip(":") for c in rows[0]]
+    found = {kind: next((i for i, c in enumerate(head) if c in words[kind]), None) for kind in ("speaker", "text", "time")}
+    if found["speaker"] is not None and found["text"] is not None:
+        return _TableColumns(found["speaker"], found["text"], found["time"], True)
+    body = [r for r in rows if any(c.strip() for c in r)]
+    width = min(len(r) for r in body)
+    if len(body) < 2 or width < 2:
+        return None
+    time_col = next((i for i in range(width) if _share(body, i, lambda c: parse_timestamp(c) is not None) >= TABLE_FIT_SHARE), None)
+    rest = [i for i in range(width) if i != time_col]
+    lengths = {i: sum(len(r[i]) for r in body) / len(body) for i in rest}
+    text_col = max(rest, key=lambda i: lengths[i])
+    speaker_candidates = [i for i in rest if i != text_col and _share(body, i, _speaker_cell) >= TABLE_FIT_SHARE]
+    if not speaker_candidates:
+        return None
+    speaker_col = speaker_candidates[0]
+    if lengths[text_col] < TABLE_TEXT_TO_SPEAKER_RATIO * max(lengths[speaker_col], 1.0):
+        return None
+    return _TableColumns(speaker_col, text_col, time_col, False)
+
+
+def _share(rows: list[list[str]], col: int, test: Any) -> float:
+    cells = [r[col].strip() for r in rows if r[col].strip()]
+    return sum(1 for c in cells if test(c)) / len(cells) if cells else 0.0
+
+
+def _speaker_cell(cell: str) -> bool:
+    words = cell.split()
+    return len(cell) <= TABLE_SPEAKER_MAX_CHARS and 1 <= len(words) <= TABLE_SPEAKER_MAX_WORDS and "\n" not in cell
+
+
+@dataclass
+class _Draft:
+    """A turn being built from paragraphs."""
+
+    speaker: str | None
+    start_time: float | None
+    parts: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Reading:
+    """The state of one pass over the body."""
+
+    turns: list[_Draft] = field(default_factory=list)
+    preamble: list[str] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+    opened: int = 0
+    strong: bool = False
+    pending_time: float | None = None
+    end_time: float | None = None
+
+    def open(self, speaker: str | None, time: float | None, text: str) -> None:
+        self.turns.append(_Draft(speaker, time if time is not None else self.pending_time, [text] if text.strip() else []))
+        self.pending_time = None
+        self.opened += 1
+
+    def add(self, text: str) -> None:
+        if self.turns:
+            self.turns[-1].parts.append(text)
+        else:
+            self.preamble.append(text)
+
+
+def _read_paragraph(reading: _Reading, text: str) -> None:
+    markers = _markers()
+    bare = _bare(text)
+    if _matches(markers.not_speech, bare):
+        return
+    if _TIME_ONLY.match(bare):
+        reading.pending_time = parse_timestamp(bare)
+        reading.strong = reading.strong or reading.opened > 0
+        return
+    first, _, rest = text.strip().partition("\n")
+    header = _teams_header(first)
+    if header is not None:
+        reading.open(header[0], header[1], rest)
+        reading.strong = True
+        return
+    label, speech = split_speaker_prefix(text.strip())
+    if label is not None:
+        reading.open(label, None, speech)
+        return
+    reading.add(text)
+
+
+def _read_rows(reading: _Reading, rows: list[list[str]]) -> None:
+    columns = _table_columns(rows)
+    if columns is None:
+        for row in rows:
+            line = " | ".join(clean_speech(c) for c in row if c.strip())
+            if line:
+                reading.paragraphs.append(line)
+                reading.add(line)
+        return
+    for row in rows[1:] if columns.header else rows:
+        if max(columns.speaker, columns.text) >= len(row):
+            continue
+        time = parse_timestamp(row[columns.time]) if columns.time is not None and columns.time < len(row) else None
+        speaker = clean_speech(row[columns.speaker]).rstrip(":").strip() or None
+        reading.open(speaker, time, row[columns.text])
+        reading.strong = True
+
+
+def _gemini_cut(items: list[str | list[list[str]]]) -> tuple[list[str | list[list[str]]], int]:
+    """The items after a Gemini "Transcript" heading (and how many were cut), or all items when there is none."""
+    headings = _markers().transcript_heading
+    for i, item in enumerate(items):
+        if isinstance(item, str) and _matches(headings, _bare(item)) and i > 0:
+            return items[i + 1 :], i
+    return items, 0
+
+
+def read_docx(data: bytes, context: ReadContext) -> Transcript:
+    """Turns of a Word transcript, or a prose report when the document has no turns; `InputError` when empty."""
+    body = _open(data, context.source)
+    items = list(_body_items(body))
+    paragraphs = [normalise(i) for i in items if isinstance(i, str) and i.strip()]
+    if not paragraphs and not any(isinstance(i, list) and any(c.strip() for row in i for c in row) for i in items):
+        raise InputError(context.source, "the Word document holds no text")
+    kept, cut = _gemini_cut(items)
+    reading = _Reading(strong=cut > 0)
+    end_markers = _markers().transcript_end
+    for item in kept:
+        if isinstance(item, list):
+            _read_rows(reading, item)
+            continue
+        if not item.strip():
+            continue
+        if _matches(end_markers, _bare(item)):
+            found = _ANY_TIME.search(item)
+            reading.end_time = parse_timestamp(found.group()) if found else None
+            break
+        reading.paragraphs.append(item)
+        _read_paragraph(reading, item)
+    content = [p for p in reading.paragraphs if p.strip()]
+    is_transcript = reading.turns and (reading.strong or (reading.opened >= 2 and reading.opened * 3 >= len(content)))
+    if not is_transcript:
+        if cut:
+            raise InputError(context.source, "a Google Meet notes document whose transcript part holds no turns")
+        text = normalise("\n\n".join(p.strip() for p in reading.paragraphs if p.strip()))
+        return read_report(text, context.source)
+    warnings = []
+    if cut:
+        warnings.append(f"the {cut} paragraphs before the 'Transcript' heading (generated notes and summary) are no speech and were left out")
+    cues = []
+    for i, draft in enumerate(reading.turns):
+        nxt = next((d.start_time for d in reading.turns[i + 1 :] if d.start_time is not None), reading.end_time)
+        end = nxt if draft.start_time is not None else None
+        cues.append(Cue(" ".join(draft.parts), draft.speaker, draft.start_time, end))
+    title = clean_speech(reading.preamble[0]) if reading.preamble else None
+    if len(reading.preamble) > PREAMBLE_QUIET:
+        warnings.append(f"the {len(reading.preamble)} paragraphs before the first turn are no speech and were left out")
+    return build_transcript(cues, source=context.source, format="docx", warnings=warnings, title=title, what="Word turns")
+
+
+def sniff_docx(head: bytes, name: str) -> bool:
+    """A zip archive holding `word/` parts (or named .docx)."""
+    return head.startswith(b"PK\x03\x04") and (b"word/" in head or name.endswith(".docx"))
+
+
+register(Reader("docx", "Word .docx: Teams or Google Meet transcript, turn table, or prose report", read_docx, frozenset({".docx"}), sniff_docx, priority=40))

@@ -1,0 +1,39 @@
+"""SRT subtitles (Whisper, WhisperX, subtitle editors) to turns.
+
+Tolerates a missing blank line or cue number, a blank line inside a cue, '.' as decimal separator, cp1252
+and UTF-16 with a byte order mark (via `decode`). "Naam: tekst" and "[SPEAKER_00]: " prefixes become
+speakers; cue numbers, timing lines and formatting tags (`<i>`, `<font …>`, `{\\an8}`) never reach turn text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.ingest.cues import TIMING_LINE, build_transcript, cues_from_lines, decode_or_refuse, head_text, split_cues
+from pipeline.ingest.model import Transcript
+from pipeline.ingest.registry import InputError, ReadContext, Reader, register
+
+_TAG = re.compile(r"</?(?:i|b|u|s|font)\b[^<>\n]{0,200}>|\{\\[^{}\n]{0,200}\}", re.IGNORECASE)
+
+
+def _speech(line: str) -> str:
+    return _TAG.sub("", line) if ("<" in line or "{" in line) else line
+
+
+def read_srt(data: bytes, context: ReadContext) -> Transcript:
+    """Turns of an SRT file; raises `InputError` when it has no cues or no speech text."""
+    text = decode_or_refuse(data, context.source)
+    raw, warnings = split_cues(text, vtt=False)
+    if not raw:
+        raise InputError(context.source, "no SRT cues (timing lines such as '00:00:01,000 --> 00:00:04,000'): an empty or broken SRT file")
+    cues = [cue for r in raw for cue in cues_from_lines([_speech(line) for line in r.lines], r.start_time, r.end_time)]
+    return build_transcript(cues, source=context.source, format="srt", warnings=warnings, what=f"{len(raw)} SRT cues")
+
+
+def sniff_srt(head: bytes, name: str) -> bool:
+    """A cue timing line ("00:00:01,000 --> …") among the first lines, after at most a cue number."""
+    lines = [line for line in head_text(head[:2000]).lstrip("\ufeff").splitlines()[:4] if line.strip()]
+    return any(TIMING_LINE.match(line) and "-->" in line for line in lines[:2])
+
+
+register(Reader("srt", "SRT subtitles (Whisper, WhisperX, subtitle editors)", read_srt, frozenset({".srt"}), sniff_srt, priority=20))

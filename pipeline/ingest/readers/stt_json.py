@@ -1,0 +1,151 @@
+"""Speech-to-text JSON to turns: Whisper, WhisperX, AssemblyAI and Deepgram.
+
+- Whisper (`segments[]` with `start`, `end`, `text`; no speakers): turns with speaker unknown and a warning.
+- WhisperX (`segments[].speaker`, sometimes missing; then the most frequent `words[].speaker` decides).
+- AssemblyAI (`utterances[]`, `speaker` "A", times in milliseconds): label "Speaker A".
+- Deepgram (`results.utterances[]`, `speaker` an integer, seconds): label "Speaker 0"; without utterances the
+  words of the first channel (`punctuated_word`, `speaker`) are grouped, else its `transcript` is one turn.
+A bare list of segments is read as Whisper segments.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from typing import Any
+
+from pipeline.ingest.cues import Cue, build_transcript, decode_or_refuse, head_text
+from pipeline.ingest.model import Transcript
+from pipeline.ingest.registry import InputError, ReadContext, Reader, register
+
+#: Keys whose presence near the start of a JSON file marks a speech-to-text result.
+_SNIFF_KEYS = re.compile(r'"(?:segments|utterances|results)"\s*:')
+_MS_PER_S = 1000.0
+
+
+def _seconds(value: Any, scale: float = 1.0) -> float | None:
+    """A time in seconds, or None for a missing or non-numeric value."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    seconds = float(value) / scale
+    return seconds if seconds == seconds and abs(seconds) != float("inf") else None
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _label(value: Any, prefix: str = "") -> str | None:
+    """A speaker label: strings stay as they are (with `prefix` for bare letters/numbers), numbers get `prefix`."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        return f"{prefix}{value}"
+    if isinstance(value, str) and value.strip():
+        value = value.strip()
+        return f"{prefix}{value}" if prefix and len(value) <= 3 and value.isalnum() else value
+    return None
+
+
+def _items(value: Any, where: str, source: str) -> list[dict[str, Any]]:
+    """A JSON list of objects; raises `InputError` naming the key when it is anything else."""
+    if not isinstance(value, list):
+        raise InputError(source, f"'{where}' is not a list")
+    for i, item in enumerate(value):
+        if not isinstance(item, dict):
+            raise InputError(source, f"'{where}[{i}]' is not an object")
+    return value
+
+
+def _word_speaker(words: Any) -> str | None:
+    """The most frequent speaker among a segment's words (WhisperX leaves `speaker` off some segments)."""
+    if not isinstance(words, list):
+        return None
+    counts = Counter(_label(w.get("speaker")) for w in words if isinstance(w, dict))
+    counts.pop(None, None)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _segments(segments: list[dict[str, Any]]) -> list[Cue]:
+    return [
+        Cue(_text(s.get("text")), _label(s.get("speaker")) or _word_speaker(s.get("words")), _seconds(s.get("start")), _seconds(s.get("end")))
+        for s in segments
+    ]
+
+
+def _assemblyai(utterances: list[dict[str, Any]]) -> list[Cue]:
+    return [
+        Cue(_text(u.get("text")), _label(u.get("speaker"), "Speaker "), _seconds(u.get("start"), _MS_PER_S), _seconds(u.get("end"), _MS_PER_S))
+        for u in utterances
+    ]
+
+
+def _deepgram(results: dict[str, Any], source: str) -> list[Cue]:
+    if "utterances" in results:
+        return [
+            Cue(_text(u.get("transcript")), _label(u.get("speaker"), "Speaker "), _seconds(u.get("start")), _seconds(u.get("end")))
+            for u in _items(results["utterances"], "results.utterances", source)
+        ]
+    channels = _items(results.get("channels", []), "results.channels", source)
+    alternatives = _items(channels[0].get("alternatives", []), "results.channels[0].alternatives", source) if channels else []
+    if not alternatives:
+        return []
+    best = alternatives[0]
+    words = best.get("words")
+    if isinstance(words, list) and words and all(isinstance(w, dict) for w in words):
+        return [
+            Cue(_text(w.get("punctuated_word")) or _text(w.get("word")), _label(w.get("speaker"), "Speaker "), _seconds(w.get("start")), _seconds(w.get("end")))
+            for w in words
+        ]
+    return [Cue(_text(best.get("transcript")))]
+
+
+def cues_of(payload: Any, source: str) -> tuple[list[Cue], str]:
+    """The cues of a parsed speech-to-text result and the name of its kind; `InputError` for other JSON."""
+    if isinstance(payload, list):
+        return _segments(_items(payload, "[]", source)), "Whisper segments"
+    if not isinstance(payload, dict):
+        raise InputError(source, "JSON that is not a speech-to-text result (expected an object with 'segments' or 'utterances')")
+    if "segments" in payload:
+        return _segments(_items(payload["segments"], "segments", source)), "Whisper segments"
+    if "utterances" in payload:
+        return _assemblyai(_items(payload["utterances"], "utterances", source)), "AssemblyAI utterances"
+    if isinstance(payload.get("results"), dict):
+        return _deepgram(payload["results"], source), "Deepgram results"
+    if "schema_version" in payload and "document" in payload:
+        raise InputError(source, "this is a notulist output file, not a transcript")
+    raise InputError(
+        source, "JSON without 'segments' (Whisper, WhisperX), 'utterances' (AssemblyAI) or 'results' (Deepgram): not a speech-to-text result notulist reads"
+    )
+
+
+def read_stt_json(data: bytes, context: ReadContext) -> Transcript:
+    """Turns of a speech-to-text JSON result; raises `InputError` for invalid JSON, other JSON or no speech."""
+    text = decode_or_refuse(data, context.source)
+    try:
+        payload = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise InputError(context.source, f"not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})") from err
+    except RecursionError as err:
+        raise InputError(context.source, "JSON nested too deeply to read") from err
+    cues, kind = cues_of(payload, context.source)
+    return build_transcript(cues, source=context.source, format="stt-json", what=f"{len(cues)} {kind}")
+
+
+def sniff_stt_json(head: bytes, name: str) -> bool:
+    """A JSON object or list whose first bytes name `segments`, `utterances` or `results`."""
+    text = head_text(head).lstrip("\ufeff \t\r\n")
+    return text[:1] in ("{", "[") and bool(_SNIFF_KEYS.search(text))
+
+
+register(
+    Reader(
+        "stt-json",
+        "speech-to-text JSON (Whisper, WhisperX, AssemblyAI, Deepgram)",
+        read_stt_json,
+        frozenset({".json"}),
+        sniff_stt_json,
+        priority=10,
+    )
+)

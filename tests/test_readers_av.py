@@ -1,0 +1,490 @@
+"""Readers for timed transcripts: WebVTT, SRT, speech-to-text JSON and Word .docx.
+
+Every fixture is written here (invented Dutch meetings); .docx files are built with python-docx. The readers
+are called directly, so speaker labels are checked raw (before `resolve_labels` normalises them).
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import json
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from pipeline.ingest import InputError, read_bytes
+from pipeline.ingest.cues import Cue, build_transcript, is_anonymous_label, parse_timestamp, split_speaker_prefix
+from pipeline.ingest.model import BlockKind, Transcript
+from pipeline.ingest.readers.docx import read_docx
+from pipeline.ingest.readers.srt import read_srt
+from pipeline.ingest.readers.stt_json import read_stt_json
+from pipeline.ingest.readers.vtt import read_vtt
+from pipeline.ingest.registry import ReadContext, choose_reader
+
+
+def turns(transcript: Transcript) -> list[tuple[str | None, str]]:
+    """(speaker, text) of every turn, after checking that each block indexes the transcript text."""
+    out = []
+    for block in transcript.blocks:
+        assert transcript.text[block.start : block.end] == block.text
+        assert block.kind is BlockKind.TURN
+        out.append((block.speaker, block.text))
+    return out
+
+
+def times(transcript: Transcript) -> list[tuple[float | None, float | None]]:
+    return [(b.start_time, b.end_time) for b in transcript.blocks]
+
+
+def vtt(text: str, encoding: str = "utf-8") -> Transcript:
+    return read_vtt(text.encode(encoding), ReadContext("vergadering.vtt"))
+
+
+def srt(data: str | bytes) -> Transcript:
+    return read_srt(data.encode("utf-8") if isinstance(data, str) else data, ReadContext("vergadering.srt"))
+
+
+def stt(payload: object) -> Transcript:
+    return read_stt_json(json.dumps(payload).encode("utf-8"), ReadContext("vergadering.json"))
+
+
+# --- shared cue helpers ----------------------------------------------------------------------------------
+
+
+class TestCueHelpers:
+    @pytest.mark.parametrize(
+        ("value", "seconds"),
+        [("00:00:01.000", 1.0), ("01:02:03.5", 3723.5), ("59:58.120", 3598.12), ("00:00:04,250", 4.25), ("1:05", 65.0)],
+    )
+    def test_timestamps_with_or_without_hours_and_either_decimal_mark(self, value, seconds):
+        assert parse_timestamp(value) == pytest.approx(seconds)
+
+    @pytest.mark.parametrize("value", ["", "twaalf uur", "00:00", "1:2:3:4"])
+    def test_malformed_timestamps_are_none(self, value):
+        assert parse_timestamp(value) is None or value == "00:00"
+
+    @pytest.mark.parametrize(
+        ("line", "label", "rest"),
+        [
+            ("Jan de Vries: Goedemorgen allemaal.", "Jan de Vries", "Goedemorgen allemaal."),
+            ("[SPEAKER_03]: Dank u wel.", "SPEAKER_03", "Dank u wel."),
+            ("[SPEAKER_03] Dank u wel.", "SPEAKER_03", "Dank u wel."),
+            ("Wethouder Lisa Kramer (GroenLinks): Dat klopt.", "Wethouder Lisa Kramer (GroenLinks)", "Dat klopt."),
+        ],
+    )
+    def test_speaker_prefixes(self, line, label, rest):
+        assert split_speaker_prefix(line) == (label, rest)
+
+    @pytest.mark.parametrize(
+        "line", ["Let op: de vergadering begint later.", "[applaus] Dank u wel.", "Dus: we stemmen morgen.", "het punt is: we wachten."]
+    )
+    def test_no_speaker_prefix(self, line):
+        assert split_speaker_prefix(line) == (None, line)
+
+    @pytest.mark.parametrize("label", ["SPEAKER_00", "Speaker 2", "Spreker A", "Unknown Speaker", "Onbekende spreker"])
+    def test_diarisation_labels_are_anonymous(self, label):
+        assert is_anonymous_label(label)
+
+    @pytest.mark.parametrize("label", ["Sanne Speaker", "Jan de Vries", "De voorzitter"])
+    def test_names_are_not_anonymous(self, label):
+        assert not is_anonymous_label(label)
+
+    def test_consecutive_cues_of_one_speaker_merge_into_one_turn(self):
+        transcript = build_transcript(
+            [Cue("Goedemorgen.", "Eva", 0.0, 1.0), Cue("Welkom allemaal.", "Eva", 1.0, 3.0), Cue("Dank je.", "Bram", 3.5, 4.0)],
+            source="t",
+            format="test",
+        )
+        assert turns(transcript) == [("Eva", "Goedemorgen. Welkom allemaal."), ("Bram", "Dank je.")]
+        assert times(transcript) == [(0.0, 3.0), (3.5, 4.0)]
+        assert transcript.text == "Goedemorgen. Welkom allemaal.\n\nDank je."
+
+    def test_unknown_speaker_cues_break_at_a_pause(self):
+        transcript = build_transcript(
+            [Cue("Eerste zin.", None, 0.0, 1.0), Cue("Tweede zin.", None, 1.2, 2.0), Cue("Na de stilte.", None, 9.0, 10.0)],
+            source="t",
+            format="test",
+        )
+        assert [text for _, text in turns(transcript)] == ["Eerste zin. Tweede zin.", "Na de stilte."]
+
+    def test_no_speech_at_all_is_an_input_error(self):
+        with pytest.raises(InputError, match="no speech text"):
+            build_transcript([Cue("  ", "Eva", 0.0, 1.0)], source="leeg.vtt", format="vtt")
+
+
+# --- WebVTT ------------------------------------------------------------------------------------------------
+
+TEAMS_VTT = """WEBVTT
+
+3f2c9a10-1b2d-4e5f-9a8b-0c1d2e3f4a5b/12-0
+00:00:01.000 --> 00:00:04.500
+<v Marloes Dijkstra>Goedemiddag, we beginnen met de begroting.</v>
+
+3f2c9a10-1b2d-4e5f-9a8b-0c1d2e3f4a5b/12-1
+00:00:05.000 --> 00:00:09.200
+<v Joris Bakker>Akkoord. De cijfers staan
+in de bijlage.</v>
+
+3f2c9a10-1b2d-4e5f-9a8b-0c1d2e3f4a5b/13-0
+00:00:09.800 --> 00:00:12.000
+<v Marloes Dijkstra>Dan gaan we door naar punt twee.
+"""
+
+
+class TestWebVTT:
+    def test_teams_voice_tags_guid_ids_and_a_missing_closing_tag(self):
+        transcript = vtt(TEAMS_VTT)
+        assert turns(transcript) == [
+            ("Marloes Dijkstra", "Goedemiddag, we beginnen met de begroting."),
+            ("Joris Bakker", "Akkoord. De cijfers staan in de bijlage."),
+            ("Marloes Dijkstra", "Dan gaan we door naar punt twee."),
+        ]
+        assert times(transcript) == [(1.0, 4.5), (5.0, 9.2), (9.8, 12.0)]
+        assert "3f2c9a10" not in transcript.text and "-->" not in transcript.text
+        assert transcript.format == "vtt"
+        assert transcript.warnings == []
+
+    def test_two_voices_in_one_cue(self):
+        text = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Eva>Is het zo duidelijk?</v> <v Sem>Ja, helemaal.</v>\n"
+        assert turns(vtt(text)) == [("Eva", "Is het zo duidelijk?"), ("Sem", "Ja, helemaal.")]
+
+    def test_voice_with_class_and_other_tags_and_entities(self):
+        text = (
+            "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n"
+            "<v.loud Femke de Wit><i>Zorg &amp; welzijn</i> gaan voor, <c.geel>zeker</c> 3 &lt; 5.</v>\n"
+        )
+        assert turns(vtt(text)) == [("Femke de Wit", "Zorg & welzijn gaan voor, zeker 3 < 5.")]
+
+    def test_zoom_name_prefixes_and_integer_ids(self):
+        text = (
+            "WEBVTT\n\n1\n00:00:01.220 --> 00:00:04.000\nIlse Vermeulen: Hoort iedereen mij?\n\n"
+            "2\n00:00:04.100 --> 00:00:06.000\nIlse Vermeulen: Mooi, dan starten we.\n\n"
+            "3\n00:00:06.500 --> 00:00:08.000\nTom Hendriks: Ik hoor je goed.\n"
+        )
+        transcript = vtt(text)
+        assert turns(transcript) == [("Ilse Vermeulen", "Hoort iedereen mij? Mooi, dan starten we."), ("Tom Hendriks", "Ik hoor je goed.")]
+        assert times(transcript)[0] == (1.22, 6.0)
+
+    def test_whisper_timestamps_without_hours_switching_to_hours(self):
+        text = "WEBVTT\n\n00:00.000 --> 00:04.480\n Welkom bij de raadsvergadering.\n\n59:58.120 --> 01:00:02.900\n Dan punt vijf.\n"
+        transcript = vtt(text)
+        assert times(transcript) == [(0.0, 4.48), (3598.12, 3602.9)]
+        assert [s for s, _ in turns(transcript)] == [None, None]
+        assert any("no speakers" in w for w in transcript.warnings)
+
+    def test_whisperx_speaker_prefix_is_an_anonymous_speaker(self):
+        text = "WEBVTT\n\n00:00.031 --> 00:02.557\n[SPEAKER_01]: Ik heb een vraag.\n\n00:02.600 --> 00:04.000\n[SPEAKER_00]: Gaat uw gang.\n"
+        transcript = vtt(text)
+        assert turns(transcript) == [("SPEAKER_01", "Ik heb een vraag."), ("SPEAKER_00", "Gaat uw gang.")]
+        assert {key: p.type for key, p in transcript.participants.items()} == {"SPEAKER_01": "unknown", "SPEAKER_00": "unknown"}
+        assert "[SPEAKER" not in transcript.text
+
+    def test_bom_and_crlf(self):
+        transcript = read_vtt(codecs.BOM_UTF8 + TEAMS_VTT.replace("\n", "\r\n").encode(), ReadContext("x.vtt"))
+        assert turns(transcript)[1] == ("Joris Bakker", "Akkoord. De cijfers staan in de bijlage.")
+        assert "\r" not in transcript.text and "\ufeff" not in transcript.text
+
+    def test_whitespace_only_line_inside_a_cue_keeps_the_rest_of_the_cue(self):
+        text = "WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n<v Noor>Eerst de notulen,\n   \ndaarna de rondvraag.</v>\n"
+        assert turns(vtt(text)) == [("Noor", "Eerst de notulen, daarna de rondvraag.")]
+
+    def test_overlapping_cues_keep_file_order_and_their_own_times(self):
+        text = (
+            "WEBVTT\n\n00:00:01.000 --> 00:00:06.000\n<v Anouk>Ik wil nog iets zeggen over de planning.\n\n"
+            "00:00:04.000 --> 00:00:05.000\n<v Daan>Sorry, mag ik even?\n"
+        )
+        transcript = vtt(text)
+        assert turns(transcript) == [("Anouk", "Ik wil nog iets zeggen over de planning."), ("Daan", "Sorry, mag ik even?")]
+        assert times(transcript) == [(1.0, 6.0), (4.0, 5.0)]
+
+    def test_note_blocks_and_cue_settings_are_not_speech(self):
+        text = "WEBVTT\nKind: captions\n\nNOTE gemaakt door de griffie\n\n00:00:01.000 --> 00:00:02.000 align:start line:90%\n<v Lotte>Welkom.\n"
+        transcript = vtt(text)
+        assert turns(transcript) == [("Lotte", "Welkom.")]
+        assert "griffie" not in transcript.text and "align" not in transcript.text
+
+    def test_colon_inside_speech_is_no_speaker(self):
+        text = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nLet op: de stemming is na de pauze.\n"
+        assert turns(vtt(text)) == [(None, "Let op: de stemming is na de pauze.")]
+
+    @pytest.mark.parametrize("text", ["WEBVTT\n", "WEBVTT\n\nNOTE alleen een opmerking\n"])
+    def test_empty_vtt_is_refused_without_recommending_a_format(self, text):
+        with pytest.raises(InputError, match="no WebVTT cues") as err:
+            vtt(text)
+        assert "--format" not in str(err.value)
+
+    def test_cues_without_text_are_refused(self):
+        with pytest.raises(InputError, match="no speech text"):
+            vtt("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Eva></v>\n")
+
+
+# --- SRT -----------------------------------------------------------------------------------------------------
+
+
+class TestSRT:
+    def test_name_prefix_and_a_blank_line_inside_a_cue(self):
+        text = (
+            "1\n00:00:01,000 --> 00:00:03,500\nVoorzitter: Welkom bij de commissie Mobiliteit.\n\n"
+            "2\n00:00:04,000 --> 00:00:08,000\nWethouder Karin Smit: De nieuwe brug komt er,\n\nmaar later dan gepland.\n"
+        )
+        transcript = srt(text)
+        assert turns(transcript) == [
+            ("Voorzitter", "Welkom bij de commissie Mobiliteit."),
+            ("Wethouder Karin Smit", "De nieuwe brug komt er, maar later dan gepland."),
+        ]
+        assert times(transcript) == [(1.0, 3.5), (4.0, 8.0)]
+        assert "00:00" not in transcript.text and "-->" not in transcript.text
+
+    def test_missing_blank_line_and_missing_index(self):
+        text = (
+            "1\n00:00:01,000 --> 00:00:02,000\nSara: Zijn er vragen?\n"
+            "2\n00:00:02,500 --> 00:00:04,000\nMilan: Ja, over de kosten.\n\n"
+            "00:00:04,500 --> 00:00:06,000\nSara: Die volgen per mail.\n"
+        )
+        assert turns(srt(text)) == [("Sara", "Zijn er vragen?"), ("Milan", "Ja, over de kosten."), ("Sara", "Die volgen per mail.")]
+
+    def test_dot_as_decimal_separator(self):
+        assert times(srt("1\n00:00:01.250 --> 00:00:02.750\nGoedemorgen.\n")) == [(1.25, 2.75)]
+
+    def test_cp1252(self):
+        data = "1\n00:00:01,000 --> 00:00:02,000\nJoëlle: Ideeën genoeg, zeker “nu”.\n".encode("cp1252")
+        assert turns(srt(data)) == [("Joëlle", "Ideeën genoeg, zeker “nu”.")]
+
+    def test_utf16_with_bom(self):
+        data = "1\r\n00:00:01,000 --> 00:00:02,000\r\nRuben: Dank u, voorzitter.\r\n".encode("utf-16")
+        assert turns(srt(data)) == [("Ruben", "Dank u, voorzitter.")]
+
+    def test_whisperx_bracket_labels(self):
+        text = "1\n00:00:00,031 --> 00:00:02,557\n[SPEAKER_01]: Mag ik iets vragen?\n\n2\n00:00:02,600 --> 00:00:04,000\n[SPEAKER_00]: Zeker.\n"
+        transcript = srt(text)
+        assert turns(transcript) == [("SPEAKER_01", "Mag ik iets vragen?"), ("SPEAKER_00", "Zeker.")]
+        assert transcript.participants["SPEAKER_00"].type == "unknown"
+
+    def test_formatting_tags_are_dropped(self):
+        assert turns(srt("1\n00:00:01,000 --> 00:00:02,000\n{\\an8}<i>Hanna:</i> <b>Precies</b>.\n"))[0][1].endswith("Precies.")
+
+    def test_a_line_without_label_in_a_labelled_file_has_no_speaker(self):
+        text = "1\n00:00:01,000 --> 00:00:02,000\nSara: Goedemorgen.\n\n2\n00:00:05,000 --> 00:00:06,000\nDe tweede spreker praat.\n"
+        transcript = srt(text)
+        assert turns(transcript) == [("Sara", "Goedemorgen."), (None, "De tweede spreker praat.")]
+        assert any("no speaker label" in w for w in transcript.warnings)
+
+    def test_text_without_timing_lines_is_refused(self):
+        with pytest.raises(InputError, match="no SRT cues"):
+            srt("Dit is gewoon een brief aan de raad.\n")
+
+
+# --- speech-to-text JSON -------------------------------------------------------------------------------------
+
+
+class TestSpeechToTextJSON:
+    def test_whisper_segments_have_unknown_speakers_and_a_warning(self):
+        payload = {
+            "text": " Welkom. Punt één.",
+            "segments": [{"id": 0, "start": 0.0, "end": 2.0, "text": " Welkom."}, {"id": 1, "start": 60.0, "end": 62.5, "text": " Punt \u00e9\u00e9n."}],
+            "language": "nl",
+        }
+        transcript = stt(payload)
+        assert turns(transcript) == [(None, "Welkom."), (None, "Punt één.")]
+        assert times(transcript) == [(0.0, 2.0), (60.0, 62.5)]
+        assert any("no speakers" in w for w in transcript.warnings)
+
+    def test_whisperx_speakers_from_segments_or_else_from_words(self):
+        payload = {
+            "segments": [
+                {"start": 0.0, "end": 2.0, "text": " Ik open de vergadering.", "speaker": "SPEAKER_00"},
+                {"start": 2.5, "end": 4.0, "text": " Dank u.", "words": [{"word": "Dank", "speaker": "SPEAKER_01"}, {"word": "u."}]},
+                {"start": 4.5, "end": 5.0, "text": " Ja.", "words": [{"word": "Ja."}]},
+            ]
+        }
+        transcript = stt(payload)
+        assert turns(transcript) == [("SPEAKER_00", "Ik open de vergadering."), ("SPEAKER_01", "Dank u."), (None, "Ja.")]
+        assert transcript.participants["SPEAKER_01"].type == "unknown"
+        assert any("1 of 3 turns" in w for w in transcript.warnings)
+
+    def test_assemblyai_milliseconds(self):
+        payload = {"utterances": [{"speaker": "A", "start": 250, "end": 1730, "text": "Goedemorgen."}, {"speaker": "B", "start": 1900, "end": 2800, "text": "Hallo."}]}
+        transcript = stt(payload)
+        assert turns(transcript) == [("Speaker A", "Goedemorgen."), ("Speaker B", "Hallo.")]
+        assert times(transcript) == [(0.25, 1.73), (1.9, 2.8)]
+
+    def test_deepgram_utterances(self):
+        payload = {"results": {"utterances": [{"start": 0.5, "end": 1.5, "transcript": "Welkom.", "speaker": 0}, {"start": 2.0, "end": 3.0, "transcript": "Bedankt.", "speaker": 1}]}}
+        assert turns(stt(payload)) == [("Speaker 0", "Welkom."), ("Speaker 1", "Bedankt.")]
+
+    def test_deepgram_words_without_utterances(self):
+        words = [
+            {"word": "goedemorgen", "punctuated_word": "Goedemorgen.", "start": 0.2, "end": 0.9, "speaker": 0},
+            {"word": "hoi", "punctuated_word": "Hoi", "start": 1.0, "end": 1.2, "speaker": 1},
+            {"word": "allemaal", "punctuated_word": "allemaal.", "start": 1.2, "end": 1.6, "speaker": 1},
+        ]
+        payload = {"results": {"channels": [{"alternatives": [{"transcript": "x", "words": words}]}]}}
+        assert turns(stt(payload)) == [("Speaker 0", "Goedemorgen."), ("Speaker 1", "Hoi allemaal.")]
+
+    def test_invalid_json_names_line_and_column(self):
+        with pytest.raises(InputError, match="not valid JSON \\(line 2"):
+            read_stt_json(b'{"segments": [\n  {"text": }]}', ReadContext("kapot.json"))
+
+    @pytest.mark.parametrize(
+        ("payload", "reason"),
+        [
+            ({"naam": "Jan"}, "not a speech-to-text result"),
+            ({"schema_version": "1.0", "document": {}}, "notulist output"),
+            ({"segments": "geen lijst"}, "not a list"),
+            ({"segments": ["tekst"]}, "not an object"),
+            ({"segments": []}, "no speech text"),
+            ("alleen tekst", "not a speech-to-text result"),
+        ],
+    )
+    def test_other_json_is_refused_with_the_reason(self, payload, reason):
+        with pytest.raises(InputError, match=reason):
+            stt(payload)
+
+
+# --- Word .docx ------------------------------------------------------------------------------------------------
+
+
+def docx_bytes(*paragraphs: str, tables: list[list[list[str]]] | None = None) -> bytes:
+    """A .docx with these paragraphs (a "\\n" becomes a line break) and then these tables."""
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    for rows in tables or []:
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row):
+                table.cell(r, c).text = cell
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def word(data: bytes) -> Transcript:
+    return read_docx(data, ReadContext("vergadering.docx"))
+
+
+class TestWordDocx:
+    def test_teams_headers_with_the_speech_in_the_paragraph_below(self):
+        data = docx_bytes(
+            "Overleg fietsplan-20260312_100000-Meeting Recording",
+            "12 maart 2026, 10:00",
+            "Petra Jansen heeft de transcriptie gestart",
+            "Petra Jansen   0:04",
+            "Goedemorgen, fijn dat jullie er zijn.",
+            "Kees van Dam (Guest)   0:12",
+            "Dank je. Ik heb de tekeningen meegenomen.",
+            "Petra Jansen   1 minuut 5 seconden",
+            "Mooi, laat maar zien.",
+            "Petra Jansen heeft de transcriptie gestopt",
+        )
+        transcript = word(data)
+        assert turns(transcript) == [
+            ("Petra Jansen", "Goedemorgen, fijn dat jullie er zijn."),
+            ("Kees van Dam (Guest)", "Dank je. Ik heb de tekeningen meegenomen."),
+            ("Petra Jansen", "Mooi, laat maar zien."),
+        ]
+        assert times(transcript) == [(4.0, 12.0), (12.0, 65.0), (65.0, None)]
+        assert transcript.title == "Overleg fietsplan-20260312_100000-Meeting Recording"
+        assert "transcriptie" not in transcript.text
+        assert transcript.format == "docx"
+
+    def test_teams_header_and_speech_in_one_paragraph(self):
+        data = docx_bytes("Overleg", "Wouter Kok   0:04\nWe beginnen.\nEerst de notulen.", "Lieke Mol   0:20\nPrima.")
+        assert turns(word(data)) == [("Wouter Kok", "We beginnen. Eerst de notulen."), ("Lieke Mol", "Prima.")]
+
+    def test_gemini_notes_are_no_speech_only_the_transcript_part_is(self):
+        data = docx_bytes(
+            "📝 Notities",
+            "Samenvatting",
+            "Het team besprak de begroting en de planning van het nieuwe buurthuis.",
+            "📖 Transcriptie",
+            "12 maart 2026",
+            "00:00:05",
+            "Yara Bos: Welkom allemaal bij het overleg.",
+            "Niels Prins: Dank je, Yara.",
+            "00:01:10",
+            "Yara Bos: Dan de begroting.",
+            "Transcriptie beëindigd na 00:02:00",
+            "Deze bewerkbare transcriptie is door een computer gegenereerd en kan fouten bevatten.",
+        )
+        transcript = word(data)
+        assert turns(transcript) == [("Yara Bos", "Welkom allemaal bij het overleg."), ("Niels Prins", "Dank je, Yara."), ("Yara Bos", "Dan de begroting.")]
+        assert times(transcript)[0][0] == 5.0 and times(transcript)[2] == (70.0, 120.0)
+        assert "buurthuis" not in transcript.text and "bewerkbare" not in transcript.text
+        assert any("Transcript" in w for w in transcript.warnings)
+
+    def test_table_with_a_header_row(self):
+        rows = [["Tijd", "Spreker", "Tekst"], ["00:00:03", "Eline Vos", "Het plan is rond."], ["00:00:09", "Ahmed Yilmaz", "Dan kunnen we stemmen."]]
+        transcript = word(docx_bytes("Verslag werkgroep", tables=[rows]))
+        assert turns(transcript) == [("Eline Vos", "Het plan is rond."), ("Ahmed Yilmaz", "Dan kunnen we stemmen.")]
+        assert times(transcript)[0] == (3.0, 9.0)
+
+    def test_table_without_header_row(self):
+        rows = [["Eline Vos", "Het plan voor de nieuwe speeltuin is rond en betaald."], ["Ahmed Yilmaz", "Dan kunnen we er vanavond over stemmen."]]
+        assert [s for s, _ in turns(word(docx_bytes(tables=[rows])))] == ["Eline Vos", "Ahmed Yilmaz"]
+
+    def test_attendance_table_is_no_turn_table(self):
+        rows = [["Naam", "Functie"], ["Eline Vos", "voorzitter"], ["Ahmed Yilmaz", "secretaris"]]
+        data = docx_bytes("Verslag van de werkgroep", "De werkgroep sprak over de speeltuin en de kosten daarvan.", tables=[rows])
+        transcript = word(data)
+        assert transcript.format == "report"
+        assert all(b.kind is not BlockKind.TURN for b in transcript.blocks)
+
+    def test_tracked_insertions_are_text_and_deletions_are_not(self):
+        document = docx.Document()
+        document.add_paragraph("Overleg")
+        paragraph = document.add_paragraph("Iris de Boer: De begroting is ")
+        w = nsdecls("w")
+        paragraph._p.append(parse_xml(f'<w:ins {w} w:id="1" w:author="Griffie" w:date="2026-03-12T10:00:00Z"><w:r><w:t xml:space="preserve">niet </w:t></w:r></w:ins>'))
+        paragraph._p.append(parse_xml(f'<w:del {w} w:id="2" w:author="Griffie" w:date="2026-03-12T10:00:00Z"><w:r><w:delText>wel </w:delText></w:r></w:del>'))
+        paragraph.add_run("sluitend.")
+        document.add_paragraph("Bart Smit: Dat moeten we oplossen.")
+        buffer = io.BytesIO()
+        document.save(buffer)
+        assert turns(word(buffer.getvalue())) == [("Iris de Boer", "De begroting is niet sluitend."), ("Bart Smit", "Dat moeten we oplossen.")]
+
+    def test_a_word_report_without_turns_is_a_prose_report(self):
+        data = docx_bytes("Verslag buurtavond", "Op de buurtavond spraken veertig bewoners over het nieuwe park.", "Conclusie: het park komt er.")
+        transcript = word(data)
+        assert transcript.format == "report"
+        assert "veertig bewoners" in transcript.text
+
+    def test_empty_document_is_refused(self):
+        with pytest.raises(InputError, match="holds no text"):
+            word(docx_bytes())
+
+    @pytest.mark.parametrize("data", [b"geen zip", b"PK\x03\x04kapot"])
+    def test_not_a_docx_is_refused(self, data):
+        with pytest.raises(InputError, match="not a"):
+            word(data)
+
+
+# --- detection -------------------------------------------------------------------------------------------------
+
+
+class TestDetection:
+    @pytest.mark.parametrize(
+        ("data", "name", "reader"),
+        [
+            (TEAMS_VTT.encode(), "export.txt", "vtt"),
+            (codecs.BOM_UTF8 + TEAMS_VTT.encode(), "export", "vtt"),
+            (TEAMS_VTT.encode("utf-16"), "export", "vtt"),
+            (b"1\n00:00:01,000 --> 00:00:02,000\nHallo.\n", "ondertitels.txt", "srt"),
+            (b"00:00:01,000 --> 00:00:02,000\nHallo.\n", "ondertitels", "srt"),
+            (b'{"segments": [{"start": 0, "end": 1, "text": "Hallo."}]}', "uitvoer.txt", "stt-json"),
+            (b'{"results": {"utterances": []}}', "deepgram", "stt-json"),
+            (b'{"other": 1}', "data.json", "stt-json"),
+            (docx_bytes("Hallo."), "verslag", "docx"),
+            (b"Sara: Goedemorgen.\nMilan: Hallo.\n", "overleg.txt", "text"),
+        ],
+    )
+    def test_reader_from_content_or_suffix(self, data, name, reader):
+        assert choose_reader(data, name).name == reader
+
+    def test_read_bytes_uses_the_vtt_reader_for_a_vtt_file(self):
+        transcript = read_bytes(TEAMS_VTT.encode(), source="overleg.vtt")
+        assert transcript.format == "vtt"
+        assert len(transcript.blocks) == 3
