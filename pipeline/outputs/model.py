@@ -58,6 +58,30 @@ class WhoSaidWhat(_Strict):
     end: int
 
 
+class Decision(_Strict):
+    """A decision recorded in minutes or a transcript ("Besluit: …", "De raad stemt in met …", "De motie wordt
+    aangenomen", a hamerstuk); `text == source[start:end]` (character offsets)."""
+
+    text: str
+    start: int
+    end: int
+    kind: Literal["besluit", "instemming", "aangenomen", "verworpen", "conclusie", "hamerstuk"] = Field(
+        description="What the sentence records: a decision, consent, a motion carried or rejected, a conclusion, "
+        "a hamerstuk (passed without debate)."
+    )
+
+
+class Action(_Strict):
+    """An action item or promise ("Actiepunt: …", "zegt toe", "zal … nagaan", "komt erop terug");
+    `text == source[start:end]` (character offsets)."""
+
+    text: str
+    start: int
+    end: int
+    who: str | None = Field(default=None, description="Who is to act, as the text names them (or the turn's speaker).")
+    due: str | None = Field(default=None, description="By when, as the text says it (\"vóór 1 maart\"), when given.")
+
+
 class Summary(_Strict):
     """A summary: the chosen sentences in document order, key points, who said what and the top themes."""
 
@@ -67,6 +91,8 @@ class Summary(_Strict):
     who_said_what: list[WhoSaidWhat] = Field(default_factory=list)
     themes: list[ThemeScore] = Field(default_factory=list, description="Top themes (at most three).")
     method: str = Field(default="extractive", description="extractive, or transformers:<model> for abstractive text.")
+    decisions: list[Decision] = Field(default_factory=list, description="Decisions of the sessions summarised, in order.")
+    actions: list[Action] = Field(default_factory=list, description="Action items of the sessions summarised, in order.")
 
 
 class KeyphraseOut(_Strict):
@@ -87,6 +113,8 @@ class Session(_Strict):
     speakers: list[str] = Field(default_factory=list, description="Names of speakers quoted or holding turns here.")
     themes: list[ThemeScore] = Field(default_factory=list)
     keyphrases: list[KeyphraseOut] = Field(default_factory=list, description="Best first.")
+    decisions: list[Decision] = Field(default_factory=list, description="Decisions recorded in the session, in order.")
+    actions: list[Action] = Field(default_factory=list, description="Action items and promises of the session, in order.")
 
 
 class Speaker(_Strict):
