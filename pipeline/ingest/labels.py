@@ -229,7 +229,8 @@ def is_speaker_label(label: str) -> bool:
 
 # --- chair and attendance named in the document ------------------------------------------------------------
 
-_CHAIR_HEADER = re.compile(r"^\s*(?:de\s+)?voorzitt(?:er|ster)\s*:\s*(?P<name>[^:\n]{2,80}?)\s*\.?\s*$", re.IGNORECASE | re.MULTILINE)
+#: "Voorzitter: Arib" (no article, no closing punctuation: "De voorzitter: Welkom." is the chair speaking).
+_CHAIR_HEADER = re.compile(r"^\s*voorzitt(?:er|ster)\s*:\s*(?P<name>[^:\n]{2,80}?[^.!?:;,\s])\s*$", re.IGNORECASE | re.MULTILINE)
 _CHAIR_INLINE = re.compile(
     r"\b[Dd]e\s+voorzitt(?:er|ster)\s*:\s*(?P<name>(?:de heer|mevrouw|dhr\.|mevr\.|mw\.)\s+(?:[A-Z][a-z]?\.)+\s*"
     r"(?:(?:van|de|der|den|ter|ten|in 't)\s+)*[A-Z][\w'’-]+)"

@@ -1,0 +1,144 @@
+"""Speakers from labels: one participant per person across label variants, roles, parties, the chair."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.ingest import BlockKind, read_text
+from pipeline.ingest.labels import attendance, chair_from_header, is_diarisation_label, parse_label
+
+
+def turns(text: str, **kw):
+    transcript = read_text(text, **kw)
+    return transcript, [b for b in transcript.blocks if b.kind is BlockKind.TURN]
+
+
+class TestParseLabel:
+    @pytest.mark.parametrize(
+        ("label", "name", "roles", "organisations"),
+        [
+            ("Mevrouw HOEKSTRA (GroenLinks)", "Hoekstra", (), ("GroenLinks",)),
+            ("mevrouw Hoekstra", "Hoekstra", (), ()),
+            ("Wethouder Lisa Kramer", "Lisa Kramer", ("wethouder",), ()),
+            ("Jan de Vries (Guest)", "Jan de Vries", ("gast",), ()),
+            ("Minister Rutte", "Rutte", ("minister",), ()),
+            ("Staatssecretaris Van Veldhoven", "Van Veldhoven", ("staatssecretaris",), ()),
+            ("Inspreker Van Rijn", "Van Rijn", ("inspreker",), ()),
+            ("Het lid Peeters", "Peeters", ("lid",), ()),
+            ("De heer VAN DER HAM (D66)", "Van der Ham", (), ("D66",)),
+            ("mevr. E. Roos (wethouder)", "E. Roos", ("wethouder",), ()),
+        ],
+    )
+    def test_person_labels(self, label, name, roles, organisations):
+        parsed = parse_label(label)
+        assert parsed is not None and parsed.type == "person"
+        assert (parsed.name, parsed.roles, parsed.organisations) == (name, roles, organisations)
+
+    @pytest.mark.parametrize("label", ["De voorzitter", "De VOORZITTER", "Voorzitter", "Minister van Financiën", "Staatssecretaris"])
+    def test_a_role_without_a_name_is_an_office(self, label):
+        parsed = parse_label(label)
+        assert parsed is not None and parsed.type == "office"
+
+    @pytest.mark.parametrize("label", ["SPEAKER_00", "[SPEAKER_01]", "Unknown Speaker", "Spreker 1", "Onbekende spreker"])
+    def test_diarisation_labels_are_unknown_speakers(self, label):
+        assert is_diarisation_label(label)
+        assert parse_label(label).type == "unknown"
+
+    def test_a_name_is_not_a_diarisation_label(self):
+        assert not is_diarisation_label("Sanne Speelman")
+
+    def test_college_is_a_group(self):
+        assert parse_label("College").type == "group"
+
+    @pytest.mark.parametrize(
+        "label", ["Let op", "Aanvang", "De VOORZITTER heet de aanwezigen welkom en zegt het volgende", "de kosten", "De heer", "Goedemorgen."]
+    )
+    def test_clauses_and_keys_are_no_labels(self, label):
+        assert parse_label(label) is None
+
+
+class TestVariantsBecomeOnePerson:
+    def test_upper_case_party_and_bare_surname_are_one_participant(self):
+        text = (
+            "Mevrouw HOEKSTRA (GroenLinks): Wij willen meer groen op het plein.\n"
+            "De heer Smit (VVD): Dat kost te veel.\n"
+            "mevrouw Hoekstra: Het past in de begroting.\n"
+            "Hoekstra: Ik rond af.\n"
+        )
+        transcript, ts = turns(text)
+        assert [t.speaker for t in ts] == ["Hoekstra", "Smit", "Hoekstra", "Hoekstra"]
+        hoekstra = transcript.participants["Hoekstra"]
+        assert hoekstra.name == "Hoekstra" and hoekstra.organisations == ["GroenLinks"]
+        assert "Mevrouw HOEKSTRA (GroenLinks)" in hoekstra.aliases
+        assert len(transcript.participants) == 2
+
+    def test_role_before_a_full_name_and_the_surname_later(self):
+        text = "Wethouder Lisa Kramer: De kosten vallen mee.\nDe heer Bos (CDA): Hoeveel precies?\nKramer: Twee ton.\n"
+        transcript, ts = turns(text)
+        assert [t.speaker for t in ts] == ["Lisa Kramer", "Bos", "Lisa Kramer"]
+        assert transcript.participants["Lisa Kramer"].roles == ["wethouder"]
+
+    def test_same_surname_in_two_parties_stays_two_people(self):
+        text = "De heer Jansen (VVD): Ik ben voor.\nMevrouw Jansen (SP): Ik ben tegen.\nDe heer Jansen (VVD): Jammer.\n"
+        transcript, ts = turns(text)
+        assert len({t.speaker for t in ts}) == 2
+        assert sorted(p.organisations[0] for p in transcript.participants.values()) == ["SP", "VVD"]
+
+    def test_different_first_names_are_different_people(self):
+        _, ts = turns("Jan de Vries: Goedemorgen.\nPiet de Vries: Goedemiddag.\nJan de Vries: Tot straks.\n")
+        assert [t.speaker for t in ts] == ["Jan de Vries", "Piet de Vries", "Jan de Vries"]
+
+    def test_diarisation_labels_are_participants_of_type_unknown(self):
+        transcript, ts = turns("[SPEAKER_00]: Wie begint er?\n[SPEAKER_01]: Ik wel.\nSPEAKER_00: Prima.\n")
+        assert [t.speaker for t in ts] == ["SPEAKER_00", "SPEAKER_01", "SPEAKER_00"]
+        assert {p.type for p in transcript.participants.values()} == {"unknown"}
+
+
+class TestChair:
+    def test_the_chair_named_in_the_header_holds_the_chairs_turns(self):
+        text = (
+            "Raadsvergadering 12 maart\n\nVoorzitter: Verbeek\n\nAanvang: 19:30 uur\n\n"
+            "De voorzitter:\n\nIk open de vergadering.\n\n"
+            "Mevrouw Akkaya (PvdA):\n\nDank u wel. Ik heb een vraag over de sporthal.\n\n"
+            "De voorzitter:\n\nDe wethouder antwoordt straks.\n"
+        )
+        transcript, ts = turns(text)
+        assert [t.speaker for t in ts] == ["Verbeek", "Akkaya", "Verbeek"]
+        chair = transcript.participants["Verbeek"]
+        assert chair.chair and "voorzitter" in chair.roles and chair.type == "person"
+        assert not any(b.kind is BlockKind.TURN and "19:30" in b.text for b in transcript.blocks)
+
+    def test_the_chair_from_an_attendance_list(self):
+        text = (
+            "Aanwezig: T. Mulders (voorzitter), mevr. R. Yilmaz (wethouder), dhr. B. Groen.\n\n"
+            "De voorzitter: Welkom allemaal.\nDhr. Groen: Ik heb een vraag.\nMevr. Yilmaz: Ik antwoord graag.\n"
+        )
+        transcript, ts = turns(text)
+        assert [t.speaker for t in ts] == ["T. Mulders", "B. Groen", "R. Yilmaz"]
+        assert transcript.participants["T. Mulders"].chair
+        assert transcript.participants["R. Yilmaz"].roles == ["wethouder"]
+
+    def test_without_a_named_chair_the_chair_stays_the_office(self):
+        transcript, ts = turns("De voorzitter: Welkom.\nDe heer Kok (D66): Dank u.\nVoorzitter: Graag gedaan.\n")
+        assert ts[0].speaker == ts[2].speaker
+        office = transcript.participants[ts[0].speaker]
+        assert office.type == "office" and "voorzitter" in office.roles and not office.chair
+
+    def test_a_role_without_a_name_joins_the_one_person_holding_it(self):
+        _, ts = turns("Wethouder Daan Kuiper: Het plan is klaar.\nDe heer Vos (CDA): Wanneer begint het?\nDe wethouder: In mei.\n")
+        assert ts[2].speaker == "Daan Kuiper"
+
+    def test_chair_header_and_attendance_helpers(self):
+        assert chair_from_header("Voorzitter: Arslan").name == "Arslan"
+        assert chair_from_header("Voorzitter: Dank u wel, dan gaan we verder.") is None
+        assert [p.name for p in attendance("Aanwezig: A. Bakker (voorzitter), C. Dekker en E. Faber.")] == ["A. Bakker", "C. Dekker", "E. Faber"]
+        assert attendance("Zij was aanwezig bij de vergadering.") == []
+
+
+def test_participants_without_turns_are_dropped():
+    transcript, _ = turns("Aanwezig: K. Smeets (voorzitter), L. Wouters.\n\nL. Wouters: Goedemiddag.\nK. Meijer: Hallo.\n")
+    assert set(transcript.participants) == {"L. Wouters", "K. Meijer"}
+
+
+def test_a_prose_report_has_no_participants():
+    assert read_text("Verslag\n\nDe raad sprak over het park. Iedereen was het eens.\n").participants == {}
