@@ -56,14 +56,13 @@ def rejection(text: str) -> str | None:
     punctuation), "intro" (ends in ':'), "question", "unbalanced" (quotation marks), "byline", "procedural".
     """
     body = text.strip()
-    words = _WORD.findall(body)
-    if not MIN_WORDS <= len(words) <= MAX_WORDS:
-        return "fragment"
     lines = [line.strip() for line in body.splitlines() if line.strip()]
     if any(is_byline(line) for line in lines):
         return "byline"
     if any(is_procedural(line) for line in lines):
         return "procedural"
+    if not MIN_WORDS <= len(_WORD.findall(body)) <= MAX_WORDS:
+        return "fragment"
     core = body.rstrip(_CLOSERS)
     if core.endswith(":"):
         return "intro"
