@@ -416,6 +416,22 @@ class TestWordDocx:
         assert "buurthuis" not in transcript.text and "bewerkbare" not in transcript.text
         assert any("Transcript" in w for w in transcript.warnings)
 
+    def test_english_teams_and_gemini_markers(self):
+        data = docx_bytes(
+            "📝 Notes",
+            "Summary",
+            "The team discussed the budget.",
+            "📖 Transcript",
+            "00:00:11",
+            "Sanne Visser: Zullen we beginnen?",
+            "Sanne Visser stopped transcription",
+            "Transcription ended after 00:00:39",
+            "This editable transcript was computer generated and might contain errors.",
+        )
+        transcript = word(data)
+        assert turns(transcript) == [("Sanne Visser", "Zullen we beginnen?")]
+        assert times(transcript) == [(11.0, 39.0)]
+
     def test_table_with_a_header_row(self):
         rows = [["Tijd", "Spreker", "Tekst"], ["00:00:03", "Eline Vos", "Het plan is rond."], ["00:00:09", "Ahmed Yilmaz", "Dan kunnen we stemmen."]]
         transcript = word(docx_bytes("Verslag werkgroep", tables=[rows]))

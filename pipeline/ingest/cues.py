@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pipeline.ingest.encoding import DecodeError, decode
 from pipeline.ingest.model import Block, BlockKind, Participant, Transcript
@@ -100,11 +101,13 @@ def clean_speech(text: str) -> str:
     return unicodedata.normalize("NFC", _WHITESPACE.sub(" ", text).strip())
 
 
+@lru_cache(maxsize=4096)
 def is_anonymous_label(label: str) -> bool:
     """A diarisation voice ("SPEAKER_00", "Spreker 1", "Unknown Speaker") rather than a named person."""
     return bool(ANONYMOUS_LABEL.match(label.strip()))
 
 
+@lru_cache(maxsize=4096)
 def _is_name_label(label: str) -> bool:
     """"Jan de Vries", "Wethouder Lisa Kramer (GroenLinks)", "Voorzitter": capitalised words and particles."""
     bare = _PARTY.sub("", label).strip()
