@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import heapq
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from pipeline.components import unattributed_quotes
-from pipeline.ingest.model import BlockKind, Transcript
+from pipeline.components import document_summary as stored_summary
+from pipeline.components import speaker_records, theme_evidence, theme_sentences, unattributed_quotes
+from pipeline.ingest.model import Block, BlockKind, Participant, Transcript
 from pipeline.outputs.model import (
     Analysis,
     DocumentInfo,
@@ -24,37 +28,196 @@ from pipeline.outputs.model import (
     WhoSaidWhat,
 )
 from pipeline.outputs.model import Summary as SummaryOut
+from pipeline.results import get_mentions, get_quotes, set_blocks
 from pipeline.sentences import doc_text
+from pipeline.speakers.mentions import surname
 from pipeline.speakers.registry import SpeakerRecord
+from pipeline.speakers.roles import Description
 from pipeline.summaries.structured import SpanSummary, representative, summarise_span
 from pipeline.themes.keyphrases import keyphrases
-from pipeline.themes.scoring import bounds, share
+from pipeline.themes.scoring import DECIMALS, bounds, share
+
+#: Longest piece of a document analysed as one spaCy Doc, in characters. Pieces end at block (paragraph, turn)
+#: boundaries, so a piece is far below spaCy's `max_length` and the model never sees a megabyte at once.
+PIECE_CHARS = 50_000
+
+#: notulist's components, which run once over the merged document: a surname, a role noun or a pronoun in one piece
+#: must find the person introduced in another, and a quote's cue may lie in the next paragraph. The spaCy model's
+#: components (tagger, parser, NER, ...) and the sentence splitters run per piece.
+WHOLE_DOCUMENT = ("notulist_mentions", "notulist_quotes", "notulist_speakers", "notulist_themes", "notulist_summaries")
 
 
-def parse(nlp: Language, transcript: Transcript) -> Doc:
-    """The spaCy Doc of the whole normalised text, with the reader's blocks on `doc._.blocks`."""
-    doc = nlp.make_doc(transcript.text)
-    doc._.blocks = transcript.blocks
-    for _, component in nlp.pipeline:
-        doc = component(doc)
+@dataclass(frozen=True)
+class Piece:
+    """A stretch `[start, end)` of the document's text (characters) analysed as one Doc; `first_block` is the
+    global index of its first block."""
+
+    start: int
+    end: int
+    first_block: int
+
+
+def plan_pieces(text: str, blocks: Sequence[Block], max_chars: int = PIECE_CHARS) -> list[Piece]:
+    """Cut the text into consecutive pieces of at most about `max_chars` characters that together cover it.
+
+    Cuts fall at block starts; a block longer than `max_chars` is cut inside at a line break, else after a sentence
+    end, else at white space, else (a run with no white space at all) hard. One pass over the blocks: O(n).
+    """
+    if max_chars < 1:
+        raise ValueError("max_chars must be positive")
+    cuts = [0]
+    index = [0]  # global index of the block open at each cut
+    for i, block in enumerate(blocks):
+        # a piece runs up to the next block's start, so the white space after a block belongs to it
+        reach = blocks[i + 1].start if i + 1 < len(blocks) else len(text)
+        if block.start > cuts[-1] and reach - cuts[-1] > max_chars:
+            cuts.append(block.start)
+            index.append(i)
+        while reach - cuts[-1] > max_chars:
+            cuts.append(_inner_cut(text, cuts[-1], cuts[-1] + max_chars))
+            index.append(i)
+    while not blocks and len(text) - cuts[-1] > max_chars:
+        cuts.append(_inner_cut(text, cuts[-1], cuts[-1] + max_chars))
+        index.append(0)
+    ends = cuts[1:] + [len(text)]
+    return [Piece(a, b, i) for a, b, i in zip(cuts, ends, index, strict=True) if b > a] or [Piece(0, len(text), 0)]
+
+
+def _inner_cut(text: str, start: int, limit: int) -> int:
+    """Where to cut inside one long block: after the last line break, sentence end or space before `limit`."""
+    floor = start + (limit - start) // 2
+    cut = text.rfind("\n", floor, limit)
+    if cut >= 0:
+        return cut + 1
+    for mark in (". ", "? ", "! "):
+        cut = text.rfind(mark, floor, limit)
+        if cut >= 0:
+            return cut + 2
+    cut = text.rfind(" ", floor, limit)
+    return cut + 1 if cut >= 0 else limit
+
+
+def _piece_blocks(blocks: Sequence[Block], piece: Piece) -> list[Block]:
+    """The blocks inside a piece, clipped to it, with offsets relative to its start."""
+    out = []
+    for block in blocks[piece.first_block :]:
+        if block.start >= piece.end:
+            break
+        start, end = max(block.start, piece.start), min(block.end, piece.end)
+        if end > start or block.start == block.end:
+            out.append(Block(block.kind, start - piece.start, end - piece.start, block.text[start - block.start : end - block.start],
+                             block.speaker, block.start_time, block.end_time))
+    return out
+
+
+def parse(nlp: Language, transcript: Transcript, *, max_chars: int = PIECE_CHARS, batch_size: int = 8) -> Doc:
+    """The annotated spaCy Doc of the whole normalised text, with the reader's blocks stored on it.
+
+    The spaCy model's components run on pieces of at most `max_chars` characters (see `plan_pieces`), so no Doc the
+    model sees comes near spaCy's `max_length` and its memory stays bounded; the pieces are merged with
+    `Doc.from_docs`, and notulist's components (`WHOLE_DOCUMENT`: mentions, quotes, speakers, themes, summaries) run
+    once over the merged Doc, so speakers are resolved across the whole meeting. A document analysed in one piece or
+    in many gives the same result wherever the model's own annotations do not depend on the cut (they never do for
+    the rule-based blank pipeline; cuts fall between paragraphs or turns). Linear in the length of the text.
+    """
+    blocks = transcript.blocks
+    pieces = plan_pieces(transcript.text, blocks, max_chars)
+    docs = []
+    for piece in pieces:
+        doc = nlp.make_doc(transcript.text[piece.start : piece.end])
+        set_blocks(doc, _piece_blocks(blocks, piece), offset=piece.first_block)
+        docs.append(doc)
+    stream: Iterable[Doc] = iter(docs)
+    for name, proc in nlp.pipeline:
+        if name in WHOLE_DOCUMENT:
+            continue
+        stream = proc.pipe(stream, batch_size=batch_size) if hasattr(proc, "pipe") else map(proc, stream)
+    done = list(stream)
+    doc = done[0] if len(done) == 1 else merge_pieces(done)
+    set_blocks(doc, blocks)
+    for name, proc in nlp.pipeline:
+        if name in WHOLE_DOCUMENT:
+            doc = proc(doc)
     return doc
 
 
-def _speaker_records(doc: Doc, transcript: Transcript) -> list[SpeakerRecord]:
-    """Speakers found in the text, plus turn holders of a transcript."""
-    records = list(doc._.speakers or [])
-    known = {r.name.lower() for r in records}
+def merge_pieces(docs: Sequence[Doc]) -> Doc:
+    """One Doc from consecutive pieces: tokens, annotations, span groups and span attributes (shifted to the merged
+    text by spaCy); document-level plain data of the pieces is dropped (the caller sets what the whole needs)."""
+    for doc in docs:
+        for key in [k for k in doc.user_data if not (isinstance(k, tuple) and len(k) == 4 and k[2] is not None)]:
+            del doc.user_data[key]
+    return Doc.from_docs(list(docs), ensure_whitespace=False, exclude=["tensor"])
+
+
+def _word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def _speaker_records(doc: Doc, transcript: Transcript) -> tuple[list[SpeakerRecord], dict[str, str]]:
+    """Speakers found in the text and the turn holders of a transcript, one record per person.
+
+    Returns the records in order of first appearance and a map from each turn's `Block.speaker` key to its record's
+    key. A turn holder whose name (or surname) matches a speaker found in the text shares that record.
+    """
+    records = {r.key: r for r in speaker_records(doc)}
+    by_name = {r.name.lower(): r.key for r in records.values() if r.type == "person"}
+    by_surname = {surname(r.name).lower(): r.key for r in records.values() if r.type == "person"}
+    turn_key: dict[str, str] = {}
+    first_turn: dict[str, int] = {}
     for block in transcript.blocks:
-        if block.kind is BlockKind.TURN and block.speaker and block.speaker.lower() not in known:
-            known.add(block.speaker.lower())
-            records.append(SpeakerRecord(key=f"turn:{block.speaker.lower()}", name=block.speaker, first_offset=block.start, speaks=True))
-    return records
+        if block.kind is BlockKind.TURN and block.speaker and block.speaker not in first_turn:
+            first_turn[block.speaker] = block.start
+    for label, first in first_turn.items():
+        p = transcript.participants.get(label) or Participant(key=label, name=label)
+        key = None
+        if p.type == "person":
+            key = by_name.get(p.name.lower()) or by_surname.get(surname(p.name).lower())
+        if key is None:
+            key = f"turn:{p.key.lower()}"
+            if key not in records:
+                records[key] = SpeakerRecord(key=key, name=p.name, type=p.type, first_offset=first, speaks=True)
+        record = records[key]
+        record.speaks = True
+        record.first_offset = min(record.first_offset, first)
+        record.description.extend(Description(roles=list(p.roles), organisations=list(p.organisations)))
+        for alias in [*p.aliases, *([label] if label != p.name else [])]:
+            record.add_alias(alias)
+        turn_key[label] = key
+    return sorted(records.values(), key=lambda r: r.first_offset), turn_key
+
+
+def _turn_statistics(turns: Sequence[Turn], ids: dict[str, str]) -> dict[str, dict[str, float | int | None]]:
+    """Per speaker id: turns, words, share of words and, where turns are timed, speaking time and its share."""
+    stats: dict[str, dict] = {}
+    for turn in turns:
+        if turn.speaker_id is None:
+            continue
+        row = stats.setdefault(turn.speaker_id, {"turns": 0, "words": 0, "speaking_time": None})
+        row["turns"] += 1
+        row["words"] += _word_count(turn.text)
+        if turn.start_time is not None and turn.end_time is not None and turn.end_time >= turn.start_time:
+            row["speaking_time"] = (row["speaking_time"] or 0.0) + turn.end_time - turn.start_time
+    total_words = sum(r["words"] for r in stats.values())
+    total_time = sum(r["speaking_time"] or 0.0 for r in stats.values())
+    for row in stats.values():
+        row["word_share"] = round(row["words"] / total_words, 4) if total_words else None
+        row["time_share"] = round(row["speaking_time"] / total_time, 4) if total_time and row["speaking_time"] is not None else None
+        if row["speaking_time"] is not None:
+            row["speaking_time"] = round(row["speaking_time"], 3)
+    return stats
 
 
 def build_analysis(doc: Doc, transcript: Transcript) -> Analysis:
     """Turn the annotated Doc into the JSON output model; ids follow document order."""
-    records = _speaker_records(doc, transcript)
+    records, turn_key = _speaker_records(doc, transcript)
     ids = {r.key: f"sp{i + 1}" for i, r in enumerate(records)}
+    names = {r.key: r.name for r in records}
+    turns = _turns(transcript, {label: ids[key] for label, key in turn_key.items()}, {label: names[key] for label, key in turn_key.items()})
+    stats = _turn_statistics(turns or [], ids)
     speakers = [
         Speaker(
             id=ids[r.key],
@@ -64,13 +227,13 @@ def build_analysis(doc: Doc, transcript: Transcript) -> Analysis:
             organisations=list(r.description.organisations),
             aliases=list(r.aliases),
             mentions=r.mentions,
+            **stats.get(ids[r.key], {}),
         )
         for r in records
     ]
-    names = {r.key: r.name for r in records}
     quotes: list[Quote] = []
     per_session: dict[str, list[str]] = {s.id: [] for s in transcript.sessions}
-    for i, q in enumerate(doc._.quotes or []):
+    for i, q in enumerate(get_quotes(doc) or []):
         session = transcript.session_at(q.start).id
         speaker = names.get(q.speaker_key) if q.speaker_key else None
         quotes.append(
@@ -90,7 +253,6 @@ def build_analysis(doc: Doc, transcript: Transcript) -> Analysis:
         )
         if speaker and speaker not in per_session[session]:
             per_session[session].append(speaker)
-    turns = _turns(transcript)
     for turn in turns or []:
         if turn.speaker and turn.speaker not in per_session[turn.session]:
             per_session[turn.session].append(turn.speaker)
@@ -98,14 +260,15 @@ def build_analysis(doc: Doc, transcript: Transcript) -> Analysis:
     themes, session_themes, speaker_themes = _themes(doc, transcript, spoken)
     for speaker_out in speakers:
         speaker_out.themes = speaker_themes.get(speaker_out.name, [])
-    sentences = doc._.theme_sentences or []
-    summaries = _session_summaries(doc, transcript, sentences)
+    sentences = theme_sentences(doc) or []
+    by_session = _sentences_by_session(sentences, transcript)
+    summaries = _session_summaries(doc, transcript, by_session)
     name_tokens = frozenset(
-        i for m in doc._.mentions or [] if m.kind.value in ("name", "surname") for i in range(m.start, m.end)
+        i for m in get_mentions(doc) or [] if m.kind.value in ("name", "surname") for i in range(m.start, m.end)
     )
     sessions = []
     for s in transcript.sessions:
-        inside = [x for x in sentences if s.start <= x.start_char < s.end]
+        inside = by_session.get(s.id, [])
         session_quotes = [q for q in quotes if q.session == s.id and q.speaker]
         summary = summaries.get(s.id)
         sessions.append(
@@ -116,28 +279,41 @@ def build_analysis(doc: Doc, transcript: Transcript) -> Analysis:
             )
         )
     document_summary = None
+    whole = stored_summary(doc)
     if len(sessions) == 1:
         document_summary = sessions[0].summary
-    elif doc._.summary is not None:
-        document_summary = _summary_out(doc._.summary, [q for q in quotes if q.speaker], speakers, [ThemeScore(id=t.id, score=t.score) for t in themes], sentences)
+    elif whole is not None:
+        document_summary = _summary_out(whole, [q for q in quotes if q.speaker], speakers, [ThemeScore(id=t.id, score=t.score) for t in themes], sentences)
     words = sum(1 for t in doc if not (t.is_space or t.is_punct))
-    info = DocumentInfo(source=transcript.source, format=transcript.format, title=_clean_title(transcript.title), words=words)
+    info = DocumentInfo(
+        source=transcript.source, format=transcript.format, title=_clean_title(transcript.title), words=words,
+        warnings=list(transcript.warnings),
+    )
     return Analysis(
         document=info, sessions=sessions, speakers=speakers, quotes=quotes, themes=themes, summary=document_summary, turns=turns
     )
 
 
-def _session_summaries(doc: Doc, transcript: Transcript, sentences: list) -> dict[str, SpanSummary]:
+def _sentences_by_session(sentences: Sequence[Span], transcript: Transcript) -> dict[str, list[Span]]:
+    """Content sentences grouped by the session their first character lies in (one pass)."""
+    out: dict[str, list[Span]] = {}
+    for sent in sentences:
+        out.setdefault(transcript.session_at(sent.start_char).id, []).append(sent)
+    return out
+
+
+def _session_summaries(doc: Doc, transcript: Transcript, by_session: dict[str, list[Span]]) -> dict[str, SpanSummary]:
     """Each session's extractive summary, with the lengths set on the summaries component."""
     settings = doc._.summary_settings
     if settings is None:
         return {}
-    if len(transcript.sessions) == 1 and doc._.summary is not None:
-        return {transcript.sessions[0].id: doc._.summary}  # the document summary is that session's summary
+    whole = stored_summary(doc)
+    if len(transcript.sessions) == 1 and whole is not None:
+        return {transcript.sessions[0].id: whole}  # the document summary is that session's summary
     unattributed = unattributed_quotes(doc)
     out = {}
     for s in transcript.sessions:
-        inside = [x for x in sentences if s.start <= x.start_char < s.end]
+        inside = by_session.get(s.id, [])
         if inside:
             out[s.id] = summarise_span(inside, n=settings["sentences"], ratio=settings["ratio"], unattributed=unattributed)
     return out
@@ -169,44 +345,73 @@ def _ranked(scores: dict[str, float]) -> list[ThemeScore]:
 def _themes(
     doc: Doc, transcript: Transcript, spoken: list[tuple[int, int, str]]
 ) -> tuple[list[Theme], dict[str, list[ThemeScore]], dict[str, list[ThemeScore]]]:
-    """Document themes with evidence, and theme scores per session and per speaker."""
-    items = doc._.theme_evidence
-    sentences = doc._.theme_sentences
+    """Document themes with evidence, and theme scores per session and per speaker (one sweep each: linear)."""
+    items = theme_evidence(doc)
+    sentences = theme_sentences(doc)
     if items is None or sentences is None:
         return [], {}, {}
     labels = doc._.theme_labels or {}
-
-    def speaker_of(start: int, end: int) -> str | None:
-        return next((name for s, e, name in spoken if s < end and start < e), None)
-
+    item_speakers = _overlapping(spoken, [(item.start, item.end) for item in items])
     by_theme: dict[str, list[Evidence]] = {}
-    for item in items:
+    for item, names in zip(items, item_speakers, strict=True):
         session = transcript.session_at(item.start).id
         by_theme.setdefault(item.theme, []).append(
             Evidence(text=item.text, start=item.start, end=item.end, session=session,
-                     speaker=speaker_of(item.start, item.end), terms=item.terms, negated=item.negated)
+                     speaker=names[0] if names else None, terms=item.terms, negated=item.negated)
         )
     scores = share(items, sentences)
     themes = [
         Theme(id=ts.id, label=labels.get(ts.id, ts.id), score=ts.score, evidence=by_theme[ts.id]) for ts in _ranked(scores)
     ]
-    per_session = {s.id: _ranked(share(items, sentences, _within(s.start, s.end))) for s in transcript.sessions}
-    spoken_starts: dict[str, set[int]] = {}
+    sentence_sessions: dict[str, list[Span]] = {}
     for sent in sentences:
-        start, end = bounds(sent)
-        for s, e, name in spoken:
-            if s < end and start < e:
-                spoken_starts.setdefault(name, set()).add(start)
-    per_speaker = {name: _ranked(share(items, sentences, keys.__contains__)) for name, keys in spoken_starts.items()}
+        sentence_sessions.setdefault(transcript.session_at(bounds(sent)[0]).id, []).append(sent)
+    item_sessions: dict[str, list] = {}
+    for item in items:
+        item_sessions.setdefault(transcript.session_at(item.start).id, []).append(item)
+    per_session = {s.id: _ranked(share(item_sessions.get(s.id, []), sentence_sessions.get(s.id, []))) for s in transcript.sessions}
+    starts = [bounds(sent) for sent in sentences]
+    spoken_starts: dict[str, set[int]] = {}
+    for (start, _), names in zip(starts, _overlapping(spoken, starts), strict=True):
+        for name in names:
+            spoken_starts.setdefault(name, set()).add(start)
+    themes_at: dict[int, list[str]] = {}
+    for item in items:
+        themes_at.setdefault(item.start, []).append(item.theme)
+    per_speaker = {}
+    for name, keys in spoken_starts.items():
+        counts: dict[str, int] = {}
+        for key in keys:
+            for theme in themes_at.get(key, ()):
+                counts[theme] = counts.get(theme, 0) + 1
+        per_speaker[name] = _ranked({theme: round(n / len(keys), DECIMALS) for theme, n in counts.items()})
     return themes, per_session, per_speaker
 
 
-def _within(start: int, end: int) -> Callable[[int], bool]:
-    return lambda offset: start <= offset < end
+def _overlapping(intervals: Sequence[tuple[int, int, str]], queries: Sequence[tuple[int, int]]) -> list[list[str]]:
+    """For each query [start, end), the names of the intervals that overlap it, in the order of `intervals`
+    (quotes before turns as the caller lists them). A sweep over both sorted by start with a heap of open
+    intervals: O((n + q) log n + output)."""
+    order = sorted(range(len(intervals)), key=lambda i: intervals[i][0])
+    q_order = sorted(range(len(queries)), key=lambda i: queries[i][0])
+    out: list[list[str]] = [[] for _ in queries]
+    open_heap: list[tuple[int, int]] = []  # (end, interval index)
+    k = 0
+    for qi in q_order:
+        q_start, q_end = queries[qi]
+        while k < len(order) and intervals[order[k]][0] < q_end:
+            heapq.heappush(open_heap, (intervals[order[k]][1], order[k]))
+            k += 1
+        while open_heap and open_heap[0][0] <= q_start:
+            heapq.heappop(open_heap)
+        hits = sorted(i for end, i in open_heap if intervals[i][0] < q_end and q_start < end)
+        out[qi] = list(dict.fromkeys(intervals[i][2] for i in hits))
+    return out
 
 
-def _turns(transcript: Transcript) -> list[Turn] | None:
-    if transcript.format == "report":
+def _turns(transcript: Transcript, ids: dict[str, str], names: dict[str, str]) -> list[Turn] | None:
+    """The transcript's turns with their speaker's name and id (None for prose reports without turns)."""
+    if transcript.format == "report" and not any(b.kind is BlockKind.TURN for b in transcript.blocks):
         return None
     turns: list[Turn] = []
     for session in transcript.sessions:
@@ -215,7 +420,8 @@ def _turns(transcript: Transcript) -> list[Turn] | None:
                 turns.append(
                     Turn(
                         id=f"t{len(turns) + 1}",
-                        speaker=block.speaker,
+                        speaker=names.get(block.speaker, block.speaker) if block.speaker else None,
+                        speaker_id=ids.get(block.speaker) if block.speaker else None,
                         text=block.text,
                         start_time=block.start_time,
                         end_time=block.end_time,

@@ -1,14 +1,21 @@
 """notulist's spaCy components, registered as factories so any pipeline can `nlp.add_pipe` them.
 
 Order: notulist_block_sentences (before the parser or sentencizer) → notulist_mentions → notulist_quotes →
-notulist_speakers. Results live on Doc extensions: `doc._.blocks`, `doc._.mentions`, `doc._.quotes`,
-`doc._.speakers`.
+notulist_speakers → notulist_themes → notulist_summaries. Every result is kept in a serialisable form (span groups
+and plain data; see `pipeline.results`), so `DocBin`, `Doc.to_bytes` and `nlp.pipe(n_process=…)` work.
+`doc._.mentions` and `doc._.quotes` are read-only views that rebuild the working objects from those forms.
+
+`pipeline.analyze.parse` runs the spaCy model and `notulist_block_sentences` on the pieces of a long document and
+the others once on the merged Doc, so that speakers are resolved across the whole meeting.
 """
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -17,39 +24,59 @@ import pipeline.lemmas  # noqa: F401  (registers notulist_lemma_rules)
 from pipeline.ingest.layout import classify_lines
 from pipeline.ingest.model import Block
 from pipeline.quotes.finder import adopt_fragments, find_direct_quotes, find_indirect_quotes
+from pipeline.results import (
+    THEME_SENTENCES,
+    block_offset,
+    drop_caches,
+    get_blocks,
+    get_mentions,
+    get_quotes,
+    set_blocks,
+    set_mentions,
+    set_quotes,
+)
 from pipeline.speakers.mentions import find_mentions
-from pipeline.speakers.registry import attribute, mark_reported_speakers, resolve
-from pipeline.summaries.structured import summarise_span
+from pipeline.speakers.registry import SpeakerRecord, attribute, mark_reported_speakers, resolve
+from pipeline.summaries.structured import SpanSummary, summarise_span
 from pipeline.themes.definitions import load_themes
 from pipeline.themes.matcher import ThemeMatcher
-from pipeline.themes.scoring import content_sentences, evidence
+from pipeline.themes.scoring import SentenceEvidence, content_sentences, evidence
 
-for _name in ("blocks", "mentions", "quotes", "speakers", "resolution", "theme_evidence", "theme_sentences", "theme_labels",
-              "summary", "summary_settings"):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
-
+if not Doc.has_extension("mentions"):
+    Doc.set_extension("mentions", getter=get_mentions)
+if not Doc.has_extension("quotes"):
+    Doc.set_extension("quotes", getter=get_quotes)
 
 def blocks_of(doc: Doc) -> list[Block]:
-    """The layout blocks set by the reader, or the report layout of the text itself."""
-    if doc._.blocks is None:
-        doc._.blocks = classify_lines(doc.text)
-    return doc._.blocks
+    """The layout blocks set by the reader, or the report layout of the text itself (stored on the Doc)."""
+    blocks = get_blocks(doc)
+    if blocks is None:
+        blocks = classify_lines(doc.text)
+        set_blocks(doc, blocks)
+    return blocks
 
 
 @Language.component("notulist_block_sentences", assigns=["token.is_sent_start"])
 def block_sentences(doc: Doc) -> Doc:
-    """Start a sentence at every line start, so headings and turns never run into the next paragraph."""
+    """Start a sentence at every line start, so headings and turns never run into the next paragraph.
+
+    Writes the SENT_START column in one `from_array` call: setting `token.is_sent_start` one token at a time makes
+    spaCy check the whole Doc for a parse on every call (quadratic in the Doc's length).
+    """
+    if len(doc) < 2:
+        return doc
+    starts = doc.to_array([SENT_START]).astype("int32")
     for token in doc[1:]:
         prev = doc[token.i - 1]
-        if "\n" in prev.text_with_ws[len(prev.text):] or (prev.is_space and "\n" in prev.text):
-            token.is_sent_start = True
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            starts[token.i] = 1
         elif token.is_space and "\n" in token.text:
-            token.is_sent_start = False
+            starts[token.i] = -1
+    doc.from_array([SENT_START], numpy.asarray(starts, dtype="int32").reshape(-1, 1).astype("uint64"))
     return doc
 
 
-@Language.factory("notulist_mentions", assigns=["doc._.mentions"], requires=["token.is_sent_start"])
+@Language.factory("notulist_mentions", assigns=["doc.spans"], requires=["token.is_sent_start"])
 def make_mentions(nlp: Language, name: str) -> MentionFinder:
     return MentionFinder()
 
@@ -58,14 +85,13 @@ class MentionFinder:
     """Names, surnames, role nouns, pronouns, groups and organisations that may refer to a speaker."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.mentions = find_mentions(doc)
-        return doc
+        set_mentions(doc, find_mentions(doc))
+        return drop_caches(doc)
 
 
 @Language.factory(
     "notulist_quotes",
-    assigns=["doc._.quotes"],
-    requires=["doc._.mentions"],
+    assigns=["doc.spans"],
     default_config={"indirect": True},
 )
 def make_quotes(nlp: Language, name: str, *, indirect: bool) -> QuoteFinder:
@@ -79,17 +105,24 @@ class QuoteFinder:
         self.indirect = indirect
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = doc._.mentions if doc._.mentions is not None else find_mentions(doc)
+        mentions = get_mentions(doc)
+        if mentions is None:
+            mentions = find_mentions(doc)
         blocks = blocks_of(doc)
         fragments: list = []
         direct = find_direct_quotes(doc, blocks, mentions, fragments)
         indirect = find_indirect_quotes(doc, blocks, mentions, direct) if self.indirect else []
         direct += adopt_fragments(fragments, indirect)
-        doc._.quotes = sorted(direct + indirect, key=lambda q: (q.start, q.end))
-        return doc
+        quotes = sorted(direct + indirect, key=lambda q: (q.start, q.end))
+        offset = block_offset(doc)
+        for q in quotes:
+            if q.block >= 0:
+                q.block += offset  # global block index in a piece of a long document
+        set_quotes(doc, quotes)
+        return drop_caches(doc)
 
 
-@Language.factory("notulist_speakers", assigns=["doc._.speakers"], requires=["doc._.quotes"])
+@Language.factory("notulist_speakers", assigns=["doc._.speakers", "doc.spans"])
 def make_speakers(nlp: Language, name: str) -> SpeakerResolver:
     return SpeakerResolver()
 
@@ -98,22 +131,22 @@ class SpeakerResolver:
     """Resolve mentions, attribute every quote, and keep the people who speak."""
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = doc._.mentions or []
-        quotes = doc._.quotes or []
+        mentions = get_mentions(doc) or []
+        quotes = get_quotes(doc, mentions) or []
         quoted = [(q.start, q.end) for q in quotes if q.kind == "direct"]
         resolution = resolve(doc, mentions, quoted)
         attribute(quotes, resolution, doc, mentions)
         mark_reported_speakers(doc, mentions, resolution)
-        doc._.resolution = resolution
-        doc._.speakers = sorted(
-            (r for r in resolution.records.values() if r.speaks), key=lambda r: r.first_offset
-        )
-        return doc
+        set_quotes(doc, quotes)
+        doc._.speakers = [
+            r.to_data() for r in sorted((r for r in resolution.records.values() if r.speaks), key=lambda r: r.first_offset)
+        ]
+        return drop_caches(doc)
 
 
 @Language.factory(
     "notulist_themes",
-    assigns=["doc._.theme_evidence", "doc._.theme_sentences", "doc._.theme_labels"],
+    assigns=["doc._.theme_evidence", "doc.spans", "doc._.theme_labels"],
     default_config={"themes_file": None, "extend": False},
 )
 def make_themes(nlp: Language, name: str, *, themes_file: str | None, extend: bool) -> ThemeFinder:
@@ -129,16 +162,16 @@ class ThemeFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         sentences = content_sentences(doc, blocks_of(doc))
-        doc._.theme_sentences = sentences
-        doc._.theme_evidence = evidence(doc, self.matcher(doc, sentences), sentences)
+        doc.spans[THEME_SENTENCES] = sentences
+        doc._.theme_evidence = [asdict(item) for item in evidence(doc, self.matcher(doc, sentences), sentences)]
         doc._.theme_labels = {t.id: t.label for t in self.themes}
-        return doc
+        return drop_caches(doc)
 
 
 @Language.factory(
     "notulist_summaries",
     assigns=["doc._.summary", "doc._.summary_settings"],
-    requires=["doc._.theme_sentences"],
+    requires=["doc._.theme_evidence"],
     default_config={"sentences": 3, "ratio": None},
 )
 def make_summaries(nlp: Language, name: str, *, sentences: int, ratio: float | None) -> SummaryMaker:
@@ -157,12 +190,42 @@ class SummaryMaker:
         self.ratio = ratio
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates = doc._.theme_sentences or content_sentences(doc, blocks_of(doc))
+        candidates = theme_sentences(doc)
+        if candidates is None:
+            candidates = content_sentences(doc, blocks_of(doc))
         doc._.summary_settings = {"sentences": self.sentences, "ratio": self.ratio}
-        doc._.summary = summarise_span(candidates, n=self.sentences, ratio=self.ratio, unattributed=unattributed_quotes(doc))
-        return doc
+        summary = summarise_span(candidates, n=self.sentences, ratio=self.ratio, unattributed=unattributed_quotes(doc))
+        doc._.summary = {"sentences": [[s.start, s.end] for s in summary.sentences], "key_points": list(summary.key_points)}
+        return drop_caches(doc)
 
 
 def unattributed_quotes(doc: Doc) -> list[tuple[int, int]]:
     """Direct quotes whose speaker is not named in their own sentence: weak summary sentences on their own."""
-    return [(q.start, q.end) for q in doc._.quotes or [] if q.kind == "direct" and (q.speaker_key is None or q.cue is None)]
+    return [(q.start, q.end) for q in get_quotes(doc) or [] if q.kind == "direct" and (q.speaker_key is None or q.cue is None)]
+
+
+# ---- readers of the stored results (for analyze.py and other consumers) --------------------------------------------
+
+
+def theme_sentences(doc: Doc) -> list | None:
+    """The content sentences the themes component chose (spaCy Spans), or None when it has not run."""
+    return list(doc.spans[THEME_SENTENCES]) if THEME_SENTENCES in doc.spans else None
+
+
+def theme_evidence(doc: Doc) -> list[SentenceEvidence] | None:
+    """The stored theme evidence items, or None when the themes component has not run."""
+    data = doc._.theme_evidence
+    return None if data is None else [SentenceEvidence(**item) for item in data]
+
+
+def document_summary(doc: Doc) -> SpanSummary | None:
+    """The stored document summary with its sentences as Spans, or None."""
+    data = doc._.summary
+    if data is None:
+        return None
+    return SpanSummary([doc[a:b] for a, b in data["sentences"]], list(data["key_points"]))
+
+
+def speaker_records(doc: Doc) -> list[SpeakerRecord]:
+    """The people (and groups, organisations) who speak, in order of first mention."""
+    return [SpeakerRecord.from_data(d) for d in doc._.speakers or []]

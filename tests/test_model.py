@@ -45,7 +45,7 @@ def test_full_pipeline_with_the_model():
     nlp = load_nlp(str(DEFAULT_MODEL))
     assert "sentencizer" in nlp.pipe_names
     doc = nlp("“We moeten sneller schakelen in de regio”, zegt wethouder Karin Bakker.")
-    assert [doc._.resolution.records[q.speaker_key].name for q in doc._.quotes] == ["Karin Bakker"]
+    assert [{s["key"]: s["name"] for s in doc._.speakers}[q.speaker_key] for q in doc._.quotes] == ["Karin Bakker"]
 
 
 def test_separable_verbs_and_compounds(model):

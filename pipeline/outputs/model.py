@@ -122,11 +122,20 @@ class Speaker(_Strict):
 
     id: str
     name: str = Field(description="Fullest form of the name the document gives.")
-    type: Literal["person", "group", "organisation"] = "person"
+    type: Literal["person", "group", "organisation", "office", "unknown"] = Field(
+        default="person",
+        description="office: a role whose holder the document does not name (\"De voorzitter\"); unknown: an anonymous "
+        "diarisation voice (SPEAKER_00).",
+    )
     roles: list[str] = Field(default_factory=list)
     organisations: list[str] = Field(default_factory=list)
     aliases: list[str] = Field(default_factory=list, description="Other forms used: surname, role nouns.")
     mentions: int = Field(default=0, description="How often the speaker is referred to.")
+    turns: int = Field(default=0, description="Turns the speaker holds in a transcript.")
+    words: int = Field(default=0, description="Words in the speaker's turns.")
+    word_share: float | None = Field(default=None, description="Share of all turn words (0–1); null for prose reports.")
+    speaking_time: float | None = Field(default=None, description="Seconds of the speaker's timed turns; null without times.")
+    time_share: float | None = Field(default=None, description="Share of all timed speaking (0–1); null without times.")
     themes: list[ThemeScore] = Field(
         default_factory=list, description="Share of the speaker's quote and turn sentences that mention each theme."
     )
@@ -177,6 +186,7 @@ class Turn(_Strict):
 
     id: str
     speaker: str | None
+    speaker_id: str | None = None
     text: str
     start_time: float | None = None
     end_time: float | None = None

@@ -8,6 +8,8 @@ inside direct quotes are skipped: they are the speaker's words, not the reporter
 
 from __future__ import annotations
 
+import heapq
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -39,6 +41,23 @@ class SpeakerRecord:
         if alias != self.name and alias.lower() not in (a.lower() for a in self.aliases):
             self.aliases.append(alias)
 
+    def to_data(self) -> dict:
+        """Plain data for `doc._.speakers` (serialisable with the Doc)."""
+        return {
+            "key": self.key, "name": self.name, "type": self.type, "roles": list(self.description.roles),
+            "organisations": list(self.description.organisations), "aliases": list(self.aliases),
+            "mentions": self.mentions, "first_offset": self.first_offset, "speaks": self.speaks,
+        }
+
+    @classmethod
+    def from_data(cls, data: dict) -> SpeakerRecord:
+        """The record stored by `to_data`."""
+        return cls(
+            key=data["key"], name=data["name"], type=data["type"],
+            description=Description(roles=list(data["roles"]), organisations=list(data["organisations"])),
+            aliases=list(data["aliases"]), mentions=data["mentions"], first_offset=data["first_offset"], speaks=data["speaks"],
+        )
+
 
 @dataclass
 class Resolution:
@@ -52,57 +71,126 @@ def _role_head(mention: Mention) -> str:
     return mention.text.split()[-1].lower()
 
 
+class Intervals:
+    """Character (or token) intervals `[start, end)` answering "is [a, b) inside one?" and "is x inside one?" in
+    O(log n): sorted by start with the running maximum of the ends."""
+
+    def __init__(self, intervals: Sequence[tuple[int, int]]) -> None:
+        pairs = sorted(intervals)
+        self.starts = [s for s, _ in pairs]
+        self.max_end: list[int] = []
+        high = -1
+        for _, e in pairs:
+            high = max(high, e)
+            self.max_end.append(high)
+
+    def covers(self, start: int, end: int) -> bool:
+        """Some interval (s, e) has `s <= start and end <= e`."""
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and self.max_end[i] >= end
+
+    def holds(self, offset: int) -> bool:
+        """Some interval (s, e) has `s <= offset < e`."""
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and self.max_end[i] > offset
+
+
+class _NameIndex:
+    """Person records by full name, by lower-cased surname and by one-word name, with their creation order, so that
+    `_find_or_add_name` finds the first matching record without scanning all records."""
+
+    def __init__(self) -> None:
+        self.order: dict[str, int] = {}
+        self.by_name: dict[str, list[str]] = {}
+        self.by_surname: dict[str, list[str]] = {}
+        self.by_single: dict[str, list[str]] = {}
+
+    def add(self, record: SpeakerRecord) -> None:
+        self.order.setdefault(record.key, len(self.order))
+        self.by_name.setdefault(record.name, []).append(record.key)
+        self.by_surname.setdefault(surname(record.name).lower(), []).append(record.key)
+        if len(record.name.split()) == 1:
+            self.by_single.setdefault(record.name.lower(), []).append(record.key)
+
+    def rename(self, record: SpeakerRecord, old: str) -> None:
+        for index, value in ((self.by_name, old), (self.by_surname, surname(old).lower()), (self.by_single, old.lower())):
+            keys = index.get(value, [])
+            if record.key in keys:
+                keys.remove(record.key)
+        self.add(record)
+
+
 def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, int]]) -> Resolution:
-    """Link every mention outside quoted speech to a record."""
+    """Link every mention outside quoted speech to a record.
+
+    One pass over the mentions in document order; the look-ups (a surname's record, the person in focus, a name's
+    record) go through indexes, so the pass is linear in the number of mentions (a role noun's look-up walks the
+    people introduced so far, newest first).
+    """
     records: dict[str, SpeakerRecord] = {}
     referent: dict[Mention, str] = {}
     by_sentence: dict[int, list[tuple[Mention, str]]] = {}
-
-    def inside_quote(m: Mention) -> bool:
-        return any(s <= m.start_char and m.end_char <= e for s, e in quoted)
+    person_sentences: list[int] = []  # sorted starts of the sentences in by_sentence
+    introduced: dict[str, None] = {}  # record keys in the order of their first entry in by_sentence
+    names = _NameIndex()
+    inside_quote = Intervals(quoted)
+    surname_names: dict[str, list[Mention]] = {}
+    for n in mentions:
+        if n.kind is MentionKind.NAME:
+            surname_names.setdefault(surname(n.text).lower(), []).append(n)
 
     def focus(m: Mention, want_role: str | None = None) -> str | None:
         sent = sentence_of(doc, m.start)
         same = [key for other, key in by_sentence.get(sent.start, []) if other.start < m.start]
         if want_role:
-            for key in reversed(list(dict.fromkeys(k for ks in by_sentence.values() for _, k in ks))):
+            for key in reversed(introduced):
                 if any(want_role in r.lower() for r in records[key].description.roles):
                     return key
         if same:
             return same[0]
-        for start in sorted((s for s in by_sentence if s < sent.start), reverse=True):
-            people = [k for _, k in by_sentence[start] if records[k].type == "person"]
+        i = bisect_left(person_sentences, sent.start) - 1
+        while i >= 0:
+            people = [k for _, k in by_sentence[person_sentences[i]] if records[k].type == "person"]
             if people:
                 return people[0]
+            i -= 1
         return None
 
-    described: list[tuple[int, int]] = []
+    described: list[tuple[int, int]] = []  # heap of (end, start) token ranges read as a name's description
     for m in mentions:
-        if inside_quote(m):
+        if inside_quote.covers(m.start_char, m.end_char):
             continue
-        if any(s <= m.start and m.end <= e for s, e in described):
+        while described and described[0][0] < m.end:
+            if described[0][0] <= m.start:
+                heapq.heappop(described)  # ends before this mention, so before every later one too
+            else:
+                break
+        if any(s <= m.start and m.end <= e for e, s in described):
             continue  # part of the apposition or role that describes a named person
         key: str | None = None
         if m.kind is MentionKind.NAME:
-            key = _find_or_add_name(records, m)
+            key = _find_or_add_name(records, m, names)
             span = doc[m.start : m.end]
             for start in range(max(0, m.start - 2), m.start):
                 if honorific_end(doc, start) == m.start:
                     records[key].add_alias(doc[start : m.end].text)  # "De heer Jansen"
             description = describe(span)
-            described.extend(description.covered)
+            for s, e in description.covered:
+                heapq.heappush(described, (e, s))
             records[key].description.extend(description)
             if not records[key].description.organisations:
                 org = inherited_organisation(span)
                 if org:
                     records[key].description.extend(Description(organisations=[org]))
         elif m.kind is MentionKind.SURNAME:
-            key = next((k for k, r in reversed(list(records.items())) if r.type == "person" and surname(r.name).lower() == m.text.lower()), None)
+            family = m.text.lower()
+            known = [k for k in names.by_surname.get(family, []) if records[k].type == "person"]
+            key = max(known, key=names.order.__getitem__) if known else None  # the newest such record
             if key is None:
                 # the surname is used before the full name appears ("Tennet … Netbeheerder Tennet")
-                later = next((n for n in mentions if n.kind is MentionKind.NAME and n.start > m.start and surname(n.text).lower() == m.text.lower()), None)
+                later = next((n for n in surname_names.get(family, []) if n.start > m.start), None)
                 if later is not None:
-                    key = _find_or_add_name(records, later)
+                    key = _find_or_add_name(records, later, names)
             if key:
                 records[key].add_alias(m.text)
         elif m.kind is MentionKind.ROLE:
@@ -122,6 +210,7 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
             key = f"description:{m.text.lower()}"
             if key not in records:
                 records[key] = SpeakerRecord(key=key, name=m.text, first_offset=m.start_char)
+                names.add(records[key])
         elif m.kind in (MentionKind.GROUP, MentionKind.ORGANISATION):
             name = m.text.split()[-1] if m.kind is MentionKind.GROUP else m.text
             if m.kind is MentionKind.ORGANISATION and m.text.split()[0].lower() in ("de", "het"):
@@ -138,34 +227,66 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
         referent[m] = key
         records[key].mentions += 1
         if m.kind in PERSON_KINDS:
-            by_sentence.setdefault(sentence_of(doc, m.start).start, []).append((m, key))
+            start = sentence_of(doc, m.start).start
+            if start not in by_sentence:
+                by_sentence[start] = []
+                insort(person_sentences, start)
+            by_sentence[start].append((m, key))
+            introduced.setdefault(key, None)
     return Resolution(records, referent)
 
 
-def _find_or_add_name(records: dict[str, SpeakerRecord], m: Mention) -> str:
-    """The record for a full name; "Wim de Vries" and "W. de Vries" share one when their surnames match."""
-    for key, record in records.items():
-        if record.type != "person":
-            continue
-        if record.name == m.text or surname(record.name).lower() == m.text.lower():
-            return key
-        if len(record.name.split()) == 1 and surname(m.text).lower() == record.name.lower():
+def _find_or_add_name(records: dict[str, SpeakerRecord], m: Mention, names: _NameIndex) -> str:
+    """The record for a full name; "Wim de Vries" and "W. de Vries" share one when their surnames match.
+
+    The first person record, in creation order, that has this name, or this text as its surname, or a one-word
+    name equal to this name's surname (that record then takes the full name).
+    """
+    candidates = [
+        *(k for k in names.by_name.get(m.text, []) if records[k].type == "person"),
+        *(k for k in names.by_surname.get(m.text.lower(), []) if records[k].type == "person"),
+        *(k for k in names.by_single.get(surname(m.text).lower(), []) if records[k].type == "person"),
+    ]
+    if candidates:
+        key = min(candidates, key=names.order.__getitem__)
+        record = records[key]
+        if not (record.name == m.text or surname(record.name).lower() == m.text.lower()):
+            old = record.name
             record.add_alias(record.name)
             record.name = m.text  # the full name appears after the surname alone: keep the fullest form
-            return key
+            names.rename(record, old)
+        return key
     key = f"person:{m.text.lower()}"
     records[key] = SpeakerRecord(key=key, name=m.text, first_offset=m.start_char)
+    names.add(records[key])
     family = surname(m.text)
     if family != m.text:
         records[key].add_alias(family)
     return key
 
 
+class _Mentions:
+    """Mentions by character offset, for range look-ups in O(log n + hits)."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.items = sorted(mentions, key=lambda m: (m.start_char, m.end_char))
+        self.starts = [m.start_char for m in self.items]
+
+    def between(self, low: int, high: int) -> list[Mention]:
+        """Mentions with `low <= start_char < high`, in document order."""
+        return self.items[bisect_left(self.starts, low) : bisect_left(self.starts, high)]
+
+
 def attribute(quotes: Sequence[FoundQuote], resolution: Resolution, doc: Doc, mentions: Sequence[Mention]) -> None:
-    """Give each quote a speaker key: from its cue, from the quote before it, or from the context."""
+    """Give each quote a speaker key: from its cue, from the quote before it, or from the context.
+
+    Linear in the number of quotes and mentions: each step looks mentions up by offset (`_Mentions`) and asks the
+    direct quotes' `Intervals` whether a mention lies inside one.
+    """
     ordered = sorted(quotes, key=lambda q: q.start)
     previous: FoundQuote | None = None
-    quoted = [(q.start, q.end) for q in ordered if q.kind == "direct"]
+    quoted = Intervals([(q.start, q.end) for q in ordered if q.kind == "direct"])
+    index = _Mentions(mentions)
     for q in ordered:
         if q.source is not None:
             q.speaker_key = resolution.referent.get(q.source)
@@ -176,13 +297,13 @@ def attribute(quotes: Sequence[FoundQuote], resolution: Resolution, doc: Doc, me
                 resolution.referent[q.source] = role_key
                 q.speaker_key = role_key
         if q.speaker_key is None and q.kind == "direct":
-            if previous is not None and previous.speaker_key and _continues(previous, q, doc) and not _person_between(previous, q, mentions, resolution, quoted):
+            if previous is not None and previous.speaker_key and _continues(previous, q, doc) and not _person_between(previous, q, index, resolution, quoted):
                 q.speaker_key = previous.speaker_key
                 q.attribution = Attribution.PREVIOUS_QUOTE
             else:
-                key = _context_speaker(doc, q, mentions, resolution, quoted)
+                key = _context_speaker(doc, q, index, resolution, quoted)
                 if key is None and previous is not None and previous.speaker_key:
-                    key = _current_speaker(doc, previous, q, mentions, resolution, quoted)
+                    key = _current_speaker(doc, previous, q, index, resolution, quoted)
                 if key:
                     q.speaker_key = key
                     q.attribution = Attribution.CONTEXT
@@ -202,16 +323,16 @@ def _continues(previous: FoundQuote, q: FoundQuote, doc: Doc) -> bool:
     return "\n" in between and len(between.strip(" \n.,!?”’\"'“„‘")) == 0
 
 
-def _person_between(a: FoundQuote, b: FoundQuote, mentions: Sequence[Mention], res: Resolution, quoted: Sequence[tuple[int, int]]) -> bool:
+def _person_between(a: FoundQuote, b: FoundQuote, mentions: _Mentions, res: Resolution, quoted: Intervals) -> bool:
     """Another person is named between two quotes, so the second need not continue the first."""
-    for m in mentions:
-        if a.end < m.start_char < b.start and m in res.referent and res.referent[m] != a.speaker_key:
-            if m.kind in PERSON_KINDS and not any(s <= m.start_char < e for s, e in quoted):
+    for m in mentions.between(a.end + 1, b.start):
+        if m in res.referent and res.referent[m] != a.speaker_key:
+            if m.kind in PERSON_KINDS and not quoted.holds(m.start_char):
                 return True
     return False
 
 
-def _context_speaker(doc: Doc, q: FoundQuote, mentions: Sequence[Mention], res: Resolution, quoted: Sequence[tuple[int, int]]) -> str | None:
+def _context_speaker(doc: Doc, q: FoundQuote, mentions: _Mentions, res: Resolution, quoted: Intervals) -> str | None:
     """The person in focus just before an uncued quote within its paragraph."""
     sent = doc.char_span(q.start, q.end, alignment_mode="expand")
     if sent is None:
@@ -219,9 +340,9 @@ def _context_speaker(doc: Doc, q: FoundQuote, mentions: Sequence[Mention], res: 
     first_sent = sentence_of(doc, sent.start)
     para_start = _paragraph_start(doc, q.start)
     candidates = [
-        m for m in mentions
-        if para_start <= m.start_char < q.start and m in res.referent and res.records[res.referent[m]].type == "person"
-        and m.kind in PERSON_KINDS and not any(s <= m.start_char < e for s, e in quoted)
+        m for m in mentions.between(para_start, q.start)
+        if m in res.referent and res.records[res.referent[m]].type == "person"
+        and m.kind in PERSON_KINDS and not quoted.holds(m.start_char)
     ]
     if not candidates:
         return None
@@ -237,7 +358,7 @@ def _context_speaker(doc: Doc, q: FoundQuote, mentions: Sequence[Mention], res: 
 MAX_PARAGRAPHS_BACK = 2
 
 
-def _current_speaker(doc: Doc, previous: FoundQuote, q: FoundQuote, mentions: Sequence[Mention], res: Resolution, quoted: Sequence[tuple[int, int]]) -> str | None:
+def _current_speaker(doc: Doc, previous: FoundQuote, q: FoundQuote, mentions: _Mentions, res: Resolution, quoted: Intervals) -> str | None:
     """News style: an uncued quote in a paragraph that names nobody continues the speaker quoted last,
     when no other person was named in between and no heading or more than two paragraphs separate them."""
     if previous.block < 0 or q.block < 0 or q.block - previous.block > MAX_PARAGRAPHS_BACK:
@@ -263,10 +384,13 @@ def mark_reported_speakers(doc: Doc, mentions: Sequence[Mention], res: Resolutio
     does not make Piet Jansen a speaker.
     """
     activities = word_set("speaking_activities.txt")
+    ordered = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
     for sent in sentences(doc):
         if not any(t.lower_ in activities for t in sent):
             continue
-        people = [m for m in mentions if sent.start <= m.start < sent.end and m.kind in PERSON_KINDS]
+        inside = ordered[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
+        people = [m for m in inside if m.kind in PERSON_KINDS]
         for n, m in enumerate(people):
             if m not in res.referent:
                 continue

@@ -91,10 +91,11 @@ class AbstractiveSummariser:
 def apply_abstractive(analysis, doc, summariser: AbstractiveSummariser) -> None:
     """Replace the summary texts of the sessions and the document by the model's; the extractive sentences
     stay as `sentences`, the evidence the text can be checked against."""
+    from pipeline.components import theme_sentences
     from pipeline.sentences import doc_text
     from pipeline.themes.scoring import bounds
 
-    sentences = doc._.theme_sentences or []
+    sentences = theme_sentences(doc) or []
 
     def text_of(start: int, end: int) -> list[str]:
         return [doc_text(doc)[slice(*bounds(s))] for s in sentences if start <= s.start_char < end]
