@@ -8,3 +8,4 @@ import pipeline.ingest.readers.srt  # noqa: F401
 import pipeline.ingest.readers.stt_json  # noqa: F401
 import pipeline.ingest.readers.vtt  # noqa: F401
 from pipeline.ingest.readers import text  # noqa: F401
+from pipeline.ingest.readers import parlamint  # noqa: F401
