@@ -1,0 +1,71 @@
+"""Turn holders of a transcript are speakers, with their turns, words and speaking time.
+
+Specification:
+- every person holding a turn is one speaker, however many turns they hold;
+- per speaker: turns, words, share of the words and, where turns carry times, speaking time in seconds and share;
+- a turn holder who is also named in the text (or quoted) is one speaker, not two;
+- turns point to their speaker by id;
+- a prose report has no turn statistics (null shares, no turns list).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+TRANSCRIPT = """[00:00:00] Anna de Wit: Goedemorgen allemaal, welkom bij het overleg over de nieuwe speeltuin.
+[00:00:10] Tim Verhoef: Dank je. De toestellen worden in mei geleverd.
+[00:00:20] Anna de Wit: Mooi, dan kan de opening in juni.
+[00:00:30] Tim Verhoef: Dat lijkt me haalbaar, mits het weer meezit.
+[00:01:00] Anna de Wit: Dan sluit ik het overleg.
+"""
+
+
+def test_each_turn_holder_is_one_speaker_with_turn_counts(analyse):
+    analysis = analyse(TRANSCRIPT, format="turns")
+    speakers = {s.name: s for s in analysis.speakers}
+    assert set(speakers) == {"Anna de Wit", "Tim Verhoef"}
+    assert speakers["Anna de Wit"].turns == 3
+    assert speakers["Tim Verhoef"].turns == 2
+
+
+def test_words_and_their_share_are_counted_per_speaker(analyse):
+    analysis = analyse(TRANSCRIPT, format="turns")
+    speakers = {s.name: s for s in analysis.speakers}
+    anna, tim = speakers["Anna de Wit"], speakers["Tim Verhoef"]
+    # Anna's three turns have 10 + 7 + 5 words ("Dan sluit ik het overleg."), Tim's two 8 + 8
+    assert anna.words == 22
+    assert tim.words == 16
+    assert anna.word_share == pytest.approx(22 / 38, abs=1e-4)
+    assert anna.word_share + tim.word_share == pytest.approx(1.0, abs=1e-3)
+
+
+def test_speaking_time_comes_from_the_turn_times(analyse):
+    analysis = analyse(TRANSCRIPT, format="turns")
+    speakers = {s.name: s for s in analysis.speakers}
+    # a turn ends when the next one starts; the last turn has no end time and adds nothing
+    assert speakers["Anna de Wit"].speaking_time == pytest.approx(10 + 10)
+    assert speakers["Tim Verhoef"].speaking_time == pytest.approx(10 + 30)
+    assert speakers["Tim Verhoef"].time_share == pytest.approx(40 / 60, abs=1e-4)
+
+
+def test_turns_point_to_their_speaker_by_id(analyse):
+    analysis = analyse(TRANSCRIPT, format="turns")
+    ids = {s.id: s.name for s in analysis.speakers}
+    assert analysis.turns is not None
+    assert [ids[t.speaker_id] for t in analysis.turns] == ["Anna de Wit", "Tim Verhoef", "Anna de Wit", "Tim Verhoef", "Anna de Wit"]
+
+
+def test_a_turn_holder_named_in_the_text_is_one_speaker(analyse):
+    text = (
+        "Anna de Wit: Volgens Tim Verhoef komen de toestellen in mei.\n"
+        "Tim Verhoef: Dat klopt, ze worden dan geleverd.\n"
+    )
+    analysis = analyse(text, format="turns")
+    assert [s.name for s in analysis.speakers].count("Tim Verhoef") == 1
+
+
+def test_a_prose_report_has_no_turn_statistics(analyse):
+    analysis = analyse("Wethouder Karin Bakker opende de bijeenkomst.\n\n“We gaan door”, zegt Bakker.\n")
+    assert analysis.turns is None
+    speaker = next(s for s in analysis.speakers if s.name == "Karin Bakker")
+    assert speaker.turns == 0 and speaker.word_share is None and speaker.speaking_time is None
