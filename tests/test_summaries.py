@@ -82,3 +82,77 @@ def test_a_long_sentence_without_a_clause_break_is_no_key_point():
         "te maken dat we willen maken vandaag in deze vergadering."
     )
     assert shorten(long) is None
+
+
+MINUTES = """Verslag wijkoverleg Zonnehoek
+
+Aanwezig: Petra Smulders, Karim Bouzid, Els van der Heijden en Joris Lammers.
+
+De wijkraad wil dat de speeltuin aan de Lindelaan volgend voorjaar opnieuw wordt ingericht met natuurlijk speelgoed.
+Bewoners van de Lindelaan klagen al jaren over de kapotte schommels en de modderige grasvelden rond de speeltuin.
+De gemeente heeft voor de nieuwe speeltuin veertigduizend euro gereserveerd in de begroting van volgend jaar.
+Karim Bouzid vraagt offertes aan bij twee hoveniers uit de buurt voor het ontwerp van de speeltuin.
+"""
+
+
+def test_an_attendance_list_never_opens_the_summary_of_minutes(analyse):
+    a = analyse(MINUTES)
+    assert a.summary.sentences
+    assert not any(s.text.startswith("Aanwezig") for s in a.summary.sentences)
+    assert not any(k.startswith("Aanwezig") for k in a.summary.key_points)
+
+
+def test_key_points_add_to_the_summary_and_are_never_cut(analyse):
+    a = analyse(SAMPLE.read_text(encoding="utf-8"))
+    summary_texts = {s.text for s in a.summary.sentences}
+    assert a.summary.key_points
+    for point in a.summary.key_points:
+        assert point not in summary_texts
+        assert "…" not in point and point.rstrip("”’\"'")[-1] in ".!"
+
+
+QUOTED = (
+    "Verslag\n\n"
+    "De dorpsraad van Ommel vergaderde dinsdagavond over het nieuwe dorpsplein bij de kerk. "
+    "Voorzitter Noor Dekker opende met een waarschuwing aan de gemeente over de kosten van het plein. "
+    "„Wij willen een plein voor iedereen. Maar zonder geld van de gemeente lukt het niet”, zei Dekker tegen de zaal. "
+    "Zij wil dat de gemeente voor de zomer meer geld voor het dorpsplein vrijmaakt. "
+    "De gemeente Ommel reageert volgende week op de brief van de dorpsraad over het dorpsplein.\n"
+)
+
+
+def test_a_quote_over_two_sentences_stays_whole_in_a_summary(analyse):
+    a = analyse(QUOTED.replace("Verslag", "Verslag dorpsraad"))
+    everything = summarise_all(a)
+    assert "„Wij willen een plein voor iedereen. Maar zonder geld van de gemeente lukt het niet”, zei Dekker tegen de zaal." in everything
+    assert not any(t.startswith("Maar zonder geld") for t in everything)
+
+
+def summarise_all(a) -> list[str]:
+    return [s.text for s in a.summary.sentences] + list(a.summary.key_points)
+
+
+def test_a_pronoun_opens_a_summary_sentence_only_with_its_referent_before_it(nlp):
+    from pipeline.summaries.extractive import choose, prepare
+
+    doc = nlp(QUOTED.split("\n\n", 1)[1])
+    prepared = prepare(list(doc.sents))
+    zij = next(i for i, u in enumerate(prepared.units) if u.text.startswith("Zij "))
+    prepared.features[:, :] = 0.0
+    prepared.features[zij, 0] = 1.0  # make "Zij wil …" the most salient unit
+    weights = {"lead": 1.0}
+    alone, _ = choose(prepared, 1, weights=weights, mmr_lambda=1.0)
+    assert zij not in alone  # no room for its referent: left out
+    pair, _ = choose(prepared, 2, weights=weights, mmr_lambda=1.0)
+    assert pair == [zij - 1, zij] and "Dekker" in prepared.units[zij - 1].text
+
+
+def test_half_of_the_sentences_of_a_long_text_by_ratio(nlp):
+    from pipeline.summaries.structured import summarise_span
+
+    text = " ".join(f"Op dag {i} bespreekt de raad van Ommel agendapunt {i} over de begroting van het dorp." for i in range(400))
+    doc = nlp(text)
+    summary = summarise_span(list(doc.sents), n=None, ratio=0.5)
+    assert len(summary.sentences) == 200
+    starts = [s.start_char for s in summary.sentences]
+    assert starts == sorted(starts)
