@@ -73,13 +73,24 @@ class TestCueHelpers:
             ("[SPEAKER_03]: Dank u wel.", "SPEAKER_03", "Dank u wel."),
             ("[SPEAKER_03] Dank u wel.", "SPEAKER_03", "Dank u wel."),
             ("Wethouder Lisa Kramer (GroenLinks): Dat klopt.", "Wethouder Lisa Kramer (GroenLinks)", "Dat klopt."),
+            ("De voorzitter: Welkom.", "De voorzitter", "Welkom."),
+            ("mevrouw Hoekstra (GroenLinks): Ik dank u.", "mevrouw Hoekstra (GroenLinks)", "Ik dank u."),
+            ("De heer Van der Ham (D66): Precies.", "De heer Van der Ham (D66)", "Precies."),
         ],
     )
     def test_speaker_prefixes(self, line, label, rest):
         assert split_speaker_prefix(line) == (label, rest)
 
     @pytest.mark.parametrize(
-        "line", ["Let op: de vergadering begint later.", "[applaus] Dank u wel.", "Dus: we stemmen morgen.", "het punt is: we wachten."]
+        "line",
+        [
+            "Let op: de vergadering begint later.",
+            "[applaus] Dank u wel.",
+            "Dus: we stemmen morgen.",
+            "het punt is: we wachten.",
+            "De vraag: wie betaalt dat?",
+            "Om 12:30: lunch.",
+        ],
     )
     def test_no_speaker_prefix(self, line):
         assert split_speaker_prefix(line) == (None, line)
@@ -504,3 +515,28 @@ class TestDetection:
         transcript = read_bytes(TEAMS_VTT.encode(), source="overleg.vtt")
         assert transcript.format == "vtt"
         assert len(transcript.blocks) == 3
+
+
+# --- through the whole pipeline ----------------------------------------------------------------------------------
+
+
+class TestEndToEnd:
+    def test_srt_role_prefix_becomes_a_speaker_with_a_role(self):
+        text = "1\n00:00:01,000 --> 00:00:03,000\nVoorzitter: Welkom.\n\n2\n00:00:04,000 --> 00:00:08,000\nWethouder Karin Smit: De brug komt er.\n"
+        transcript = read_bytes(text.encode(), source="commissie.srt")
+        people = {p.name: p for p in transcript.participants.values()}
+        assert "wethouder" in [r.lower() for r in people["Karin Smit"].roles]
+        assert all("-->" not in b.text and "Karin" not in b.text for b in transcript.blocks)
+
+    def test_vtt_analysis_has_turns_with_times_and_anonymous_voices_are_no_quotes(self, nlp):
+        from pipeline.analyze import build_analysis, parse
+
+        text = (
+            "WEBVTT\n\n00:01.000 --> 00:04.000\n[SPEAKER_00]: Welkom bij de vergadering over het nieuwe zwembad.\n\n"
+            "00:04.500 --> 00:09.000\n[SPEAKER_01]: Dank u. Het zwembad gaat in mei open.\n"
+        )
+        transcript = read_bytes(text.encode(), source="zwembad.vtt")
+        analysis = build_analysis(parse(nlp, transcript), transcript)
+        assert [(t.speaker, t.start_time, t.end_time) for t in analysis.turns or []] == [("SPEAKER_00", 1.0, 4.0), ("SPEAKER_01", 4.5, 9.0)]
+        assert {s.name: s.type for s in analysis.speakers} == {"SPEAKER_00": "unknown", "SPEAKER_01": "unknown"}
+        assert all("SPEAKER" not in q.text for q in analysis.quotes)

@@ -42,6 +42,9 @@ ANONYMOUS_LABEL = re.compile(
     re.IGNORECASE,
 )
 
+#: Lower-case openers of a speaker label, longest first: "de heer Jansen", "mevrouw Hoekstra", "de voorzitter".
+LABEL_OPENERS = ("het lid", "de heer", "mevrouw", "dhr.", "mw.", "de")
+
 _TIMESTAMP = re.compile(r"^(?:(\d{1,3}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?$")
 #: A cue timing line: "00:00:01.000 --> 00:00:04.500 align:start" (WebVTT) or with commas (SRT). Both sides
 #: must start with a digit; times that do not parse give a cue without times and a warning.
@@ -109,17 +112,22 @@ def is_anonymous_label(label: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _is_name_label(label: str) -> bool:
-    """"Jan de Vries", "Wethouder Lisa Kramer (GroenLinks)", "Voorzitter": capitalised words and particles."""
+    """"Jan de Vries", "Wethouder Lisa Kramer (GroenLinks)", "De voorzitter", "mevrouw Hoekstra": capitalised
+    words, name particles and office nouns, after an optional honorific; not "Let op" or "De vraag"."""
     bare = _PARTY.sub("", label).strip()
-    if not bare or bare.lower() in word_set("non_speaker_labels.txt"):
+    lowered = bare.lower()
+    if not bare or lowered in word_set("non_speaker_labels.txt"):
         return False
     words = bare.split()
-    if not 1 <= len(words) <= MAX_LABEL_WORDS or not words[0][0].isupper():
+    if not 1 <= len(words) <= MAX_LABEL_WORDS:
         return False
-    if len(words) == 1 and words[0].lower() in word_set("function_words.txt"):
+    opener = next((o for o in LABEL_OPENERS if lowered.startswith(o + " ")), None)
+    if opener is not None:
+        words = words[len(opener.split()) :]
+    elif not words[0][0].isupper() or (len(words) == 1 and lowered in word_set("function_words.txt")):
         return False
-    particles = word_set("name_particles.txt")
-    return all(w[0].isupper() or w[0].isdigit() or w.lower() in particles for w in words)
+    particles, offices = word_set("name_particles.txt"), word_set("office_roles.txt")
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in particles or w.lower() in offices for w in words)
 
 
 def split_speaker_prefix(line: str) -> tuple[str | None, str]:

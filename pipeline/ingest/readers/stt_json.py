@@ -62,14 +62,14 @@ def _word_speaker(words: Any) -> str | None:
     """The most frequent speaker among a segment's words (WhisperX leaves `speaker` off some segments)."""
     if not isinstance(words, list):
         return None
-    counts = Counter(_label(w.get("speaker")) for w in words if isinstance(w, dict))
+    counts = Counter(_label(w.get("speaker"), "Speaker ") for w in words if isinstance(w, dict))
     counts.pop(None, None)
     return counts.most_common(1)[0][0] if counts else None
 
 
 def _segments(segments: list[dict[str, Any]]) -> list[Cue]:
     return [
-        Cue(_text(s.get("text")), _label(s.get("speaker")) or _word_speaker(s.get("words")), _seconds(s.get("start")), _seconds(s.get("end")))
+        Cue(_text(s.get("text")), _label(s.get("speaker"), "Speaker ") or _word_speaker(s.get("words")), _seconds(s.get("start")), _seconds(s.get("end")))
         for s in segments
     ]
 
