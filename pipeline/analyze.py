@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Iterable, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -120,25 +121,48 @@ def parse(nlp: Language, transcript: Transcript, *, max_chars: int = PIECE_CHARS
     in many gives the same result wherever the model's own annotations do not depend on the cut (they never do for
     the rule-based blank pipeline; cuts fall between paragraphs or turns). Linear in the length of the text.
     """
-    blocks = transcript.blocks
-    pieces = plan_pieces(transcript.text, blocks, max_chars)
-    docs = []
-    for piece in pieces:
-        doc = nlp.make_doc(transcript.text[piece.start : piece.end])
-        set_blocks(doc, _piece_blocks(blocks, piece), offset=piece.first_block)
-        docs.append(doc)
-    stream: Iterable[Doc] = iter(docs)
-    for name, proc in nlp.pipeline:
-        if name in WHOLE_DOCUMENT:
-            continue
-        stream = proc.pipe(stream, batch_size=batch_size) if hasattr(proc, "pipe") else map(proc, stream)
-    done = list(stream)
-    doc = done[0] if len(done) == 1 else merge_pieces(done)
-    set_blocks(doc, blocks)
-    for name, proc in nlp.pipeline:
-        if name in WHOLE_DOCUMENT:
-            doc = proc(doc)
+    ((_, doc),) = parse_many(nlp, [transcript], max_chars=max_chars, batch_size=batch_size)
     return doc
+
+
+def parse_many(
+    nlp: Language, transcripts: Iterable[Transcript], *, max_chars: int = PIECE_CHARS, batch_size: int = 16
+) -> Iterator[tuple[Transcript, Doc]]:
+    """`parse` for a stream of transcripts, in order: the pieces of all of them flow through the model's components
+    in batches of `batch_size` Docs (as `nlp.pipe` does), then each document is merged and finished on its own.
+
+    Memory holds the pieces of the documents in the current batch, not the whole stream.
+    """
+    local = [proc for name, proc in nlp.pipeline if name not in WHOLE_DOCUMENT]
+    whole = [proc for name, proc in nlp.pipeline if name in WHOLE_DOCUMENT]
+    pending: deque[tuple[Transcript, int]] = deque()  # transcripts whose pieces are in the stream, with their piece count
+
+    def pieces_of_all() -> Iterator[Doc]:
+        for transcript in transcripts:
+            blocks = transcript.blocks
+            pieces = plan_pieces(transcript.text, blocks, max_chars)
+            pending.append((transcript, len(pieces)))
+            for piece in pieces:
+                doc = nlp.make_doc(transcript.text[piece.start : piece.end])
+                set_blocks(doc, _piece_blocks(blocks, piece), offset=piece.first_block)
+                yield doc
+
+    stream: Iterable[Doc] = pieces_of_all()
+    for proc in local:
+        stream = proc.pipe(stream, batch_size=batch_size) if hasattr(proc, "pipe") else map(proc, stream)
+    done: list[Doc] = []
+    for piece_doc in stream:
+        done.append(piece_doc)
+        transcript, count = pending[0]
+        if len(done) < count:
+            continue
+        pending.popleft()
+        doc = done[0] if count == 1 else merge_pieces(done)
+        done = []
+        set_blocks(doc, transcript.blocks)
+        for proc in whole:
+            doc = proc(doc)
+        yield transcript, doc
 
 
 def merge_pieces(docs: Sequence[Doc]) -> Doc:

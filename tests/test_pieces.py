@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, DocBin
 
-from pipeline.analyze import build_analysis, parse, plan_pieces
+from pipeline.analyze import build_analysis, parse, parse_many, plan_pieces
 from pipeline.ingest import Block, BlockKind, read_text
 
 REPORT = """Verslag van de regiobijeenkomst
@@ -107,3 +107,11 @@ def test_pipe_with_two_processes_gives_the_same_results(nlp):
     two = [(d._.speakers, [(q.text, q.speaker_key) for q in d._.quotes]) for d in nlp.pipe(texts, n_process=2)]
     assert two == one
     assert any(s["name"] == "Lisa Kramer" for s in one[1][0])
+
+
+def test_a_stream_of_documents_gives_what_each_gives_alone(nlp):
+    texts = [REPORT, "Anna de Wit: Goedemorgen, we beginnen.\nTim Verhoef: Dank je, ik heb een vraag.\n", REPORT[:400]]
+    transcripts = [read_text(t, source=f"doc{i}.txt") for i, t in enumerate(texts)]
+    streamed = [build_analysis(doc, t).model_dump() for t, doc in parse_many(nlp, transcripts, max_chars=200, batch_size=3)]
+    alone = [build_analysis(parse(nlp, t), t).model_dump() for t in transcripts]
+    assert streamed == alone
