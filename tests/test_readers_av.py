@@ -322,6 +322,12 @@ class TestSpeechToTextJSON:
         assert turns(transcript) == [("Speaker A", "Goedemorgen."), ("Speaker B", "Hallo.")]
         assert times(transcript) == [(0.25, 1.73), (1.9, 2.8)]
 
+    def test_assemblyai_without_speaker_labels_reads_its_words(self):
+        words = [{"text": "Goedemorgen", "start": 100, "end": 600, "speaker": None}, {"text": "allemaal.", "start": 650, "end": 1200, "speaker": None}]
+        transcript = stt({"id": "x", "text": "Goedemorgen allemaal.", "utterances": None, "words": words})
+        assert turns(transcript) == [(None, "Goedemorgen allemaal.")]
+        assert times(transcript) == [(0.1, 1.2)]
+
     def test_deepgram_utterances(self):
         payload = {"results": {"utterances": [{"start": 0.5, "end": 1.5, "transcript": "Welkom.", "speaker": 0}, {"start": 2.0, "end": 3.0, "transcript": "Bedankt.", "speaker": 1}]}}
         assert turns(stt(payload)) == [("Speaker 0", "Welkom."), ("Speaker 1", "Bedankt.")]
@@ -413,6 +419,7 @@ class TestWordDocx:
             "Het team besprak de begroting en de planning van het nieuwe buurthuis.",
             "📖 Transcriptie",
             "12 maart 2026",
+            "Overleg buurthuis - Transcriptie",
             "00:00:05",
             "Yara Bos: Welkom allemaal bij het overleg.",
             "Niels Prins: Dank je, Yara.",
@@ -425,6 +432,7 @@ class TestWordDocx:
         assert turns(transcript) == [("Yara Bos", "Welkom allemaal bij het overleg."), ("Niels Prins", "Dank je, Yara."), ("Yara Bos", "Dan de begroting.")]
         assert times(transcript)[0][0] == 5.0 and times(transcript)[2] == (70.0, 120.0)
         assert "buurthuis" not in transcript.text and "bewerkbare" not in transcript.text
+        assert transcript.title == "Overleg buurthuis"
         assert any("Transcript" in w for w in transcript.warnings)
 
     def test_english_teams_and_gemini_markers(self):

@@ -62,6 +62,9 @@ _SPOKEN_PART = re.compile(rf"(\d+) ({_DURATION_UNITS})", re.IGNORECASE)
 _TIME_ONLY = re.compile(r"^\d{1,2}(?::\d{2}){1,2}$")
 _ANY_TIME = re.compile(r"\d{1,2}(?::\d{2}){1,2}")
 _LEADING_SYMBOLS = re.compile(r"^[^\w\[(]+")
+#: A date line under a transcript's title: "Aug 15, 2026", "12 maart 2026, 10:00".
+_DATE_LINE = re.compile(r"^(?:\w{3,9}\.? \d{1,2}, \d{4}|\d{1,2} \w{3,9}\.? \d{4})(?:,? .{0,20})?$")
+_TITLE_SUFFIX = re.compile(r"\s+-\s+(?:transcript|transcriptie)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -331,7 +334,7 @@ def read_docx(data: bytes, context: ReadContext) -> Transcript:
         nxt = next((d.start_time for d in reading.turns[i + 1 :] if d.start_time is not None), reading.end_time)
         end = nxt if draft.start_time is not None else None
         cues.append(Cue(" ".join(draft.parts), draft.speaker, draft.start_time, end))
-    title = clean_speech(reading.preamble[0]) if reading.preamble else None
+    title = next((_TITLE_SUFFIX.sub("", clean_speech(p)) for p in reading.preamble if not _DATE_LINE.match(p.strip())), None)
     if len(reading.preamble) > PREAMBLE_QUIET:
         warnings.append(f"the {len(reading.preamble)} paragraphs before the first turn are no speech and were left out")
     return build_transcript(cues, source=context.source, format="docx", warnings=warnings, title=title, what="Word turns")

@@ -2,7 +2,8 @@
 
 - Whisper (`segments[]` with `start`, `end`, `text`; no speakers): turns with speaker unknown and a warning.
 - WhisperX (`segments[].speaker`, sometimes missing; then the most frequent `words[].speaker` decides).
-- AssemblyAI (`utterances[]`, `speaker` "A", times in milliseconds): label "Speaker A".
+- AssemblyAI (`utterances[]`, `speaker` "A", times in milliseconds): label "Speaker A"; without speaker
+  labels (`utterances` null) its `words[]` give turns with speaker unknown.
 - Deepgram (`results.utterances[]`, `speaker` an integer, seconds): label "Speaker 0"; without utterances the
   words of the first channel (`punctuated_word`, `speaker`) are grouped, else its `transcript` is one turn.
 A bare list of segments is read as Whisper segments.
@@ -109,8 +110,11 @@ def cues_of(payload: Any, source: str) -> tuple[list[Cue], str]:
         raise InputError(source, "JSON that is not a speech-to-text result (expected an object with 'segments' or 'utterances')")
     if "segments" in payload:
         return _segments(_items(payload["segments"], "segments", source)), "Whisper segments"
-    if "utterances" in payload:
+    if payload.get("utterances") is not None:
         return _assemblyai(_items(payload["utterances"], "utterances", source)), "AssemblyAI utterances"
+    if "utterances" in payload and isinstance(payload.get("words"), list):
+        # AssemblyAI without speaker labels: "utterances" is null, the words (milliseconds) carry the text.
+        return _assemblyai(_items(payload["words"], "words", source)), "AssemblyAI words"
     if isinstance(payload.get("results"), dict):
         return _deepgram(payload["results"], source), "Deepgram results"
     if "schema_version" in payload and "document" in payload:
