@@ -44,6 +44,8 @@ TABLE_TEXT_TO_SPEAKER_RATIO = 2.0
 #: Longest speaker cell in a table without header, in characters and words.
 TABLE_SPEAKER_MAX_CHARS = 60
 TABLE_SPEAKER_MAX_WORDS = 6
+#: Longest line taken for a Teams header "Naam   0:04" (longer lines are speech; also keeps the match linear).
+TEAMS_HEADER_MAX_CHARS = 160
 #: Paragraphs before the first turn (a title and a date) that are left out without a warning.
 PREAMBLE_QUIET = 2
 
@@ -161,7 +163,10 @@ def _spoken_seconds(text: str) -> float:
 
 def _teams_header(line: str) -> tuple[str, float | None] | None:
     """("Hanneke Bos", 4.0) for "Hanneke Bos   0:04"; None for other lines."""
-    m = _TEAMS_HEADER.match(line.strip())
+    line = line.strip()
+    if len(line) > TEAMS_HEADER_MAX_CHARS:
+        return None
+    m = _TEAMS_HEADER.match(line)
     if not m:
         return None
     name = m.group("name").strip()

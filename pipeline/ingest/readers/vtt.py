@@ -15,9 +15,10 @@ from pipeline.ingest.cues import Cue, build_transcript, cues_from_lines, decode_
 from pipeline.ingest.model import Transcript
 from pipeline.ingest.registry import InputError, ReadContext, Reader, register
 
-_VOICE = re.compile(r"<v(?:\.[^\s>]*)?(?:[ \t]+([^>\n]*))?>")
+# Bounded repeats: a line full of "<v " without ">" must not make the search quadratic.
+_VOICE = re.compile(r"<v(?:\.[^\s>]{0,100})?(?:[ \t]{1,10}([^>\n]{0,200}))?>")
 _OTHER_TAG = re.compile(
-    r"</?(?:c|i|b|u|ruby|rt|lang|v)(?:\.[^\s>]*)?(?:[ \t][^>\n]*)?>|<\d{1,3}(?::\d{2}){1,2}(?:\.\d{1,3})?>"
+    r"</?(?:c|i|b|u|ruby|rt|lang|v)(?:\.[^\s>]{0,100})?(?:[ \t][^>\n]{0,200})?>|<\d{1,3}(?::\d{2}){1,2}(?:\.\d{1,3})?>"
 )
 
 
