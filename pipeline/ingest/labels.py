@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
-from pipeline.ingest.model import BlockKind, Participant, Transcript
+from pipeline.ingest.model import Block, BlockKind, Participant, Transcript
 from pipeline.resources import _lines, patterns, word_set
 
 #: Label text of a person's name: at most this many tokens after roles and forms of address.
@@ -148,6 +148,7 @@ def _split_name(tokens: list[str]) -> tuple[str | None, str]:
     return (" ".join(given) or None), surname
 
 
+@lru_cache(maxsize=65_536)
 def parse_label(raw: str) -> Label | None:
     """Parse a speaker label; None when the text is not a speaker label ("Let op", "Hij zei het volgende").
 
@@ -472,7 +473,9 @@ def resolve_labels(transcript: Transcript) -> Transcript:
             new_key[k] = participant.key
     for session in transcript.sessions:
         session.blocks = [
-            replace(b, speaker=new_key.get(b.speaker, b.speaker)) if b.kind is BlockKind.TURN and b.speaker else b
+            Block(b.kind, b.start, b.end, b.text, new_key[b.speaker], b.start_time, b.end_time)
+            if b.kind is BlockKind.TURN and b.speaker and new_key.get(b.speaker, b.speaker) != b.speaker
+            else b
             for b in session.blocks
         ]
     transcript.participants = participants

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from enum import Enum
+from functools import cache
 
 from pipeline.ingest.labels import chair_from_header, parse_label
 from pipeline.ingest.labels import is_speaker_label as is_speaker_label
@@ -133,7 +134,7 @@ def _speech_intro_speaker(label: str) -> str | None:
 
 def _label_of(m: re.Match[str]) -> str | None:
     label = (m.group("blabel") or m.group("label") or "").strip()
-    if not label or is_session_heading(label):
+    if not label or _session_heading().match(label):
         return None
     if parse_label(label) is not None:
         return label
@@ -145,7 +146,7 @@ def match_turn_line(line: str) -> TurnLine | None:
     m = _LINE.match(line)
     if not m:
         return None
-    if chair_from_header(line) is not None or is_session_heading(line.strip()):
+    if chair_from_header(line) is not None or _session_heading().match(line.strip()):
         return None
     label = _label_of(m)
     if label is None:
@@ -153,15 +154,33 @@ def match_turn_line(line: str) -> TurnLine | None:
     return TurnLine(label, m.start("text"), parse_time(m.group("t1") or m.group("t3")), parse_time(m.group("t2")))
 
 
+@cache
+def _header_key() -> re.Pattern[str]:
+    keys = sorted(word_set("transcript_header_keys.txt") | word_set("non_speaker_labels.txt"), key=len, reverse=True)
+    alternation = "|".join(re.escape(k) for k in keys)
+    return re.compile(rf"^\s*(?P<key>{alternation})(?:(?P<direct>\s*:)|\s[^:\n]{{0,80}}:)", re.IGNORECASE)
+
+
+@cache
+def _procedural() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns("transcript_procedural_lines.txt")), re.IGNORECASE)
+
+
+@cache
+def _session_heading() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns("session_headings.txt")), re.IGNORECASE)
+
+
 def _is_header(line: str) -> bool:
     """A metadata line: a header key ("Aanvang", "Status", "Aanwezig zijn …") before a colon."""
-    lowered = " ".join(line.strip().lower().split())
-    for key in word_set("transcript_header_keys.txt") | word_set("non_speaker_labels.txt"):
-        if lowered.startswith(key):
-            rest = lowered[len(key) :]
-            if rest.startswith((":", " :")) or (key.startswith("aanwezig") and rest[:1] == " " and ":" in rest):
-                return True
-    return False
+    m = _header_key().match(line)
+    if not m:
+        return False
+    return bool(m.group("direct")) or m.group("key").lower().startswith("aanwezig")
+
+
+#: Words a duration header ("1 minuut 5 seconden") ends with.
+_DURATION_ENDS = ("seconden", "seconde", "minuten", "minuut", "uur", "seconds", "second", "minutes", "minute", "hours", "hour")
 
 
 def classify_line(line: str, *, in_turn: bool = False) -> tuple[LineKind, TurnLine | None]:
@@ -170,41 +189,50 @@ def classify_line(line: str, *, in_turn: bool = False) -> tuple[LineKind, TurnLi
     stripped = line.strip()
     if not stripped:
         return LineKind.BLANK, None
-    if _CHAT.match(line):
+    first = stripped[0]
+    timed = first.isdigit() or first in "[(•·▪◦*"
+    colon = ":" in stripped[:200]
+    if timed and _CHAT.match(line):
         return LineKind.CHAT, None
-    if chair_from_header(line) is not None:
+    if colon and chair_from_header(line) is not None:
         return LineKind.HEADER, None
-    if any(p.match(stripped) for p in patterns("transcript_procedural_lines.txt")):
+    if _procedural().match(stripped):
         return LineKind.PROCEDURAL, None
-    if not in_turn and _is_header(line):
+    if colon and not in_turn and _is_header(line):
         return LineKind.HEADER, None
-    if _INDEX.match(line):
-        return LineKind.INDEX, None
-    m = _TIME_ONLY.match(line)
-    if m:
-        return LineKind.TIME_ONLY, TurnLine(None, None, parse_time(m.group("time")), parse_time(m.group("end")), LineKind.TIME_ONLY)
-    agenda = _AGENDA_BULLET.match(line)
-    if agenda and not _TERMINAL.search(stripped) and not _TIME_NAME.match(line):
-        return LineKind.AGENDA, None
-    turn = match_turn_line(line)
-    if turn is not None:
-        return LineKind.INLINE, turn
-    m = _OWN_LABEL.match(line)
-    if m:
-        label = _label_of(m)
-        if label is not None and not is_session_heading(stripped):
-            return LineKind.OWN_LABEL, TurnLine(label, None, parse_time(m.group("t1") or m.group("t3")), None, LineKind.OWN_LABEL)
-    m = _TIME_NAME.match(line)
-    if m and _person_label(m.group("label")):
-        return LineKind.TIME_NAME, TurnLine(m.group("label").strip(), None, parse_time(m.group("time")), None, LineKind.TIME_NAME)
-    m = _NAME_TIME.match(line)
-    if m and _person_label(m.group("label")):
-        start = parse_time(m.group("time")) if m.group("time") else _duration(m)
-        if m.group("time") or start is not None:
-            return LineKind.NAME_TIME, TurnLine(m.group("label").strip(), None, start, None, LineKind.NAME_TIME)
-    m = _TIME_TEXT.match(line)
-    if m:
-        return LineKind.TIME_TEXT, TurnLine(None, m.start("text"), parse_time(m.group("time")), parse_time(m.group("end")), LineKind.TIME_TEXT)
+    if timed:
+        if _INDEX.match(line):
+            return LineKind.INDEX, None
+        m = _TIME_ONLY.match(line)
+        if m:
+            return LineKind.TIME_ONLY, TurnLine(None, None, parse_time(m.group("time")), parse_time(m.group("end")), LineKind.TIME_ONLY)
+        agenda = _AGENDA_BULLET.match(line)
+        if agenda and not _TERMINAL.search(stripped) and not _TIME_NAME.match(line):
+            return LineKind.AGENDA, None
+    if colon:
+        turn = match_turn_line(line)
+        if turn is not None:
+            return LineKind.INLINE, turn
+        if stripped[-1] == ":":
+            m = _OWN_LABEL.match(line)
+            if m:
+                label = _label_of(m)
+                if label is not None and not _session_heading().match(stripped):
+                    return LineKind.OWN_LABEL, TurnLine(label, None, parse_time(m.group("t1") or m.group("t3")), None, LineKind.OWN_LABEL)
+    if timed:
+        m = _TIME_NAME.match(line)
+        if m and _person_label(m.group("label")):
+            return LineKind.TIME_NAME, TurnLine(m.group("label").strip(), None, parse_time(m.group("time")), None, LineKind.TIME_NAME)
+    if stripped[-1].isdigit() or stripped.lower().endswith(_DURATION_ENDS):
+        m = _NAME_TIME.match(line)
+        if m and _person_label(m.group("label")):
+            start = parse_time(m.group("time")) if m.group("time") else _duration(m)
+            if m.group("time") or start is not None:
+                return LineKind.NAME_TIME, TurnLine(m.group("label").strip(), None, start, None, LineKind.NAME_TIME)
+    if timed:
+        m = _TIME_TEXT.match(line)
+        if m:
+            return LineKind.TIME_TEXT, TurnLine(None, m.start("text"), parse_time(m.group("time")), parse_time(m.group("end")), LineKind.TIME_TEXT)
     return LineKind.TEXT, None
 
 
@@ -260,7 +288,9 @@ def looks_like_turns(text: str) -> bool:
 
 def _midline_labels(line: str) -> list[tuple[int, int, str]]:
     """(label start, speech start, label) of strong labels in the middle of a line."""
-    found = []
+    found: list[tuple[int, int, str]] = []
+    if ": " not in line:
+        return found
     for m in _MIDLINE_LABEL.finditer(line):
         label = m.group("label").strip()
         before = line[: m.start("label")]
@@ -328,6 +358,12 @@ def _lead(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
+@cache
+def _role_start() -> re.Pattern[str]:
+    roles = sorted(word_set("label_roles.txt"), key=len, reverse=True)
+    return re.compile(rf"^(?:{'|'.join(re.escape(r) for r in roles)})(?=\s|$)", re.IGNORECASE)
+
+
 def _role_line(line: str, name: str) -> tuple[list[str], list[str]] | None:
     """Roles and organisations of a council page's role line ("raadslid VVD", "Wethouder (ChristenUnie)")."""
     text = " ".join(line.split())
@@ -335,15 +371,11 @@ def _role_line(line: str, name: str) -> tuple[list[str], list[str]] | None:
         return None
     organisations = [m.group(1).strip() for m in re.finditer(r"\(\s*([^()]{1,60}?)\s*\)", text)]
     text = re.sub(r"\s*\([^()]*\)", "", text).strip()
-    roles: list[str] = []
-    lowered = text.lower()
-    for role in sorted(word_set("label_roles.txt"), key=len, reverse=True):
-        if lowered == role or lowered.startswith(role + " "):
-            roles.append(role)
-            text = text[len(role) :].strip()
-            break
-    if not roles:
+    m = _role_start().match(text)
+    if m is None:
         return None
+    roles = [m.group(0).lower()]
+    text = text[m.end() :].strip()
     if text:
         organisations.insert(0, text)
     return roles, organisations
@@ -418,12 +450,15 @@ def read_turns(text: str, source: str) -> Transcript:
             m = _AGENDA_BULLET.match(line)
             assert m is not None
             builder.other(BlockKind.HEADING, start + m.start("heading"), end, session=True)
-        elif is_session_heading(line.strip()) and not _TERMINAL.search(line.strip()):
-            builder.other(BlockKind.HEADING, start + _lead(line), end, session=True)
-        elif handelingen and _standalone_heading(lines, i):
-            builder.other(BlockKind.HEADING, start + _lead(line), end)
         else:
-            _text_line(line, start, builder)
+            stripped = line.strip()
+            short = len(stripped) <= 100 and not _TERMINAL.search(stripped)
+            if short and _session_heading().match(stripped):
+                builder.other(BlockKind.HEADING, start + _lead(line), end, session=True)
+            elif short and handelingen and _standalone_heading(lines, i):
+                builder.other(BlockKind.HEADING, start + _lead(line), end)
+            else:
+                _text_line(line, start, builder)
         i += 1
     builder.close()
     blocks = _with_end_times(builder.blocks)
@@ -528,7 +563,7 @@ def _with_end_times(blocks: list[Block]) -> list[Block]:
     for block in reversed(blocks):
         if block.kind is BlockKind.TURN and block.start_time is not None:
             if block.end_time is None and following is not None and following >= block.start_time:
-                block = replace(block, end_time=following)
+                block = Block(block.kind, block.start, block.end, block.text, block.speaker, block.start_time, following)
             following = block.start_time
         out.append(block)
     out.reverse()

@@ -4,8 +4,8 @@ Add a format by writing a module here that calls `pipeline.ingest.registry.regis
 """
 
 import pipeline.ingest.readers.docx  # noqa: F401
+import pipeline.ingest.readers.parlamint  # noqa: F401
 import pipeline.ingest.readers.srt  # noqa: F401
 import pipeline.ingest.readers.stt_json  # noqa: F401
 import pipeline.ingest.readers.vtt  # noqa: F401
 from pipeline.ingest.readers import text  # noqa: F401
-from pipeline.ingest.readers import parlamint  # noqa: F401
