@@ -22,7 +22,7 @@ from pipeline.ingest.readers.docx import read_docx
 from pipeline.ingest.readers.srt import read_srt
 from pipeline.ingest.readers.stt_json import read_stt_json
 from pipeline.ingest.readers.vtt import read_vtt
-from pipeline.ingest.registry import ReadContext, choose_reader
+from pipeline.ingest.registry import ReadContext, choose_reader, input_suffixes
 
 
 def turns(transcript: Transcript) -> list[tuple[str | None, str]]:
@@ -518,6 +518,15 @@ class TestDetection:
     )
     def test_reader_from_content_or_suffix(self, data, name, reader):
         assert choose_reader(data, name).name == reader
+
+    def test_folder_walks_take_subtitles_and_word_files_but_not_json(self):
+        suffixes = input_suffixes()
+        assert {".vtt", ".srt", ".docx"} <= suffixes
+        assert ".json" not in suffixes
+
+    def test_a_named_json_file_is_read_even_when_segments_come_late(self):
+        payload = {"text": "x" * 70_000, "segments": [{"start": 0.0, "end": 1.0, "text": "Goedemorgen."}]}
+        assert choose_reader(json.dumps(payload).encode(), "lang.json").name == "stt-json"
 
     def test_read_bytes_uses_the_vtt_reader_for_a_vtt_file(self):
         transcript = read_bytes(TEAMS_VTT.encode(), source="overleg.vtt")

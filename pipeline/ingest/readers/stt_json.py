@@ -138,9 +138,14 @@ def read_stt_json(data: bytes, context: ReadContext) -> Transcript:
 
 
 def sniff_stt_json(head: bytes, name: str) -> bool:
-    """A JSON object or list whose first bytes name `segments`, `utterances` or `results`."""
+    """A JSON object or list named .json, or whose first bytes name `segments`, `utterances` or `results`."""
     text = head_text(head).lstrip("\ufeff \t\r\n")
-    return text[:1] in ("{", "[") and bool(_SNIFF_KEYS.search(text))
+    return text[:1] in ("{", "[") and (name.endswith(".json") or bool(_SNIFF_KEYS.search(text)))
+
+
+#: No suffix for folder walks: a folder of inputs often holds JSON that is no transcript (gold files, notulist's
+#: own outputs); a .json file named on the command line is still read, found by `sniff_stt_json`.
+JSON_WALK_SUFFIXES: frozenset[str] = frozenset()
 
 
 register(
@@ -148,7 +153,7 @@ register(
         "stt-json",
         "speech-to-text JSON (Whisper, WhisperX, AssemblyAI, Deepgram)",
         read_stt_json,
-        frozenset({".json"}),
+        JSON_WALK_SUFFIXES,
         sniff_stt_json,
         priority=10,
     )
