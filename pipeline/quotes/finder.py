@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import accumulate, islice, pairwise
 
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.ingest.layout import quote_key, words
 from pipeline.ingest.model import Block
+from pipeline.intervals import Coverage, Locator, Regions
 from pipeline.quotes.marks import CLOSING_TOKENS, OPENING_TOKENS, find_quote_pairs
 from pipeline.quotes.model import Attribution, FoundQuote
 from pipeline.resources import word_set
@@ -17,6 +20,7 @@ from pipeline.speakers.lexicon import (
     POSSESSIVES,
     PRONOUNS,
     after_setting_preposition,
+    annotated,
     is_finite_verb,
     speech_verb_companion,
     speech_verb_lemma,
@@ -41,13 +45,60 @@ def block_index(blocks: Sequence[Block], offset: int) -> int:
     return -1
 
 
+def _block_locator(blocks: Sequence[Block]) -> Locator:
+    """`block_index` for many offsets: `_block_locator(blocks).index(offset) == block_index(blocks, offset)`."""
+    return Locator([(b.start, b.end) for b in blocks])
+
+
+class _Mentions:
+    """The mentions of a doc, looked up by token or character position with a binary search instead of a
+    scan of all mentions per cue (which grows with the square of the document's length). Results keep
+    the order of the given list; a list not sorted by position is scanned as before."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.items = list(mentions)
+        self._token_sorted = all(a.start <= b.start for a, b in pairwise(self.items))
+        self._char_sorted = all(a.start_char <= b.start_char for a, b in pairwise(self.items))
+        self._token_starts = [m.start for m in self.items]
+        self._char_starts = [m.start_char for m in self.items]
+
+    def by_tokens(self, lo: int, end_max: int, *, start_below: int | None = None) -> list[Mention]:
+        """Mentions with `lo <= m.start` (`< start_below`) and `m.end <= end_max`, token offsets."""
+        if not self._token_sorted:
+            return [m for m in self.items if lo <= m.start and m.end <= end_max and (start_below is None or m.start < start_below)]
+        # a mention ends after it starts, so none that starts past end_max can end by it
+        hi = end_max + 1 if start_below is None else min(start_below, end_max + 1)
+        a = bisect_left(self._token_starts, lo)
+        b = bisect_left(self._token_starts, hi, lo=a)
+        return [m for m in self.items[a:b] if m.end <= end_max]
+
+    def first_by_tokens(self, lo: int, end_max: int, *, start_below: int | None = None) -> Mention | None:
+        found = self.by_tokens(lo, end_max, start_below=start_below)
+        return found[0] if found else None
+
+    def starting_at(self, token_index: int) -> Mention | None:
+        """The first mention (in list order) that starts at the token."""
+        if not self._token_sorted:
+            return next((m for m in self.items if m.start == token_index), None)
+        k = bisect_left(self._token_starts, token_index)
+        return self.items[k] if k < len(self.items) and self.items[k].start == token_index else None
+
+    def by_chars(self, start: int, end: int) -> list[Mention]:
+        """Mentions inside the character offsets [start, end)."""
+        if not self._char_sorted:
+            return [m for m in self.items if m.start_char >= start and m.end_char <= end]
+        a = bisect_left(self._char_starts, start)
+        b = bisect_left(self._char_starts, end + 1, lo=a)
+        return [m for m in self.items[a:b] if m.end_char <= end]
+
+
 def _span_chars(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def _first_mention(doc: Doc, mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
+def _first_mention(doc: Doc, mentions: _Mentions, start: int, end: int) -> Mention | None:
     """The first mention of a person inside [start, end) character offsets, else the first of any kind."""
-    inside = [m for m in mentions if m.start_char >= start and m.end_char <= end and is_source_mention(doc, m)]
+    inside = [m for m in mentions.by_chars(start, end) if is_source_mention(doc, m)]
     people = [m for m in inside if m.kind is not MentionKind.ORGANISATION]
     chosen = people or inside
     return chosen[0] if chosen else None
@@ -71,18 +122,20 @@ def find_direct_quotes(
     """
     text = doc_text(doc)
     quotes: list[FoundQuote] = []
+    index = _Mentions(mentions)
+    locate = _block_locator(blocks)
     pairs = find_quote_pairs(text, content_regions(blocks))
     pull_keys = {quote_key(b.text) for b in blocks if b.kind.value == "pull_quote"}
     for n, pair in enumerate(pairs):
         inner = text[pair.inner_start : pair.inner_end]
         after_limit = pairs[n + 1].open_start if n + 1 < len(pairs) else len(text)
         before_limit = pairs[n - 1].close_end if n > 0 else 0
-        cue, source = _cue_after(doc, pair.close_end, after_limit, mentions)
+        cue, source = _cue_after(doc, pair.close_end, after_limit, index)
         if source is None:
-            cue, source = _cue_before(doc, pair.open_start, before_limit, mentions)
+            cue, source = _cue_before(doc, pair.open_start, before_limit, index)
         if not _is_speech(doc, inner, pair.open_start, pair.close_end, cued=cue is not None):
             if fragments is not None and pair.style not in SCARE_STYLES and not _is_title(doc, pair.open_start):
-                fragment = FoundQuote("direct", pair.inner_start, pair.inner_end, inner, block_index(blocks, pair.inner_start))
+                fragment = FoundQuote("direct", pair.inner_start, pair.inner_end, inner, locate.index(pair.inner_start))
                 fragment.style = pair.style
                 fragments.append(fragment)
             continue
@@ -91,7 +144,7 @@ def find_direct_quotes(
             start=pair.inner_start,
             end=pair.inner_end,
             text=inner,
-            block=block_index(blocks, pair.inner_start),
+            block=locate.index(pair.inner_start),
             cue=cue,
             source=source,
             attribution=Attribution.CUE if source is not None else Attribution.NONE,
@@ -128,8 +181,18 @@ def _is_title(doc: Doc, open_start: int) -> bool:
 def adopt_fragments(fragments: Sequence[FoundQuote], indirect: Sequence[FoundQuote]) -> list[FoundQuote]:
     """Quoted phrases inside reported speech become direct quotes of the same source."""
     adopted = []
+    hosts = list(indirect)
+    in_order = all(a.start <= b.start for a, b in pairwise(hosts))
+    starts = [q.start for q in hosts]
+    reach = list(accumulate((q.end + 1 for q in hosts), max))  # furthest end (+1) among the hosts so far
     for fragment in fragments:
-        host = next((q for q in indirect if q.start <= fragment.start and fragment.end <= q.end + 1), None)
+        if in_order:
+            # the first host (in list order) that starts at or before the fragment and reaches its end
+            k = bisect_right(starts, fragment.start)
+            j = bisect_left(reach, fragment.end, hi=k)
+            host = hosts[j] if j < k else None
+        else:
+            host = next((q for q in hosts if q.start <= fragment.start and fragment.end <= q.end + 1), None)
         if host is not None:
             fragment.source = host.source
             fragment.cue = host.cue
@@ -138,12 +201,13 @@ def adopt_fragments(fragments: Sequence[FoundQuote], indirect: Sequence[FoundQuo
     return adopted
 
 
-def _cue_after(doc: Doc, close_end: int, limit: int, mentions: Sequence[Mention]) -> tuple[str | None, Mention | None]:
+def _cue_after(doc: Doc, close_end: int, limit: int, mentions: _Mentions) -> tuple[str | None, Mention | None]:
     """", zegt X." / ", grapte hij." / ", zo luidde zijn uitnodiging." / ", aldus X." after the closing mark."""
     span = _span_chars(doc, close_end, min(limit, len(doc_text(doc))))
     if span is None or len(span) == 0:
         return None, None
-    tokens = [t for t in span if not t.is_space]
+    # the rule reads at most three words; the text up to the next quote can be long
+    tokens = list(islice((t for t in span if not t.is_space), 3))
     if not tokens:
         return None, None
     i = 0
@@ -166,18 +230,20 @@ def _cue_after(doc: Doc, close_end: int, limit: int, mentions: Sequence[Mention]
     return cue_span.text, source
 
 
-def _cue_before(doc: Doc, open_start: int, limit: int, mentions: Sequence[Mention]) -> tuple[str | None, Mention | None]:
+def _cue_before(doc: Doc, open_start: int, limit: int, mentions: _Mentions) -> tuple[str | None, Mention | None]:
     """"Lagendijk: “…”" / "De Vries voegt toe: "…"" / "Hij zei: „…”" before the opening mark."""
-    prefix = doc_text(doc)[limit:open_start].rstrip()
-    if not prefix.endswith(":"):
+    text = doc_text(doc)
+    k = open_start
+    while k > limit and text[k - 1].isspace():  # the text before the mark ends with a colon (as rstrip())
+        k -= 1
+    if k == limit or text[k - 1] != ":":
         return None, None
     span = _span_chars(doc, limit, open_start)
     if span is None:
         return None, None
-    colons = [t.i for t in span if t.text == ":"]
-    if not colons:
+    colon = next((t.i for t in reversed(span) if t.text == ":"), None)  # the last colon, read from the end
+    if colon is None:
         return None, None  # the colon is glued to another token ("vertrouwen:«")
-    colon = max(colons)
     sent_start = sentence_of(doc, colon).start
     start_tok = max(sent_start, span.start)
     cue_span = doc[start_tok : colon + 1]
@@ -192,48 +258,55 @@ def find_indirect_quotes(
 ) -> list[FoundQuote]:
     """Reported speech: "volgens X …", "X zegt dat …", "…, zegt X.", "…, aldus X", "laat X weten dat …"."""
     found: list[FoundQuote] = []
-    regions = content_regions(blocks)
-    direct_spans = [(q.start, q.end) for q in direct]
+    regions = Regions(content_regions(blocks))
+    direct_spans = Coverage([(q.start, q.end) for q in direct])
+    locate = _block_locator(blocks)
+    index = _Mentions(mentions)
     previous: Span | None = None
     for sent in sentences(doc):
-        if not any(s <= sent.start_char < e for s, e in regions):
+        if not regions.covers(sent.start_char):
             previous = None
             continue
-        quoted = sum(min(e, sent.end_char) - max(s, sent.start_char) for s, e in direct_spans if s < sent.end_char and sent.start_char < e)
+        quoted = direct_spans.covered(sent.start_char, sent.end_char)
         if quoted > 0.5 * len(sent.text.strip()):
             previous = sent
             continue  # the sentence is a direct quote; its cue belongs to that quote
         quote = (
-            _volgens(sent, mentions)
-            or _verb_dat(sent, mentions)
-            or _trailing_cue(sent, mentions)
-            or _parenthetical(sent, mentions)
-            or _dat_zegt(sent, previous, mentions)
+            _volgens(sent, index)
+            or _verb_dat(sent, index)
+            or _trailing_cue(sent, index)
+            or _parenthetical(sent, index)
+            or _dat_zegt(sent, previous, index)
         )
         previous = sent
         if quote is not None and not _mostly_quoted(quote, direct_spans):
-            quote.block = block_index(blocks, quote.start)
+            quote.block = locate.index(quote.start)
             found.append(quote)
     return found
 
 
-def _mostly_quoted(quote: FoundQuote, direct_spans: Sequence[tuple[int, int]]) -> bool:
+def _mostly_quoted(quote: FoundQuote, direct_spans: Coverage) -> bool:
     """Reported speech that is really the words of a direct quote next to it."""
-    covered = sum(max(0, min(e, quote.end) - max(s, quote.start)) for s, e in direct_spans)
+    covered = direct_spans.covered(quote.start, quote.end)
     return covered > 0.5 * (quote.end - quote.start)
 
 
 def _clause(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Character offsets of tokens [start, end) without edge punctuation; quotation marks stay when their
-    partner is inside the clause ("‘Afstand’ is niet alleen geografisch")."""
+    partner is inside the clause ("‘Afstand’ is niet alleen geografisch").
+
+    Where the partners are is found once (the last closing and the first opening mark), so a clause that
+    starts or ends with a long run of marks takes time linear in its length."""
+    last_closing = next((k for k in range(end - 1, start - 1, -1) if doc[k].text in CLOSING_TOKENS), -1)
     while start < end and (doc[start].is_punct or doc[start].is_space):
-        if doc[start].text in OPENING_TOKENS and any(t.text in CLOSING_TOKENS for t in doc[start + 1 : end]):
+        if doc[start].text in OPENING_TOKENS and last_closing >= start + 1:
             break
         start += 1
-    if 0 < start < end and doc[start - 1].text in OPENING_TOKENS and any(t.text in CLOSING_TOKENS for t in doc[start:end]):
+    if 0 < start < end and doc[start - 1].text in OPENING_TOKENS and last_closing >= start:
         start -= 1  # the sentence splitter left the opening mark on the sentence before
+    first_opening = next((k for k in range(start, end) if doc[k].text in OPENING_TOKENS), end)
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        if doc[end - 1].text in CLOSING_TOKENS and any(t.text in OPENING_TOKENS for t in doc[start : end - 1]):
+        if doc[end - 1].text in CLOSING_TOKENS and first_opening < end - 1:
             break
         end -= 1
     if end - start < 3:
@@ -248,14 +321,12 @@ def _make(doc: Doc, kind_span: tuple[int, int] | None, cue: str, source: Mention
     return FoundQuote("indirect", start, end, doc_text(doc)[start:end], -1, cue=cue, source=source, attribution=Attribution.CUE)
 
 
-def _mention_at(mentions: Sequence[Mention], token_index: int) -> Mention | None:
-    for m in mentions:
-        if m.start == token_index:
-            return m
-    return None
+def _mention_at(mentions: _Mentions, token_index: int) -> Mention | None:
+    """The first mention that starts at the token."""
+    return mentions.starting_at(token_index)
 
 
-def _volgens(sent: Span, mentions: Sequence[Mention]) -> FoundQuote | None:
+def _volgens(sent: Span, mentions: _Mentions) -> FoundQuote | None:
     doc = sent.doc
     for tok in sent:
         if tok.lower_ != "volgens":
@@ -280,19 +351,28 @@ def _volgens(sent: Span, mentions: Sequence[Mention]) -> FoundQuote | None:
     return None
 
 
-def _verb_dat(sent: Span, mentions: Sequence[Mention]) -> FoundQuote | None:
+#: "X zegt (…) dat": the most tokens from the speech verb to its "dat" or "of".
+MAX_VERB_TO_DAT = 12
+
+
+def _verb_dat(sent: Span, mentions: _Mentions) -> FoundQuote | None:
     """"X zegt (…) dat CLAUSE" and "Daarom laat X weten dat CLAUSE"."""
     doc = sent.doc
+    has_companion: dict[str, bool] = {}  # per sentence, so a sentence full of speech verbs stays linear
     for tok in sent:
         if not speech_verb_lemma(tok) or tok.lower_ == "aldus":
             continue
-        dat = next((t for t in doc[tok.i + 1 : sent.end] if t.lower_ in ("dat", "of")), None)
-        if dat is None or dat.i - tok.i > 12:
+        # only the first "dat"/"of" counts, and only when it is near: looking further changes nothing
+        near = doc[tok.i + 1 : min(sent.end, tok.i + 1 + MAX_VERB_TO_DAT)]
+        dat = next((t for t in near if t.lower_ in ("dat", "of")), None)
+        if dat is None or dat.i - tok.i > MAX_VERB_TO_DAT:
             continue
         companion = speech_verb_companion(tok)
-        if companion and not any(t.lower_ == companion or t.lower_.startswith(companion) for t in sent):
+        if companion and companion not in has_companion:
+            has_companion[companion] = any(t.lower_ == companion or t.lower_.startswith(companion) for t in sent)
+        if companion and not has_companion[companion]:
             continue
-        inner = [m for m in mentions if sent.start <= m.start and m.end <= sent.end and m.start < dat.i and is_source_mention(doc, m)]
+        inner = [m for m in mentions.by_tokens(sent.start, sent.end, start_below=dat.i) if is_source_mention(doc, m)]
         before = [m for m in inner if m.end <= tok.i and not _after_preposition(doc, m)]
         after = [m for m in inner if m.start > tok.i]
         people = [m for m in before if m.kind is not MentionKind.ORGANISATION]
@@ -311,7 +391,7 @@ def _after_preposition(doc: Doc, m: Mention) -> bool:
 
 def _parsed_subject(verb: Token, mentions: Sequence[Mention]) -> Mention | None:
     """With a dependency parse: the mention that holds the verb's subject ("Fink en De Cock wijzen erop")."""
-    if not verb.doc.has_annotation("DEP"):
+    if not annotated(verb.doc, "DEP"):
         return None
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
     for subject in subjects:
@@ -321,9 +401,50 @@ def _parsed_subject(verb: Token, mentions: Sequence[Mention]) -> Mention | None:
     return None
 
 
-def _trailing_cue(sent: Span, mentions: Sequence[Mention]) -> FoundQuote | None:
+class _SentenceFacts:
+    """What `_trailing_cue` asks about the words of one sentence, computed once per sentence (on the first
+    question) instead of once per comma, so a sentence full of ", zegt" stays linear."""
+
+    def __init__(self, sent: Span) -> None:
+        self.sent = sent
+        self._last: dict[str, int] | None = None
+        self._first_finite: int | None = None
+        self._words_after: list[int] | None = None
+        self._finite_after: list[bool] | None = None
+
+    def last_index(self, lower: str) -> int:
+        """Token index of the last word with this lower-case form, -1 if none."""
+        if self._last is None:
+            self._last = {t.lower_: t.i for t in self.sent}
+        return self._last.get(lower, -1)
+
+    def first_finite(self) -> int:
+        """Token index of the first finite verb (`is_finite_verb`), the sentence end if none."""
+        if self._first_finite is None:
+            self._first_finite = next((t.i for t in self.sent if is_finite_verb(t)), self.sent.end)
+        return self._first_finite
+
+    def words_from(self, i: int) -> tuple[int, bool]:
+        """From token i to the sentence end: how many words (not punctuation or space), and whether one of
+        them is a finite verb."""
+        sent = self.sent
+        if self._words_after is None or self._finite_after is None:
+            count = [0] * (len(sent) + 1)
+            finite = [False] * (len(sent) + 1)
+            for k in range(len(sent) - 1, -1, -1):
+                t = sent[k]
+                word = not (t.is_punct or t.is_space)
+                count[k] = count[k + 1] + word
+                finite[k] = finite[k + 1] or (word and is_finite_verb(t))
+            self._words_after, self._finite_after = count, finite
+        k = min(max(i - sent.start, 0), len(sent))
+        return self._words_after[k], self._finite_after[k]
+
+
+def _trailing_cue(sent: Span, mentions: _Mentions) -> FoundQuote | None:
     """"CLAUSE, zegt X." and "CLAUSE, aldus X." at the end of the sentence."""
     doc = sent.doc
+    facts = _SentenceFacts(sent)
     for tok in sent:
         if tok.text != "," or tok.i + 2 >= sent.end or tok.i - sent.start < 4:
             continue
@@ -332,26 +453,26 @@ def _trailing_cue(sent: Span, mentions: Sequence[Mention]) -> FoundQuote | None:
             continue
         companion = speech_verb_companion(verb)
         rest = doc[tok.i + 2 : sent.end]
-        if companion and not any(t.lower_ == companion for t in rest):
+        if companion and facts.last_index(companion) < rest.start:
             continue
-        if any(t.lower_ in ("dat", "of") for t in rest):
+        if max(facts.last_index("dat"), facts.last_index("of")) >= rest.start:
             continue
-        source = next((m for m in mentions if rest.start <= m.start and m.end <= rest.end), None)
+        source = mentions.first_by_tokens(rest.start, rest.end)
         if source is None or source.start - rest.start > 3:
             continue
         if any(t.lower_ in _PREPOSITIONS for t in doc[rest.start : source.start]):
             continue  # "vulde het betoog van Lagendijk aan": the name is not the subject
-        if not any(is_finite_verb(t) for t in doc[sent.start : tok.i]) and len(doc[sent.start : tok.i]) < 8:
+        if not facts.first_finite() < tok.i and len(doc[sent.start : tok.i]) < 8:
             continue  # "Miranda Ebbekink, medeauteur …, vulde …": an apposition, not a reported clause
-        tail = [t for t in doc[source.end : sent.end] if not (t.is_punct or t.is_space)]
-        if len(tail) > 8 or any(is_finite_verb(t) for t in tail):
+        tail_words, tail_finite = facts.words_from(source.end)
+        if tail_words > 8 or tail_finite:
             continue
         cue = doc[verb.i : sent.end].text.rstrip(".!? \n")
         return _make(doc, _clause(doc, sent.start, tok.i), cue, source)
     return None
 
 
-def _dat_zegt(sent: Span, previous: Span | None, mentions: Sequence[Mention]) -> FoundQuote | None:
+def _dat_zegt(sent: Span, previous: Span | None, mentions: _Mentions) -> FoundQuote | None:
     """"Dat zegt de gemeente Almere." — the sentence before is what the source said."""
     doc = sent.doc
     if previous is None or len(sent) < 3 or sent[0].lower_ not in ("dat", "dit", "die", "zo"):
@@ -360,7 +481,7 @@ def _dat_zegt(sent: Span, previous: Span | None, mentions: Sequence[Mention]) ->
     verb_second = bool(speech_verb_lemma(sent[1]))  # "Dat zegt de gemeente Almere, die …"
     if not verb_second and (len(words) > 10 or not any(speech_verb_lemma(t) for t in words[1:])):
         return None  # otherwise only short ones: "Dat heeft X gisteren gezegd."
-    inside = [m for m in mentions if sent.start < m.start and m.end <= sent.end and is_source_mention(doc, m)]
+    inside = [m for m in mentions.by_tokens(sent.start + 1, sent.end) if is_source_mention(doc, m)]
     if not inside:
         return None
     source = inside[0]  # the subject comes first after "Dat zegt" / "Dat heeft"
@@ -368,7 +489,7 @@ def _dat_zegt(sent: Span, previous: Span | None, mentions: Sequence[Mention]) ->
     return _make(doc, _clause(doc, previous.start, previous.end), cue, source)
 
 
-def _parenthetical(sent: Span, mentions: Sequence[Mention]) -> FoundQuote | None:
+def _parenthetical(sent: Span, mentions: _Mentions) -> FoundQuote | None:
     """"Maar, zeggen experts, juist die druppels …": a cue between commas inside the sentence."""
     doc = sent.doc
     commas = [t.i for t in sent if t.text == ","]
@@ -378,7 +499,7 @@ def _parenthetical(sent: Span, mentions: Sequence[Mention]) -> FoundQuote | None
         verb = doc[a + 1]
         if not speech_verb_lemma(verb):
             continue
-        source = next((m for m in mentions if a + 1 < m.start and m.end <= b), None)
+        source = mentions.first_by_tokens(a + 2, b)
         if source is None:
             continue
         cue = doc[a + 1 : b].text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -18,9 +19,23 @@ _ROAD = re.compile(r"^[AN]\d+$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 
 
+_ANNOTATED: weakref.WeakKeyDictionary[Doc, dict[str, tuple[int, bool]]] = weakref.WeakKeyDictionary()
+
+
+def annotated(doc: Doc, attr: str) -> bool:
+    """`doc.has_annotation(attr)`, remembered per Doc (and its length): spaCy scans every token when the
+    annotation is missing, so rules that ask for each token would take time quadratic in the length."""
+    known = _ANNOTATED.setdefault(doc, {})
+    cached = known.get(attr)
+    if cached is None or cached[0] != len(doc):
+        cached = (len(doc), doc.has_annotation(attr))
+        known[attr] = cached
+    return cached[1]
+
+
 def has_pos(doc: Doc) -> bool:
     """The pipeline tagged part of speech (a trained model), so rules can use it."""
-    return doc.has_annotation("POS")
+    return annotated(doc, "POS")
 
 
 def is_capitalised(token: Token) -> bool:

@@ -20,6 +20,7 @@ from pipeline.speakers.lexicon import (
     POSSESSIVES,
     PRONOUNS,
     after_place_preposition,
+    annotated,
     is_acronym,
     is_capitalised,
     is_first_name,
@@ -61,7 +62,7 @@ class Mention:
 
 
 def has_ner(doc: Doc) -> bool:
-    return doc.has_annotation("ENT_IOB")
+    return annotated(doc, "ENT_IOB")
 
 
 def person_names(doc: Doc, blocked: set[int] | None = None) -> list[Span]:
@@ -348,16 +349,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
         add(MentionKind.NAME, span)
     for span in organisations:
         add(MentionKind.ORGANISATION, span)
-    surnames = {surname(s.text).lower(): len(surname(s.text).split()) for s in names}
-    for i in range(len(doc)):
-        if i in taken:
-            continue
-        for key, size in surnames.items():
-            window = doc[i : i + size]
-            if len(window) == size and window.text.lower() == key and is_capitalised(doc[i + size - 1]):
-                if not taken.intersection(range(i, i + size)):
-                    add(MentionKind.SURNAME, window)
-                break
+    for span in _surname_repeats(doc, names, taken):
+        add(MentionKind.SURNAME, span)
     for span in _descriptions(doc, taken):
         add(MentionKind.DESCRIPTION, span)
     for i, token in enumerate(doc):
@@ -388,6 +381,35 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if i not in taken and is_acronym(token):
             add(MentionKind.ORGANISATION, doc[i : i + 1])
     return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _surname_repeats(doc: Doc, names: list[Span], taken: set[int]) -> list[Span]:
+    """Later mentions of a named person by surname alone ("Lagendijk", "van Baarle"), matched on the
+    lower-cased text of token windows as long as the surname, the last word capitalised; each claims its
+    tokens in `taken`. One dictionary lookup per token and surname length, so the time grows with the
+    length of the document, not with the number of names times it. Where several surnames match at a
+    token, the one of the earliest name wins."""
+    surnames = {surname(s.text).lower(): len(surname(s.text).split()) for s in names}
+    by_size: dict[int, dict[str, int]] = {}
+    for order, (key, size) in enumerate(surnames.items()):
+        by_size.setdefault(size, {})[key] = order
+    found: list[Span] = []
+    for i in range(len(doc)):
+        if i in taken:
+            continue
+        best: tuple[int, int] | None = None  # (order of the surname, its length in tokens)
+        for size, keys in by_size.items():
+            if i + size > len(doc):
+                continue
+            order = keys.get(doc[i : i + size].text.lower())
+            if order is not None and (best is None or order < best[0]) and is_capitalised(doc[i + size - 1]):
+                best = (order, size)
+        if best is not None:
+            size = best[1]
+            if not taken.intersection(range(i, i + size)):
+                found.append(doc[i : i + size])
+                taken.update(range(i, i + size))
+    return found
 
 
 def _descriptions(doc: Doc, taken: set[int]) -> list[Span]:

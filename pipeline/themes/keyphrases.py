@@ -12,10 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.tokens import Span, Token
 
-from pipeline.speakers.lexicon import is_finite_verb, speech_verb_lemma
+from pipeline.speakers.lexicon import has_pos, is_finite_verb, speech_verb_lemma
 
 WINDOW = 2
 DAMPING = 0.85
@@ -48,12 +49,48 @@ def _lemma(token: Token) -> str:
     return (token.lemma_ or token.text).lower()
 
 
+def cooccurrence(sequence: Sequence[int], size: int) -> sparse.csr_matrix:
+    """Symmetric counts of word pairs at most WINDOW - 1 places apart in the candidate sequence (word
+    indices below `size`), a word never paired with itself: a sparse `size` × `size` matrix whose
+    non-zeros grow with the length of the sequence, not with the square of the vocabulary."""
+    seq = np.asarray(sequence, dtype=np.int64)
+    rows: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
+    for offset in range(1, WINDOW):
+        a, b = seq[:-offset], seq[offset:]
+        keep = a != b
+        rows += [a[keep], b[keep]]
+        cols += [b[keep], a[keep]]
+    row = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+    col = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
+    # duplicate (row, col) entries are summed when the matrix is built: the count of each pair
+    return sparse.csr_matrix((np.ones(len(row)), (row, col)), shape=(size, size))
+
+
+def position_rank(sequence: Sequence[int], size: int) -> np.ndarray:
+    """PositionRank scores of the `size` words of a candidate sequence (word indices in text order):
+    PageRank on the co-occurrence graph with the random jump weighted by 1 / (position + 1), DAMPING,
+    ITERATIONS power steps. Time and memory linear in the length of the sequence."""
+    weights = cooccurrence(sequence, size)
+    totals = np.asarray(weights.sum(axis=0)).ravel()
+    totals[totals == 0] = 1
+    transition = weights.copy()
+    transition.data = transition.data / totals[transition.indices]  # column-normalised: weights[a, b] / totals[b]
+    # PositionRank: the random jump favours words that occur early (reports and news put the gist first)
+    jump = np.bincount(np.asarray(sequence, dtype=np.int64), weights=1 / np.arange(1, len(sequence) + 1), minlength=size)
+    jump /= jump.sum()
+    rank = np.full(size, 1 / size)
+    for _ in range(ITERATIONS):
+        rank = (1 - DAMPING) * jump + DAMPING * (transition @ rank)
+    return rank
+
+
 def keyphrases(sentences: Sequence[Span], *, top: int = 8, exclude: frozenset[int] = frozenset()) -> list[Keyphrase]:
     """The `top` keyphrases of a set of sentences, best first; tokens in `exclude` (people's names) are
     never part of one."""
     if not sentences:
         return []
-    tagged = sentences[0].doc.has_annotation("POS")
+    tagged = has_pos(sentences[0].doc)
     runs: list[list[Token]] = []
     for sent in sentences:
         run: list[Token] = []
@@ -75,24 +112,8 @@ def keyphrases(sentences: Sequence[Span], *, top: int = 8, exclude: frozenset[in
     if not words:
         return []
     index = {w: i for i, w in enumerate(words)}
-    weights = np.zeros((len(words), len(words)))
     sequence = [index[_lemma(t)] for run in runs for t in run]
-    for i, a in enumerate(sequence):
-        for b in sequence[i + 1 : i + WINDOW]:
-            if a != b:
-                weights[a, b] += 1
-                weights[b, a] += 1
-    totals = weights.sum(axis=0)
-    totals[totals == 0] = 1
-    transition = weights / totals
-    # PositionRank: the random jump favours words that occur early (reports and news put the gist first)
-    jump = np.zeros(len(words))
-    for position, w in enumerate(sequence):
-        jump[w] += 1 / (position + 1)
-    jump /= jump.sum()
-    rank = np.full(len(words), 1 / len(words))
-    for _ in range(ITERATIONS):
-        rank = (1 - DAMPING) * jump + DAMPING * transition @ rank
+    rank = position_rank(sequence, len(words))
     scored: dict[tuple[str, ...], Keyphrase] = {}
     for run in runs:
         key = tuple(_lemma(t) for t in run)
