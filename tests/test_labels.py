@@ -142,3 +142,15 @@ def test_participants_without_turns_are_dropped():
 
 def test_a_prose_report_has_no_participants():
     assert read_text("Verslag\n\nDe raad sprak over het park. Iedereen was het eens.\n").participants == {}
+
+
+def test_when_the_chair_changes_each_chair_turn_goes_to_the_chair_named_last():
+    text = (
+        "Vergadering\n\nVoorzitter: Arslan\n\nDe voorzitter:\nIk open de vergadering.\n\n"
+        "De heer Pauw (CDA):\nDank u.\n\nVoorzitter: Van Kempen\n\nDe voorzitter:\nIk neem het even over.\n\n"
+        "Mevrouw Arslan (VVD):\nIk ben terug.\n"
+    )
+    transcript, ts = turns(text)
+    assert [t.speaker for t in ts] == ["Arslan", "Pauw", "Van Kempen", "Arslan"]
+    assert transcript.participants["Arslan"].chair and transcript.participants["Van Kempen"].chair
+    assert transcript.participants["Arslan"].organisations == ["VVD"]

@@ -264,30 +264,30 @@ def attendance(line: str) -> list[Label]:
     return found
 
 
-def _named_in_document(transcript: Transcript) -> list[tuple[Label, bool]]:
-    """People the non-turn lines name: (label, is chair)."""
-    found: list[tuple[Label, bool]] = []
+def _named_in_document(transcript: Transcript) -> list[tuple[Label, bool, int]]:
+    """People the non-turn lines name: (label, is chair, offset of the block that names them)."""
+    found: list[tuple[Label, bool, int]] = []
     for block in transcript.blocks:
         if block.kind is BlockKind.TURN:
             continue
         for line in block.text.split("\n"):
             chair = chair_from_header(line)
             if chair is not None:
-                found.append((chair, True))
+                found.append((chair, True, block.start))
                 continue
             for label in attendance(line):
-                found.append((label, "voorzitter" in label.roles))
+                found.append((label, "voorzitter" in label.roles, block.start))
             for m in _CHAIR_INLINE.finditer(line):
                 named = parse_label(m.group("name"))
                 if named is not None and named.type == "person":
-                    found.append((replace(named, roles=("voorzitter", *named.roles)), True))
+                    found.append((replace(named, roles=("voorzitter", *named.roles)), True, block.start))
     return found
 
 
 # --- grouping labels into participants -----------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(eq=False)
 class _Cluster:
     labels: list[Label] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)
@@ -396,13 +396,18 @@ def resolve_labels(transcript: Transcript) -> Transcript:
         cluster = _Cluster(labels=[label], keys=[key], prefilled=participant, chair=participant.chair)
         clusters.append(cluster)
         key_cluster[key] = cluster
-    for label, is_chair in _named_in_document(transcript):
+    chair_named: list[tuple[int, _Cluster]] = []  # (offset, chair) for each time the document names the chair
+    for label, is_chair, offset in _named_in_document(transcript):
         match = [c for c in clusters if _compatible(c, label)]
         if len(match) == 1:
-            match[0].labels.append(label)
-            match[0].chair = match[0].chair or is_chair
+            named = match[0]
+            named.labels.append(label)
+            named.chair = named.chair or is_chair
         else:
-            clusters.append(_Cluster(labels=[label], chair=is_chair))
+            named = _Cluster(labels=[label], chair=is_chair)
+            clusters.append(named)
+        if is_chair:
+            chair_named.append((offset, named))
 
     # 2. labels of the turns, most specific first so that bare surnames join the fullest form
     parsed: dict[str, Label] = {}
@@ -433,7 +438,11 @@ def resolve_labels(transcript: Transcript) -> Transcript:
         cluster.keys.append(key)
         key_cluster[key] = cluster
 
-    # 3. offices: the chair, or the one person who holds that role, else the office itself
+    # 3. offices: the chair, or the one person who holds that role, else the office itself; when the document
+    #    names several chairs in turn ("Voorzitter: Arib" … "Voorzitter: Bosma"), each chair turn goes to the
+    #    chair named last before it
+    chairs_in_turn = list(dict.fromkeys(c for _, c in chair_named))
+    by_position: dict[str, list[tuple[int, _Cluster]]] = {}
     for key in sorted(offices, key=order.index):
         label = parsed[key]
         role = label.roles[0] if label.roles else ""
@@ -441,6 +450,11 @@ def resolve_labels(transcript: Transcript) -> Transcript:
         persons = [c for c in clusters if c.type == "person"]
         if role in ("voorzitter", "voorzitster", "dagvoorzitter"):
             chairs = [c for c in persons if c.chair]
+            if len(chairs_in_turn) > 1:
+                by_position[key] = chair_named
+                for chair in chairs_in_turn:
+                    chair.labels.append(label)
+                continue
             target = chairs[0] if len(chairs) == 1 else None
         elif len(label.name.split()) <= 2:
             holders = [c for c in persons if role in c.roles()]
@@ -458,28 +472,42 @@ def resolve_labels(transcript: Transcript) -> Transcript:
         target.keys.append(key)
         key_cluster[key] = target
 
-    # 4. participants and the key every turn carries
-    for key in order:
-        key_cluster[key].holds_turns = True
+    # 4. participants (in order of first turn) and the key every turn carries
+    first_holder: list[_Cluster] = []
+    for block in transcript.blocks:
+        if block.kind is BlockKind.TURN and block.speaker:
+            cluster = _chair_at(by_position[block.speaker], block.start) if block.speaker in by_position else key_cluster[block.speaker]
+            if not cluster.holds_turns:
+                cluster.holds_turns = True
+                first_holder.append(cluster)
     participants: dict[str, Participant] = {}
-    new_key: dict[str, str] = {}
-    for key in order:
-        cluster = key_cluster[key]
-        if key in new_key:
-            continue
+    cluster_key: dict[int, str] = {}
+    for cluster in first_holder:
         participant = _participant(cluster, participants)
         participants[participant.key] = participant
-        for k in cluster.keys:
-            new_key[k] = participant.key
+        cluster_key[id(cluster)] = participant.key
     for session in transcript.sessions:
-        session.blocks = [
-            Block(b.kind, b.start, b.end, b.text, new_key[b.speaker], b.start_time, b.end_time)
-            if b.kind is BlockKind.TURN and b.speaker and new_key.get(b.speaker, b.speaker) != b.speaker
-            else b
-            for b in session.blocks
-        ]
+        blocks = []
+        for b in session.blocks:
+            if b.kind is BlockKind.TURN and b.speaker:
+                cluster = _chair_at(by_position[b.speaker], b.start) if b.speaker in by_position else key_cluster[b.speaker]
+                key = cluster_key[id(cluster)]
+                if key != b.speaker:
+                    b = Block(b.kind, b.start, b.end, b.text, key, b.start_time, b.end_time)
+            blocks.append(b)
+        session.blocks = blocks
     transcript.participants = participants
     return transcript
+
+
+def _chair_at(named: list[tuple[int, _Cluster]], offset: int) -> _Cluster:
+    """The chair named last before `offset` (the first one named, for turns before any naming)."""
+    current = named[0][1]
+    for position, chair in named:
+        if position > offset:
+            break
+        current = chair
+    return current
 
 
 def _participant(cluster: _Cluster, taken: dict[str, Participant]) -> Participant:
