@@ -16,6 +16,8 @@ model_app = typer.Typer(no_args_is_help=True, help="Train and evaluate the embed
 app.add_typer(model_app, name="model")
 themes_app = typer.Typer(no_args_is_help=True, help="Themes across a corpus.")
 app.add_typer(themes_app, name="themes")
+export_app = typer.Typer(no_args_is_help=True, help="Export outputs to other tools' formats.")
+app.add_typer(export_app, name="export")
 
 
 def _err(message: str) -> None:
@@ -180,7 +182,7 @@ def process(
         _err(f"notulist: interrupted after {done} of {total} input(s); finished outputs are kept, run the same command again to continue")
         raise typer.Exit(130) from None
     table_error = None
-    if len(plan.files) > 1 and outputs:
+    if outputs:  # tables for one file as for many
         table_error = _write_tables(outputs, out, quiet)
     failed += lost
     left_out = len(plan.skipped) - lost
@@ -316,6 +318,7 @@ def themes_discover(
         document_topics,
         npmi_coherence,
         suggest_terms,
+        topic_example_table,
         topic_table,
     )
 
@@ -345,15 +348,92 @@ def themes_discover(
     known = {t.id: {w for term in t.terms for w in term.split()} for t in theme_list}
     tables = {
         "topics": topic_table(discoverer, corpus),
+        "topic_examples": topic_example_table(discoverer, corpus),
         "document_topics": document_topics(discoverer, corpus),
         "theme_suggestions": suggest_terms(corpus, seeded, known),
     }
     for name, frame in tables.items():
         for path in write_frame(frame, out / name):
             _err(f"table → {path}")
-    for k, (terms, score) in enumerate(zip(top, coherence, strict=True), start=1):
-        typer.echo(f"topic {k:2d} (NPMI {score:+.3f}): {', '.join(t for t, _ in terms)}")
+    for k, (label, terms, score) in enumerate(zip(discoverer.labels(), top, coherence, strict=True), start=1):
+        typer.echo(f"topic {k:2d} «{label}» (NPMI {score:+.3f}): {', '.join(t for t, _ in terms)}")
     typer.echo(f"mean NPMI {sum(coherence) / len(coherence):+.4f} over {len(top)} topics, {len(corpus.unit_lemmas)} paragraphs, {len(readable)} documents ({method}, seed {seed})")
+
+
+@app.command("tables")
+def tables_command(
+    out_dir: Annotated[Path, typer.Argument(help="Folder with notulist's JSON outputs.")],
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No lines for the files written.")] = False,
+) -> None:
+    """Write OUT_DIR/tables/ (CSV and Parquet, ids that join) from the JSON outputs in OUT_DIR."""
+    from pipeline.outputs.tables import OutputsError, read_outputs, write_tables
+
+    try:
+        written = write_tables(read_outputs(out_dir), out_dir)
+    except OutputsError as err:
+        _err(f"notulist: {err}")
+        raise typer.Exit(2) from err
+    except OSError as err:
+        _err(f"notulist: the tables could not be written to {err.filename or out_dir} ({err.strerror})")
+        raise typer.Exit(1) from err
+    for path in written:
+        if not quiet:
+            _err(f"table → {path}")
+
+
+@app.command("report")
+def report_command(
+    out_dir: Annotated[Path, typer.Argument(help="Folder with notulist's JSON outputs.")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder for the site (default OUT_DIR/report).")] = None,
+    sources: Annotated[Path | None, typer.Option("--sources", help="Folder with the input files, to show each quote in its text.")] = None,
+    topics: Annotated[Path | None, typer.Option("--topics", help="Folder of `themes discover` tables (default OUT_DIR/themes when it has them).")] = None,
+) -> None:
+    """A static HTML site of OUT_DIR's outputs: index.html and one page per document; opens from disk."""
+    from pipeline.outputs.report import write_report
+    from pipeline.outputs.tables import OutputsError, read_output_files
+
+    target = out or out_dir / "report"
+    try:
+        records = [(path.stem, record) for path, record in read_output_files(out_dir)]
+    except OutputsError as err:
+        _err(f"notulist: {err}")
+        raise typer.Exit(2) from err
+    topics_view = None
+    topics_dir = topics or out_dir / "themes"
+    if (topics_dir / "topics.csv").is_file():
+        from pipeline.themes.discovery import topics_view as load_topics_view
+
+        topics_view = load_topics_view(topics_dir)
+    elif topics is not None:
+        _err(f"notulist: {topics}: no topics.csv (write it with `notulist themes discover … --out {topics}`)")
+        raise typer.Exit(2)
+    try:
+        written = write_report(records, target, sources=sources, topics=topics_view)
+    except OSError as err:
+        _err(f"notulist: the report could not be written to {err.filename or target} ({err.strerror})")
+        raise typer.Exit(1) from err
+    _err(f"report → {written[-1]} ({len(records)} document{'s' if len(records) != 1 else ''})")
+
+
+@export_app.command("convokit")
+def export_convokit(
+    out_dir: Annotated[Path, typer.Argument(help="Folder with notulist's JSON outputs.")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Corpus folder to write (default OUT_DIR/convokit).")] = None,
+) -> None:
+    """A ConvoKit corpus: turns (and quotes of prose reports) as utterances, sessions as conversations."""
+    from pipeline.outputs.convokit import write_convokit
+    from pipeline.outputs.tables import OutputsError, read_outputs
+
+    target = out or out_dir / "convokit"
+    try:
+        written = write_convokit(read_outputs(out_dir), target)
+    except OutputsError as err:
+        _err(f"notulist: {err}")
+        raise typer.Exit(2) from err
+    except OSError as err:
+        _err(f"notulist: the corpus could not be written to {err.filename or target} ({err.strerror})")
+        raise typer.Exit(1) from err
+    _err(f"convokit corpus → {target} ({', '.join(p.name for p in written)})")
 
 
 @model_app.command("train")

@@ -58,7 +58,7 @@ def test_bad_files_are_reported_and_the_rest_is_processed(tmp_path):
     assert "ontbreekt.txt: no such file" in result.output
     assert (out / "goed.json").exists()
     assert not (out / "leeg.json").exists()
-    assert (out / "quotes.csv").exists()
+    assert (out / "tables" / "quotes.csv").exists()
 
 
 def test_a_failed_run_keeps_the_earlier_output(tmp_path):
@@ -123,7 +123,7 @@ def test_parallel_jobs_give_the_same_output(tmp_path):
     serial, parallel = tmp_path / "serial", tmp_path / "parallel"
     assert run("process", str(inputs), "--out", str(serial), "--model", "blank", "-q").exit_code == 0
     assert run("process", str(inputs), "--out", str(parallel), "--model", "blank", "-q", "--jobs", "2").exit_code == 0
-    for name in ("een.json", "twee.json", "quotes.csv"):
+    for name in ("een.json", "twee.json", "tables/quotes.csv"):
         serial_text = (serial / name).read_text(encoding="utf-8")
         assert serial_text == (parallel / name).read_text(encoding="utf-8")
 

@@ -1,74 +1,362 @@
-"""A self-contained HTML report per document, for readers who do not want JSON."""
+"""The HTML report: a static site from Jinja2 templates that opens from disk (no network resources).
+
+`render_html(analysis)` is one document's page on its own (what `process --html` writes); `write_report`
+writes a site for a folder of outputs: `index.html` (every document with its title, date, speakers and top
+themes) and one page per document. A page shows the summary, decisions and actions when the JSON has them,
+the sessions, the speakers, who said what (with how each speaker was found and a link to the quote in its
+context), charts of talk time and of themes per session and speaker, the evidence sentences and the text:
+the turns of a transcript, or the report's paragraphs when its source file can still be read.
+"""
 
 from __future__ import annotations
 
-from html import escape
+import datetime as _dt
+import os
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
-from pipeline.outputs.model import Analysis, Summary
+from jinja2 import Environment, PackageLoader, select_autoescape
+from pydantic import BaseModel
 
-STYLE = """
-body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;
-line-height:1.5;color:#1d1d1f}h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:1px solid #ddd}
-.meta{color:#666}.quote{border-left:3px solid #8ab;padding-left:.8rem;margin:.6rem 0}
-.who{color:#456;font-size:.9rem}table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.3rem;
-border-bottom:1px solid #eee;vertical-align:top}.tag{display:inline-block;background:#eef3f7;border-radius:.8rem;
-padding:0 .6rem;margin:.1rem;font-size:.85rem}
-"""
+from pipeline import __version__
+from pipeline.outputs.charts import Chart, bar_chart, heatmap
+from pipeline.outputs.ids import as_record, document_id, file_name
+from pipeline.outputs.writer import write_atomic
+
+INDEX_PAGE = "index.html"
+TOP_THEMES = 3
+INDEX_SPEAKERS = 6
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+ATTRIBUTION_STEPS: dict[str, tuple[str, str]] = {
+    # attribution → (how the speaker was found, how sure that is)
+    "cue": ("gevonden via de woorden bij het citaat", "zeker"),
+    "previous_quote": ("zelfde spreker als het citaat ervoor", "waarschijnlijk"),
+    "context": ("afgeleid uit de context: de persoon over wie het gaat", "onzeker"),
+    "none": ("de tekst zegt niet wie dit zei", "onbekend"),
+}
+KIND_LABELS = {"direct": "letterlijk", "indirect": "indirect"}
+SPEAKER_TYPES = {"person": "persoon", "group": "groep", "organisation": "organisatie", "office": "functie",
+                 "unknown": "onbekende stem"}
 
 
-def _summary(summary: Summary | None) -> str:
-    if summary is None:
-        return "<p class='meta'>Geen samenvatting.</p>"
-    parts = [f"<p>{escape(summary.text)}</p>"]
-    if summary.key_points:
-        parts.append("<h3>Kernpunten</h3><ul>" + "".join(f"<li>{escape(p)}</li>" for p in summary.key_points) + "</ul>")
-    if summary.who_said_what:
-        parts.append("<h3>Wie zei wat</h3>")
-        for w in summary.who_said_what:
-            role = f", {escape(w.role)}" if w.role else ""
-            mark = ("“", "”") if w.kind == "direct" else ("", "")
-            parts.append(f"<div class='quote'>{mark[0]}{escape(w.quote)}{mark[1]}<div class='who'>— {escape(w.speaker)}{role}</div></div>")
-    return "".join(parts)
+def _environment() -> Environment:
+    env = Environment(loader=PackageLoader("pipeline.outputs", "templates"), autoescape=select_autoescape(["html", "j2"]),
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["clock"] = clock
+    return env
 
 
-def render_html(analysis: Analysis, labels: dict[str, str] | None = None) -> str:
-    """The report: summary, sessions, speakers, themes and all quotes."""
-    labels = labels or {t.id: t.label for t in analysis.themes}
-    title = analysis.document.title or analysis.document.source
-    out = [
-        "<!DOCTYPE html><html lang='nl'><head><meta charset='utf-8'>",
-        f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>",
-        f"<h1>{escape(title)}</h1>",
-        f"<p class='meta'>{escape(analysis.document.source)} · {analysis.document.words} woorden · "
-        f"{len(analysis.speakers)} sprekers · {len(analysis.quotes)} citaten</p>",
-        "<h2>Samenvatting</h2>",
-        _summary(analysis.summary),
-    ]
-    if analysis.themes:
-        out.append("<h2>Thema's</h2><table><tr><th>Thema</th><th>Score</th><th>Voorbeeld</th></tr>")
-        for theme in analysis.themes:
-            example = theme.evidence[0].text if theme.evidence else ""
-            out.append(f"<tr><td>{escape(theme.label)}</td><td>{theme.score:.2f}</td><td>{escape(example)}</td></tr>")
-        out.append("</table>")
-    if len(analysis.sessions) > 1:
-        for session in analysis.sessions:
-            out.append(f"<h2>{escape(session.title or session.id)}</h2>")
-            out.append("".join(f"<span class='tag'>{escape(labels.get(t.id, t.id))}</span>" for t in session.themes[:3]))
-            out.append("".join(f"<span class='tag'>{escape(k.text)}</span>" for k in session.keyphrases[:5]))
-            out.append(_summary(session.summary))
-    if analysis.speakers:
-        out.append("<h2>Sprekers</h2><table><tr><th>Naam</th><th>Functie</th><th>Organisatie</th><th>Ook genoemd als</th></tr>")
-        for s in analysis.speakers:
-            out.append(
-                f"<tr><td>{escape(s.name)}</td><td>{escape('; '.join(s.roles))}</td>"
-                f"<td>{escape('; '.join(s.organisations))}</td><td>{escape('; '.join(s.aliases))}</td></tr>"
-            )
-        out.append("</table>")
-    if analysis.quotes:
-        out.append("<h2>Citaten</h2>")
-        for q in analysis.quotes:
-            mark = ("“", "”") if q.kind == "direct" else ("", " (indirect)")
-            who = escape(q.speaker) if q.speaker else "onbekend"
-            out.append(f"<div class='quote'>{mark[0]}{escape(q.text)}{mark[1]}<div class='who'>— {who}</div></div>")
-    out.append("</body></html>\n")
-    return "\n".join(out)
+def clock(seconds: float | None) -> str:
+    """Seconds as a timestamp: 75.0 → '1:15', 3725 → '1:02:05'; '' for None."""
+    if seconds is None:
+        return ""
+    total = int(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def report_date() -> str:
+    """Today's date (UTC, ISO), or the date of `SOURCE_DATE_EPOCH` when set, for reproducible pages."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc) if epoch and epoch.isdigit() else _dt.datetime.now(_dt.timezone.utc)
+    return moment.date().isoformat()
+
+
+@dataclass
+class Segment:
+    """A piece of a paragraph of the source text; `quote` is set when it lies inside a quote."""
+
+    text: str
+    quote: str | None = None
+    anchor: str | None = None
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of the source text with its start offset (characters) and its pieces."""
+
+    start: int
+    segments: list[Segment] = field(default_factory=list)
+
+
+def _words(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def source_text(record: Mapping[str, Any], *, base: Path | None = None) -> str | None:
+    """The normalised input text of an output, when its source file can still be read and still matches.
+
+    Tries `document.source` as written (relative to the working directory), then its file name in `base`.
+    The text is used only when every quote's offsets still point at the quote's text; otherwise None.
+    """
+    from pipeline.ingest import InputError, read_file
+
+    document = record.get("document") or {}
+    source = str(document.get("source") or "")
+    candidates = [Path(source)] if source else []
+    if base is not None and source:
+        candidates.append(base / file_name(source))
+    for path in candidates:
+        if not path.is_file():
+            continue
+        try:
+            text = read_file(path, format=document.get("format")).text
+        except (InputError, OSError, ValueError):
+            continue
+        except Exception:  # noqa: BLE001 — the page is still useful without the text; never fail it for that
+            continue
+        if all(text[q["start"]:q["end"]] == q["text"] for q in record.get("quotes") or []):
+            return text
+    return None
+
+
+def paragraphs(text: str, quotes: Sequence[Mapping[str, Any]]) -> list[Paragraph]:
+    """The text split at blank lines, each paragraph cut into plain pieces and quote pieces (anchored once)."""
+    spans = sorted(((q["start"], q["end"], q["id"]) for q in quotes if q["end"] > q["start"]), key=lambda s: (s[0], -s[1]))
+    kept: list[tuple[int, int, str]] = []
+    for span in spans:  # overlapping quotes: the first one wins
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    anchored: set[str] = set()
+    out: list[Paragraph] = []
+    position = 0
+    for match in [*PARAGRAPH_BREAK.finditer(text), None]:
+        end = match.start() if match else len(text)
+        if text[position:end].strip():
+            paragraph = Paragraph(position)
+            cursor = position
+            for start, stop, quote_id in kept:
+                if stop <= cursor or start >= end:
+                    continue
+                start, stop = max(start, cursor), min(stop, end)
+                if start > cursor:
+                    paragraph.segments.append(Segment(text[cursor:start]))
+                anchor = None if quote_id in anchored else f"ctx-{quote_id}"
+                anchored.add(quote_id)
+                paragraph.segments.append(Segment(text[start:stop], quote_id, anchor))
+                cursor = stop
+            if cursor < end:
+                paragraph.segments.append(Segment(text[cursor:end]))
+            out.append(paragraph)
+        position = match.end() if match else len(text)
+    return out
+
+
+def _containing(items: Sequence[Mapping[str, Any]], offset: int) -> Mapping[str, Any] | None:
+    return next((item for item in items if item["start"] <= offset < max(item["end"], item["start"] + 1)), None)
+
+
+def talk_time(record: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Per speaker: turns, words and seconds of speaking (None without times), from the JSON's fields
+    (`speakers[].turns/words/speaking_time`) when present, else counted from the turns; for a prose report
+    the words of the speaker's quotes. Sorted by seconds, then words."""
+    turns = record.get("turns") or []
+    rows: dict[str, dict[str, Any]] = {}
+    for speaker in record.get("speakers") or []:
+        rows[speaker["name"]] = {"name": speaker["name"], "turns": speaker.get("turns"), "words": speaker.get("words"),
+                                 "seconds": speaker.get("speaking_time")}
+    counted: dict[str, dict[str, Any]] = defaultdict(lambda: {"turns": 0, "words": 0, "seconds": None})
+    if turns:
+        for turn in turns:
+            name = turn.get("speaker") or "onbekend"
+            row = counted[name]
+            row["turns"] += 1
+            row["words"] += _words(turn.get("text") or "")
+            if turn.get("start_time") is not None and turn.get("end_time") is not None:
+                row["seconds"] = (row["seconds"] or 0.0) + max(0.0, turn["end_time"] - turn["start_time"])
+    else:
+        for quote in record.get("quotes") or []:
+            if quote.get("speaker"):
+                row = counted[quote["speaker"]]
+                row["words"] += _words(quote.get("text") or "")
+    for name, row in counted.items():
+        target = rows.setdefault(name, {"name": name, "turns": None, "words": None, "seconds": None})
+        for key in ("turns", "words", "seconds"):
+            if not target.get(key):
+                target[key] = row[key]
+    result = [r for r in rows.values() if r.get("words") or r.get("seconds")]
+    return sorted(result, key=lambda r: (-(r.get("seconds") or 0), -(r.get("words") or 0), r["name"]))
+
+
+def _labels(record: Mapping[str, Any], extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    labels = {t["id"]: t.get("label") or t["id"] for t in record.get("themes") or []}
+    if extra:
+        labels.update(extra)
+    return labels
+
+
+def document_charts(record: Mapping[str, Any], labels: Mapping[str, str]) -> list[Chart]:
+    """Talk time per speaker, themes per session and themes per speaker, when the document has the data."""
+    charts: list[Chart] = []
+    times = talk_time(record)
+    if times and all(r.get("seconds") for r in times):
+        charts.append(bar_chart("talk-time", "Spreektijd per spreker", [r["name"] for r in times],
+                                [r["seconds"] for r in times], unit="s", axis_label="seconden"))
+    elif times:
+        measure = "Woorden per spreker" if record.get("turns") else "Geciteerde woorden per spreker"
+        charts.append(bar_chart("talk-time", measure, [r["name"] for r in times], [r["words"] or 0 for r in times],
+                                axis_label="woorden"))
+    sessions = [s for s in record.get("sessions") or [] if s.get("themes")]
+    theme_ids = [t["id"] for t in record.get("themes") or []]
+    if len(sessions) > 1 and theme_ids:
+        grid = [[next((t["score"] for t in s["themes"] if t["id"] == tid), 0.0) for tid in theme_ids] for s in sessions]
+        charts.append(heatmap("themes-sessions", "Thema's per sessie", [s.get("title") or s["id"] for s in sessions],
+                              [labels.get(t, t) for t in theme_ids], grid))
+    elif theme_ids:
+        charts.append(bar_chart("themes-sessions", "Thema's in het document", [labels.get(t, t) for t in theme_ids],
+                                [t["score"] for t in record["themes"]], unit="%", axis_label="aandeel van de zinnen"))
+    speakers = [s for s in record.get("speakers") or [] if s.get("themes")]
+    if speakers and theme_ids:
+        grid = [[next((t["score"] for t in s["themes"] if t["id"] == tid), 0.0) for tid in theme_ids] for s in speakers]
+        charts.append(heatmap("themes-speakers", "Thema's per spreker", [s["name"] for s in speakers],
+                              [labels.get(t, t) for t in theme_ids], grid))
+    return charts
+
+
+def _item_view(item: Any) -> dict[str, Any]:
+    """A decision or action item of unknown shape: its main text and its other fields."""
+    if not isinstance(item, Mapping):
+        return {"text": str(item), "fields": [], "start": None}
+    text_key = next((k for k in ("text", "description", "summary", "decision", "action") if item.get(k)), None)
+    fields = [(k, ", ".join(map(str, v)) if isinstance(v, list) else v) for k, v in item.items()
+              if k != text_key and k not in ("id", "start", "end", "session") and v not in (None, "", [])]
+    return {"text": item.get(text_key) if text_key else "", "fields": fields, "start": item.get("start")}
+
+
+def document_view(analysis: BaseModel | Mapping[str, Any], *, text: str | None = None,
+                  labels: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Everything a document page shows, as plain data for the template."""
+    record = as_record(analysis)
+    document = record.get("document") or {}
+    theme_labels = _labels(record, labels)
+    quotes = record.get("quotes") or []
+    turns = record.get("turns") or []
+    by_name = {s["name"]: s for s in record.get("speakers") or []}
+    paragraphs_view = paragraphs(text, quotes) if text and not turns else []
+
+    def context(offset: int | None, quote_id: str | None = None) -> str | None:
+        if offset is None:
+            return None
+        turn = _containing(turns, offset)
+        if turn:
+            return f"#{turn['id']}"
+        if paragraphs_view:
+            if quote_id:
+                return f"#ctx-{quote_id}"
+            starts = [p.start for p in paragraphs_view if p.start <= offset]
+            return f"#p-{starts[-1]}" if starts else None
+        return None
+
+    said: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
+    for quote in quotes:
+        how, sure = ATTRIBUTION_STEPS.get(quote.get("attribution") or "none", ATTRIBUTION_STEPS["none"])
+        said[quote.get("speaker")].append({**quote, "kind_label": KIND_LABELS.get(quote["kind"], quote["kind"]),
+                                           "how": how, "sure": sure, "context": context(quote["start"], quote["id"])})
+    who_said_what = [{"speaker": by_name.get(name, {"name": name}), "quotes": items}
+                     for name, items in said.items() if name is not None]
+    who_said_what.sort(key=lambda group: min(q["start"] for q in group["quotes"]))
+    sessions = []
+    for session in record.get("sessions") or []:
+        sessions.append({**session,
+                         "theme_names": [theme_labels.get(t["id"], t["id"]) for t in (session.get("themes") or [])[:TOP_THEMES]],
+                         "decision_items": [_item_view(i) for i in session.get("decisions") or []],
+                         "action_items": [_item_view(i) for i in session.get("actions") or []]})
+    for session in sessions:
+        for item in session["decision_items"] + session["action_items"]:
+            item["context"] = context(item["start"])
+    themes = []
+    for theme in record.get("themes") or []:
+        evidence = [{**e, "context": context(e["start"])} for e in theme.get("evidence") or []]
+        themes.append({**theme, "label": theme_labels.get(theme["id"], theme["id"]), "evidence": evidence})
+    times = {row["name"]: row for row in talk_time(record)}
+    speakers = [{**s, "type_label": SPEAKER_TYPES.get(s.get("type", "person"), s.get("type")),
+                 "quote_count": len(said.get(s["name"], [])), "time": times.get(s["name"], {})}
+                for s in record.get("speakers") or []]
+    return {
+        "id": document_id(record),
+        "title": document.get("title") or file_name(str(document.get("source", ""))),
+        "file_name": file_name(str(document.get("source", ""))),
+        "document": document,
+        "date": document.get("date"),
+        "summary": record.get("summary"),
+        "sessions": sessions,
+        "has_decisions": any(s["decision_items"] or s["action_items"] for s in sessions),
+        "speakers": speakers,
+        "who_said_what": who_said_what,
+        "unattributed": said.get(None, []),
+        "quote_count": len(quotes),
+        "charts": document_charts(record, theme_labels),
+        "themes": themes,
+        "turns": [{**t, "speaker_id": (by_name.get(t.get("speaker") or "") or {}).get("id")} for t in turns],
+        "paragraphs": paragraphs_view,
+        "text_missing": not turns and not paragraphs_view,
+    }
+
+
+def _footer() -> dict[str, str]:
+    return {"version": __version__, "date": report_date()}
+
+
+def render_document(analysis: BaseModel | Mapping[str, Any], *, text: str | None = None, index_href: str | None = None,
+                    labels: Mapping[str, str] | None = None) -> str:
+    """One document's page as HTML; `index_href` links back to the site's index when given."""
+    view = document_view(analysis, text=text, labels=labels)
+    return _environment().get_template("document.html.j2").render(doc=view, index_href=index_href, **_footer())
+
+
+def render_html(analysis: BaseModel | Mapping[str, Any], labels: Mapping[str, str] | None = None, *,
+                read_source: bool = True) -> str:
+    """One document's page on its own (for `process --html`); the source text is read when it still matches."""
+    record = as_record(analysis)
+    text = source_text(record) if read_source else None
+    return render_document(record, text=text, labels=labels)
+
+
+def render_index(entries: Sequence[Mapping[str, Any]], *, topics: Mapping[str, Any] | None = None) -> str:
+    """The index page: one row per document (`entries` from `index_entry`), and the topics when given."""
+    return _environment().get_template("index.html.j2").render(entries=entries, topics=topics, **_footer())
+
+
+def index_entry(record: Mapping[str, Any], href: str) -> dict[str, Any]:
+    """What the index shows of one document: title, file, date, speakers and top themes."""
+    document = record.get("document") or {}
+    speakers = [s["name"] for s in record.get("speakers") or []]
+    return {
+        "href": href,
+        "title": document.get("title") or file_name(str(document.get("source", ""))),
+        "file_name": file_name(str(document.get("source", ""))),
+        "date": document.get("date"),
+        "format": document.get("format"),
+        "speakers": speakers[:INDEX_SPEAKERS],
+        "more_speakers": max(0, len(speakers) - INDEX_SPEAKERS),
+        "themes": [t.get("label") or t["id"] for t in (record.get("themes") or [])[:TOP_THEMES]],
+        "quotes": len(record.get("quotes") or []),
+        "turns": len(record.get("turns") or []),
+    }
+
+
+def write_report(records: Sequence[tuple[str, Mapping[str, Any]]], out_dir: Path, *, sources: Path | None = None,
+                 topics: Mapping[str, Any] | None = None) -> list[Path]:
+    """Write `out_dir/index.html` and `out_dir/<name>.html` per (name, JSON record); returns the paths.
+
+    `sources` is a folder in which to look for the input files by name when their recorded path does not
+    resolve. `topics` (from `pipeline.themes.discovery.topics_view`) adds the discovered topics to the index.
+    """
+    written: list[Path] = []
+    entries = []
+    for name, record in records:
+        page = f"{name}.html"
+        html = render_document(record, text=source_text(record, base=sources), index_href=INDEX_PAGE)
+        write_atomic(out_dir / page, html)
+        written.append(out_dir / page)
+        entries.append(index_entry(record, page))
+    write_atomic(out_dir / INDEX_PAGE, render_index(entries, topics=topics))
+    written.append(out_dir / INDEX_PAGE)
+    return written
