@@ -451,6 +451,27 @@ class TestWordDocx:
         assert turns(transcript) == [("Sanne Visser", "Zullen we beginnen?")]
         assert times(transcript) == [(11.0, 39.0)]
 
+    def test_label_paragraphs_with_the_speech_below_handelingen_style(self):
+        data = docx_bytes(
+            "Vergadering van de commissie",
+            "De voorzitter:",
+            "Ik open de vergadering.",
+            "De heer Van der Linden (CDA):",
+            "Voorzitter, ik heb twee vragen.",
+            "Over de kosten en over de planning.",
+            "Aanwezig:",
+        )
+        assert turns(word(data)) == [
+            ("De voorzitter", "Ik open de vergadering."),
+            ("De heer Van der Linden (CDA)", "Voorzitter, ik heb twee vragen. Over de kosten en over de planning. Aanwezig:"),
+        ]
+
+    def test_time_before_a_label(self):
+        data = docx_bytes("[00:01:02] Femke Ros: Welkom.", "0:04:10 Jesse Kok: Dank je.")
+        transcript = word(data)
+        assert turns(transcript) == [("Femke Ros", "Welkom."), ("Jesse Kok", "Dank je.")]
+        assert times(transcript) == [(62.0, 250.0), (250.0, None)]
+
     def test_table_with_a_header_row(self):
         rows = [["Tijd", "Spreker", "Tekst"], ["00:00:03", "Eline Vos", "Het plan is rond."], ["00:00:09", "Ahmed Yilmaz", "Dan kunnen we stemmen."]]
         transcript = word(docx_bytes("Verslag werkgroep", tables=[rows]))

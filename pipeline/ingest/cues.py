@@ -149,6 +149,15 @@ def split_speaker_prefix(line: str) -> tuple[str | None, str]:
     return None, line
 
 
+def label_line(line: str) -> str | None:
+    """The label of a line that is only a speaker label ("De heer Van der Ham (D66):"), else None."""
+    line = line.strip()
+    if not line.endswith(":") or len(line) > MAX_LABEL_CHARS + 1:
+        return None
+    label = line[:-1].strip()
+    return label if label and _is_name_label(label) else None
+
+
 def cues_from_lines(lines: Iterable[str], start: float | None, end: float | None) -> list[Cue]:
     """Cues of one subtitle cue's text lines: a line opening with a speaker prefix starts a new speaker."""
     out: list[Cue] = []

@@ -28,7 +28,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from pipeline.ingest.cues import Cue, build_transcript, clean_speech, parse_timestamp, split_speaker_prefix
+from pipeline.ingest.cues import Cue, build_transcript, clean_speech, label_line, parse_timestamp, split_speaker_prefix
 from pipeline.ingest.encoding import normalise
 from pipeline.ingest.model import Transcript
 from pipeline.ingest.registry import InputError, ReadContext, Reader, register
@@ -44,6 +44,10 @@ TABLE_TEXT_TO_SPEAKER_RATIO = 2.0
 #: Longest speaker cell in a table without header, in characters and words.
 TABLE_SPEAKER_MAX_CHARS = 60
 TABLE_SPEAKER_MAX_WORDS = 6
+#: A document is a transcript when "Naam: tekst" paragraphs open at least 1 in this many paragraphs, or
+#: paragraphs that are only a label ("De heer Van der Linden (CDA):", speech below) at least 1 in this many.
+TURN_SHARE_LABELLED = 3
+TURN_SHARE_LABEL_ONLY = 8
 #: Longest line taken for a Teams header "Naam   0:04" (longer lines are speech; also keeps the match linear).
 TEAMS_HEADER_MAX_CHARS = 160
 #: Paragraphs before the first turn (a title and a date) that are left out without a warning.
@@ -62,6 +66,8 @@ _TEAMS_HEADER = re.compile(
 )
 _SPOKEN_PART = re.compile(rf"(\d+) ({_DURATION_UNITS})", re.IGNORECASE)
 _TIME_ONLY = re.compile(r"^\d{1,2}(?::\d{2}){1,2}$")
+#: A time before a "Naam: tekst" paragraph: "[00:01:02] Naam: tekst", "0:04 Naam: tekst".
+_LEADING_TIME = re.compile(r"^\[?(?P<time>\d{1,2}(?::\d{2}){1,2})\]?\s+(?=\S)")
 _ANY_TIME = re.compile(r"\d{1,2}(?::\d{2}){1,2}")
 _LEADING_SYMBOLS = re.compile(r"^[^\w\[(]+")
 #: A date line under a transcript's title: "Aug 15, 2026", "12 maart 2026, 10:00".
@@ -237,6 +243,7 @@ class _Reading:
     preamble: list[str] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)
     opened: int = 0
+    label_only: int = 0
     strong: bool = False
     pending_time: float | None = None
     end_time: float | None = None
@@ -268,9 +275,18 @@ def _read_paragraph(reading: _Reading, text: str) -> None:
         reading.open(header[0], header[1], rest)
         reading.strong = True
         return
-    label, speech = split_speaker_prefix(text.strip())
+    stripped = text.strip()
+    time = None
+    timed = _LEADING_TIME.match(stripped)
+    if timed is not None:
+        time = parse_timestamp(timed.group("time"))
+        stripped = stripped[timed.end() :]
+    label, speech = split_speaker_prefix(stripped)
+    if label is None and "\n" not in stripped:
+        label, speech = label_line(stripped), ""
+        reading.label_only += label is not None
     if label is not None:
-        reading.open(label, None, speech)
+        reading.open(label, time, speech)
         return
     reading.add(text)
 
@@ -325,7 +341,11 @@ def read_docx(data: bytes, context: ReadContext) -> Transcript:
         reading.paragraphs.append(item)
         _read_paragraph(reading, item)
     content = [p for p in reading.paragraphs if p.strip()]
-    is_transcript = reading.turns and (reading.strong or (reading.opened >= 2 and reading.opened * 3 >= len(content)))
+    is_transcript = reading.turns and (
+        reading.strong
+        or (reading.opened >= 2 and reading.opened * TURN_SHARE_LABELLED >= len(content))
+        or (reading.label_only >= 2 and reading.label_only * TURN_SHARE_LABEL_ONLY >= len(content))
+    )
     if not is_transcript:
         if cut:
             raise InputError(context.source, "a Google Meet notes document whose transcript part holds no turns")
