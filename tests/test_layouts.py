@@ -72,6 +72,24 @@ class TestHandelingen:
         assert kinds["Stemmingen"] is BlockKind.HEADING
         assert transcript.title == "Regeling van de werkzaamheden"
 
+    def test_a_short_unpunctuated_line_inside_a_speech_stays_speech(self):
+        text = "De voorzitter:\n\nHet woord is aan de heer Mol.\n\nDe heer Mol (SP):\n\nIk heb twee punten.\n\nTen eerste de huren\n\nDie zijn te hoog.\n"
+        assert [(s, text) for s, _, text in summary(read_text(text))][-1] == (
+            "Mol", "Ik heb twee punten.\n\nTen eerste de huren\n\nDie zijn te hoog."
+        )
+
+    def test_a_long_sitting_comes_out_whole(self):
+        speech = "Wij willen dat de gemeente meer doet voor de jongeren in de wijk, want de wachtlijsten zijn te lang."
+        text = "Plenaire vergadering\n\n" + "".join(
+            f"{'De voorzitter' if i % 3 == 0 else 'Mevrouw Kaya (PvdA)'}:\n\n{speech} ({i})\n\n" for i in range(10_100)
+        )
+        assert len(text) > 1_300_000
+        transcript = read_text(text)
+        ts = turns_of(transcript)
+        assert len(ts) == 10_100
+        assert ts[-1].text == f"{speech} (10099)"
+        assert {t.speaker for t in ts} == {"De voorzitter", "Kaya"}
+
     def test_party_and_role_come_from_the_label(self):
         participants = read_text(HANDELINGEN).participants
         assert participants["Bouali"].organisations == ["D66"]

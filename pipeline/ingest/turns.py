@@ -455,7 +455,7 @@ def read_turns(text: str, source: str) -> Transcript:
             short = len(stripped) <= 100 and not _TERMINAL.search(stripped)
             if short and _session_heading().match(stripped):
                 builder.other(BlockKind.HEADING, start + _lead(line), end, session=True)
-            elif short and handelingen and _standalone_heading(lines, i):
+            elif short and handelingen and _standalone_heading(lines, i) and _next_kind(kinds, i) is not LineKind.TEXT:
                 builder.other(BlockKind.HEADING, start + _lead(line), end)
             else:
                 _text_line(line, start, builder)
@@ -499,6 +499,16 @@ def _text_line(line: str, start: int, builder: _Builder) -> None:
             builder.extend(cursor, rest_end)
         else:
             builder.other(BlockKind.PARAGRAPH, cursor, rest_end)
+
+
+def _next_kind(kinds: list[tuple[LineKind, TurnLine | None]], i: int) -> LineKind | None:
+    """The kind of the next non-blank line after line `i` (None at the end)."""
+    j = i + 1
+    while j < len(kinds):
+        if kinds[j][0] is not LineKind.BLANK:
+            return kinds[j][0]
+        j += 1
+    return None
 
 
 def _standalone_heading(lines: list[str], i: int) -> bool:
