@@ -36,6 +36,7 @@ from defusedxml.ElementTree import parse as safe_parse
 from pipeline.ingest.labels import parse_label
 from pipeline.ingest.model import Block, BlockKind, Participant, Session, Transcript
 from pipeline.ingest.registry import InputError, ReadContext, Reader, register
+from pipeline.resources import word_set
 
 META_SUFFIX = "-meta.tsv"
 #: Elements inside an utterance that are not speech.
@@ -44,6 +45,8 @@ NOT_SPEECH = frozenset({"note", "gap", "incident", "kinesic", "vocal", "desc", "
 ROLE_OF_ANA = {"#chair": "voorzitter", "#guest": "gast"}
 ROLE_OF_META = {"voorzitter": "voorzitter", "chairperson": "voorzitter", "chair": "voorzitter", "gast": "gast", "guest": "gast"}
 _TXT_LINE = re.compile(r"^(?P<id>[\w.-]+\.u\d+[\w.-]*)\t(?P<text>.*)$")
+#: Dutch particles written in lower case after a first name ("Kees van der Staaij"); foreign ones keep their case ("Karim El Idrissi").
+_LOWER_AFTER_GIVEN = frozenset({"van", "de", "der", "den", "ter", "te", "ten", "het", "'t", "’t", "in", "op"}) & word_set("name_particles.txt") | {"in", "op"}
 _CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])")
 
 
@@ -186,8 +189,11 @@ def _name_from_note(who: str, note: str | None) -> tuple[str | None, list[str]]:
     if label is not None and label.type == "person" and label.surname:
         compact = re.sub(r"[\s-]", "", label.surname).lower()
         if ident.lower().endswith(compact) and len(ident) > len(compact):
-            given = ident[: len(ident) - len(compact)]
-            return f"{' '.join(_CAMEL.split(given))} {label.surname[:1].upper()}{label.surname[1:]}".strip(), parties
+            given = " ".join(_CAMEL.split(ident[: len(ident) - len(compact)]))
+            # after a first name the particles are lower case: "Kees van der Staaij"
+            words = label.surname.split()
+            surname = " ".join(w.lower() if i < len(words) - 1 and w.lower() in _LOWER_AFTER_GIVEN else w for i, w in enumerate(words))
+            return f"{given} {surname}".strip(), parties
         return label.name, parties
     return (" ".join(_CAMEL.split(ident)) or None), parties
 
