@@ -466,6 +466,23 @@ class TestWordDocx:
             ("De heer Van der Linden (CDA)", "Voorzitter, ik heb twee vragen. Over de kosten en over de planning. Aanwezig:"),
         ]
 
+    def test_agenda_headings_open_sessions(self):
+        data = docx_bytes(
+            "Raadsvergadering 12 maart",
+            "Agendapunt 1: Opening",
+            "De voorzitter: Ik open de vergadering.",
+            "Agendapunt 2: Begroting",
+            "Wethouder Smit: De begroting sluit.",
+            "Mevrouw Ramdin (PvdA): Dat betwijfel ik.",
+        )
+        transcript = word(data)
+        assert [s.title for s in transcript.sessions] == ["Agendapunt 1: Opening", "Agendapunt 2: Begroting"]
+        assert [[b.speaker for b in s.blocks if b.kind is BlockKind.TURN] for s in transcript.sessions] == [
+            ["De voorzitter"],
+            ["Wethouder Smit", "Mevrouw Ramdin (PvdA)"],
+        ]
+        assert all(transcript.text[b.start : b.end] == b.text for b in transcript.blocks)
+
     def test_time_before_a_label(self):
         data = docx_bytes("[00:01:02] Femke Ros: Welkom.", "0:04:10 Jesse Kok: Dank je.")
         transcript = word(data)

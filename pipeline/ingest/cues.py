@@ -68,6 +68,14 @@ class Cue:
 
 
 @dataclass(frozen=True)
+class Heading:
+    """A session heading between cues ("Agendapunt 3: Begroting"): a heading block, and a new session when
+    `pipeline.ingest.layout.is_session_heading` says so."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class RawCue:
     """A cue as it stands in a WebVTT or SRT file: its id, times, and the non-blank lines of cue text."""
 
@@ -87,6 +95,7 @@ class Turn:
     end_time: float | None
     pieces: list[str] = field(default_factory=list)
     chars: int = 0
+    heading: bool = False
 
 
 def parse_timestamp(value: str) -> float | None:
@@ -234,15 +243,19 @@ def _is_vtt_block(line: str) -> bool:
     return False
 
 
-def merge_cues(cues: Iterable[Cue]) -> list[Turn]:
-    """Consecutive cues of one speaker become one turn; unknown speakers break at pauses and at a size cap."""
+def merge_cues(cues: Iterable[Cue | Heading]) -> list[Turn]:
+    """Consecutive cues of one speaker become one turn; unknown speakers break at pauses and at a size cap;
+    a heading is a turn of its own with `heading=True`."""
     turns: list[Turn] = []
     for cue in cues:
         text = clean_speech(cue.text)
         if not text:
             continue
+        if isinstance(cue, Heading):
+            turns.append(Turn(None, None, None, [text], len(text), heading=True))
+            continue
         last = turns[-1] if turns else None
-        if last is not None and last.speaker == cue.speaker and not _breaks_unknown(last, cue):
+        if last is not None and not last.heading and last.speaker == cue.speaker and not _breaks_unknown(last, cue):
             last.pieces.append(text)
             last.chars += len(text) + 1
             if cue.end_time is not None and (last.end_time is None or cue.end_time > last.end_time):
@@ -263,25 +276,27 @@ def _breaks_unknown(turn: Turn, cue: Cue) -> bool:
 
 
 def build_transcript(
-    cues: Iterable[Cue], *, source: str, format: str, warnings: Iterable[str] = (), title: str | None = None, what: str = "cues"
+    cues: Iterable[Cue | Heading], *, source: str, format: str, warnings: Iterable[str] = (), title: str | None = None, what: str = "cues"
 ) -> Transcript:
-    """A `Transcript` of one session whose text is the merged turns, one a paragraph.
+    """A `Transcript` whose text is the merged turns, one a paragraph; one session, or one per session heading.
 
     Raises `InputError` when no cue holds speech text (`what` names the units in the message). Warns when
     no turn has a speaker or when some turns have none; registers anonymous labels as `type="unknown"`.
     """
-    turns = merge_cues(cues)
+    merged = merge_cues(cues)
+    turns = [turn for turn in merged if not turn.heading]
     if not turns:
         raise InputError(source, f"no speech text in any of its {what}: nothing to analyse")
     pieces: list[str] = []
     blocks: list[Block] = []
     offset = 0
-    for turn in turns:
+    for turn in merged:
         body = " ".join(turn.pieces)
         if pieces:
             pieces.append("\n\n")
             offset += 2
-        blocks.append(Block(BlockKind.TURN, offset, offset + len(body), body, turn.speaker, turn.start_time, turn.end_time))
+        kind = BlockKind.HEADING if turn.heading else BlockKind.TURN
+        blocks.append(Block(kind, offset, offset + len(body), body, turn.speaker, turn.start_time, turn.end_time))
         pieces.append(body)
         offset += len(body)
     text = "".join(pieces)

@@ -28,8 +28,9 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from pipeline.ingest.cues import Cue, build_transcript, clean_speech, label_line, parse_timestamp, split_speaker_prefix
+from pipeline.ingest.cues import Cue, Heading, build_transcript, clean_speech, label_line, parse_timestamp, split_speaker_prefix
 from pipeline.ingest.encoding import normalise
+from pipeline.ingest.layout import is_session_heading
 from pipeline.ingest.model import Transcript
 from pipeline.ingest.registry import InputError, ReadContext, Reader, register
 from pipeline.ingest.report import read_report
@@ -48,6 +49,8 @@ TABLE_SPEAKER_MAX_WORDS = 6
 #: paragraphs that are only a label ("De heer Van der Linden (CDA):", speech below) at least 1 in this many.
 TURN_SHARE_LABELLED = 3
 TURN_SHARE_LABEL_ONLY = 8
+#: Longest paragraph taken for a session heading ("Agendapunt 3: Begroting 2027").
+SESSION_HEADING_MAX_CHARS = 100
 #: Longest line taken for a Teams header "Naam   0:04" (longer lines are speech; also keeps the match linear).
 TEAMS_HEADER_MAX_CHARS = 160
 #: Paragraphs before the first turn (a title and a date) that are left out without a warning.
@@ -233,6 +236,7 @@ class _Draft:
     speaker: str | None
     start_time: float | None
     parts: list[str] = field(default_factory=list)
+    heading: bool = False
 
 
 @dataclass
@@ -254,10 +258,16 @@ class _Reading:
         self.opened += 1
 
     def add(self, text: str) -> None:
-        if self.turns:
-            self.turns[-1].parts.append(text)
-        else:
+        if not self.turns:
             self.preamble.append(text)
+        elif self.turns[-1].heading:
+            self.turns.append(_Draft(None, self.pending_time, [text]))
+            self.pending_time = None
+        else:
+            self.turns[-1].parts.append(text)
+
+    def heading(self, text: str) -> None:
+        self.turns.append(_Draft(None, None, [text], heading=True))
 
 
 def _read_paragraph(reading: _Reading, text: str) -> None:
@@ -276,6 +286,9 @@ def _read_paragraph(reading: _Reading, text: str) -> None:
         reading.strong = True
         return
     stripped = text.strip()
+    if "\n" not in stripped and len(stripped) <= SESSION_HEADING_MAX_CHARS and is_session_heading(bare):
+        reading.heading(bare)
+        return
     time = None
     timed = _LEADING_TIME.match(stripped)
     if timed is not None:
@@ -354,11 +367,11 @@ def read_docx(data: bytes, context: ReadContext) -> Transcript:
     warnings = []
     if cut:
         warnings.append(f"the {cut} paragraphs before the 'Transcript' heading (generated notes and summary) are no speech and were left out")
-    cues = []
+    cues: list[Cue | Heading] = []
     for i, draft in enumerate(reading.turns):
         nxt = next((d.start_time for d in reading.turns[i + 1 :] if d.start_time is not None), reading.end_time)
         end = nxt if draft.start_time is not None else None
-        cues.append(Cue(" ".join(draft.parts), draft.speaker, draft.start_time, end))
+        cues.append(Heading(" ".join(draft.parts)) if draft.heading else Cue(" ".join(draft.parts), draft.speaker, draft.start_time, end))
     title = next((_TITLE_SUFFIX.sub("", clean_speech(p)) for p in reading.preamble if not _DATE_LINE.match(p.strip())), None)
     if len(reading.preamble) > PREAMBLE_QUIET:
         warnings.append(f"the {len(reading.preamble)} paragraphs before the first turn are no speech and were left out")
