@@ -90,6 +90,7 @@ class TestCueHelpers:
             "het punt is: we wachten.",
             "De vraag: wie betaalt dat?",
             "Om 12:30: lunch.",
+            "Agendapunt 4: Rondvraag",
         ],
     )
     def test_no_speaker_prefix(self, line):

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipeline.ingest.encoding import DecodeError, decode
+from pipeline.ingest.layout import is_session_heading
 from pipeline.ingest.model import Block, BlockKind, Participant, Transcript
 from pipeline.ingest.registry import InputError
 from pipeline.ingest.report import split_sessions
@@ -125,7 +126,7 @@ def _is_name_label(label: str) -> bool:
     words, name particles and office nouns, after an optional honorific; not "Let op" or "De vraag"."""
     bare = _PARTY.sub("", label).strip()
     lowered = bare.lower()
-    if not bare or lowered in word_set("non_speaker_labels.txt"):
+    if not bare or lowered in word_set("non_speaker_labels.txt") or is_session_heading(bare):
         return False
     words = bare.split()
     if not 1 <= len(words) <= MAX_LABEL_WORDS:
