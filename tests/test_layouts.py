@@ -215,6 +215,15 @@ class TestTimestampBlocks:
             (3.5, 7.0, "We beginnen met de notulen."),
         ]
 
+    def test_subtitles_read_as_turns_keep_times_and_lose_cue_numbers(self):
+        text = "1\n00:00:02,000 --> 00:00:05,000\nVoorzitter: Welkom bij de raad.\n\n2\n00:00:06,000 --> 00:00:09,500\nWethouder Eva Mos: Het plan is klaar.\n"
+        transcript = read_text(text, format="turns")
+        assert [(t.speaker, t.start_time, t.end_time, t.text) for t in turns_of(transcript)] == [
+            ("Voorzitter", 2.0, 5.0, "Welkom bij de raad."),
+            ("Eva Mos", 6.0, 9.5, "Het plan is klaar."),
+        ]
+        assert all(b.kind is BlockKind.TURN for b in transcript.blocks)
+
     def test_timestamp_before_a_label(self):
         assert summary(read_text("00:00:05 Ilse: Goedemorgen.\n00:00:09 Bram: Hallo Ilse.\n")) == [
             ("Ilse", 5.0, "Goedemorgen."),

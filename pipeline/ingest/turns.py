@@ -328,6 +328,10 @@ class _Builder:
         self.known: dict[str, Participant] = {}
 
     def open(self, turn: TurnLine, line_offset: int, line_end: int) -> None:
+        cur = self.current
+        if cur is not None and cur.label is None and cur.text_start is None and turn.start_time is None:
+            # a timing line alone, then the labelled speech: the turn keeps the times
+            turn = replace(turn, start_time=cur.start_time, end_time=cur.end_time)
         self.close()
         self.current = _Open(turn.label, turn.start_time, turn.end_time)
         if turn.text_start is not None:
@@ -403,6 +407,12 @@ def read_turns(text: str, source: str) -> Transcript:
             if first_opener is None:
                 first_opener = i
         kinds.append((kind, turn))
+    cue_numbers: set[int] = set()
+    for i, (kind, _) in enumerate(kinds):
+        # subtitle cue numbers ("12" above "00:00:04,000 --> 00:00:08,000") are nobody's speech
+        if kind is LineKind.TEXT and lines[i].strip().isdigit() and _next_kind(kinds, i) is LineKind.TIME_ONLY:
+            kinds[i] = (LineKind.BLANK, None)
+            cue_numbers.add(offsets[i] + _lead(lines[i]))
     nonblank = [k for k, _ in kinds if k is not LineKind.BLANK]
     if nonblank and sum(k is LineKind.CHAT for k in nonblank) * 2 >= len(nonblank):
         raise InputError(source, "looks like a Zoom chat export (typed messages 'HH:MM:SS Naam:<tab>tekst'), not a transcript of speech; notulist does not read chats")
@@ -413,7 +423,7 @@ def read_turns(text: str, source: str) -> Transcript:
     builder = _Builder(text)
     handelingen = sum(1 for k, _ in kinds if k is LineKind.OWN_LABEL) >= 2
     preamble_end = offsets[first_opener] if first_opener is not None else len(text)
-    preamble = classify_lines(text[:preamble_end]) if preamble_end else []
+    preamble = [b for b in classify_lines(text[:preamble_end]) if b.start not in cue_numbers] if preamble_end else []
     for k, block in enumerate(preamble):
         agenda = _AGENDA_BULLET.match(block.text)
         if block.kind is BlockKind.HEADING and agenda and not _TERMINAL.search(block.text):
