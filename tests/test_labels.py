@@ -154,3 +154,13 @@ def test_when_the_chair_changes_each_chair_turn_goes_to_the_chair_named_last():
     assert [t.speaker for t in ts] == ["Arslan", "Pauw", "Van Kempen", "Arslan"]
     assert transcript.participants["Arslan"].chair and transcript.participants["Van Kempen"].chair
     assert transcript.participants["Arslan"].organisations == ["VVD"]
+
+
+def test_a_first_name_alone_is_the_one_person_with_that_first_name():
+    _, ts = turns("Lisa Kramer: Welkom.\nOmar Said: Dank je.\nLisa: Zullen we beginnen?\n")
+    assert [t.speaker for t in ts] == ["Lisa Kramer", "Omar Said", "Lisa Kramer"]
+
+
+def test_a_first_name_shared_by_two_people_stays_apart():
+    _, ts = turns("Lisa Kramer: Welkom.\nLisa Bos: Dank je.\nLisa: Zullen we beginnen?\n")
+    assert ts[2].speaker == "Lisa"

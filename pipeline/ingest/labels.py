@@ -429,6 +429,9 @@ def resolve_labels(transcript: Transcript) -> Transcript:
                 clusters.append(cluster)
         else:
             match = [c for c in clusters if _compatible(c, label)]
+            if not match and label.given is None and label.surname and " " not in label.surname:
+                # a first name alone ("Lisa") is the one person with that first name ("Lisa Kramer")
+                match = [c for c in clusters if c.type == "person" and (c.given() or "").lower() == label.surname.lower()]
             if len(match) == 1:
                 cluster = match[0]
                 cluster.labels.append(label)
