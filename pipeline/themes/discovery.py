@@ -42,16 +42,17 @@ SENTENCE_END = re.compile(r"(?<=[.!?…])[”’\"']?\s+(?=[„“‘\"'(]?[A-Z�
 
 @cache
 def topic_stop_words() -> frozenset[str]:
-    """Lemmas kept out of the topic vocabulary: speech verbs and `resources/topic_stop_words.txt`."""
+    """Words kept out of the topic vocabulary: speech verbs (forms and lemmas) and `resources/topic_stop_words.txt`."""
     from pipeline.resources import speech_verbs, word_set
 
-    return frozenset({verb.lemma for verb in speech_verbs().values()} | word_set("topic_stop_words.txt"))
+    verbs = speech_verbs()
+    return frozenset(set(verbs) | {verb.lemma for verb in verbs.values()} | word_set("topic_stop_words.txt"))
 
 
 def _is_topic_word(token) -> bool:
     lemma = (token.lemma_ or token.text).lower()
     return (token.is_alpha and len(lemma) >= MIN_LEMMA_LENGTH and lemma not in STOP_WORDS
-            and token.lower_ not in STOP_WORDS and lemma not in topic_stop_words()
+            and token.lower_ not in STOP_WORDS and lemma not in topic_stop_words() and token.lower_ not in topic_stop_words()
             and (not token.pos_ or token.pos_ in CONTENT_TAGS))
 
 
