@@ -17,11 +17,12 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from defusedxml.ElementTree import iterparse
 
-from pipeline.ingest import BlockKind, Transcript, read_file
+from pipeline.ingest import BlockKind, Participant, Transcript, read_file
 from pipeline.ingest.readers.parlamint import META_SUFFIX, person_from_meta, read_meta
 
 _TXT_ID = re.compile(r"^([\w.-]+\.u\d+[\w.-]*)\t\s*\S")
@@ -48,33 +49,38 @@ def utterance_ids_txt(path: Path) -> list[str]:
     return ids
 
 
-def check(transcript: Transcript, ids: list[str], meta: dict[str, dict[str, str]]) -> dict[str, object]:
+@dataclass
+class Result:
+    """Figures of one reading: turns, utterances in the meta file, those given to the right speaker, and per
+    meta speaker whether name, party and role match (with the participant found)."""
+
+    turns: int
+    utterances: int
+    right: int
+    speakers: list[tuple[str, bool, Participant | None]]
+
+
+def check(transcript: Transcript, ids: list[str], meta: dict[str, dict[str, str]]) -> Result:
     """Speaker and utterance figures of one reading against its metadata."""
     turns = [b for b in transcript.blocks if b.kind is BlockKind.TURN]
     participants = transcript.participants
-    expected = {}
+    expected: dict[str, tuple[list[str], bool]] = {}
     for row in meta.values():
         person = person_from_meta(row)
-        expected.setdefault(person.name, (person.parties[:1], "voorzitter" in person.roles))
+        expected.setdefault(person.name or "?", (person.parties[:1], "voorzitter" in person.roles))
     by_name = {p.name: p for p in participants.values()}
-    speakers_ok = []
+    speakers: list[tuple[str, bool, Participant | None]] = []
     for name, (parties, chair) in expected.items():
-        p = by_name.get(name or "")
-        ok = p is not None and all(party in p.organisations for party in parties) and (("voorzitter" in p.roles) == chair)
-        speakers_ok.append((name, ok, p))
+        found = by_name.get(name)
+        ok = found is not None and all(party in found.organisations for party in parties) and (("voorzitter" in found.roles) == chair)
+        speakers.append((name, ok, found))
     right = 0
     for uid, turn in zip(ids, turns, strict=False):
-        row = meta.get(uid)
-        p = participants.get(turn.speaker or "")
-        if row is not None and p is not None and p.name == person_from_meta(row).name:
+        meta_row = meta.get(uid)
+        holder = participants.get(turn.speaker or "")
+        if meta_row is not None and holder is not None and holder.name == person_from_meta(meta_row).name:
             right += 1
-    return {
-        "turns": len(turns),
-        "utterances": len(meta),
-        "right": right,
-        "speakers": speakers_ok,
-        "aligned": len(ids) == len(turns),
-    }
+    return Result(turns=len(turns), utterances=len(meta), right=right, speakers=speakers)
 
 
 def main() -> int:
@@ -94,18 +100,17 @@ def main() -> int:
             if not path.is_file():
                 continue
             result = check(read_file(path), ids_of(path), meta)
-            speakers = result["speakers"]
-            assert isinstance(speakers, list)
-            print(f"{path.name} [{form}]: {result['right']}/{result['utterances']} utterances to the right speaker; "
-                  f"{sum(ok for _, ok, _ in speakers)}/{len(speakers)} speakers with name, party and role")
-            for name, ok, p in speakers:
+            good = sum(ok for _, ok, _ in result.speakers)
+            print(f"{path.name} [{form}]: {result.right}/{result.utterances} utterances to the right speaker; "
+                  f"{good}/{len(result.speakers)} speakers with name, party and role")
+            for name, ok, p in result.speakers:
                 got = f"{p.name} | {', '.join(p.organisations)} | {', '.join(p.roles) or '-'}" if p else "missing"
                 print(f"    {'ok ' if ok else 'BAD'} {name}: {got}")
             t = totals[form]
-            t[0] += int(result["utterances"])  # type: ignore[call-overload]
-            t[1] += int(result["right"])  # type: ignore[call-overload]
-            t[2] += len(speakers)
-            t[3] += sum(ok for _, ok, _ in speakers)
+            t[0] += result.utterances
+            t[1] += result.right
+            t[2] += len(result.speakers)
+            t[3] += good
     for form, (utterances, right, speakers, speakers_right) in totals.items():
         if utterances:
             print(f"{form}: utterances {right}/{utterances} = {right / utterances:.3f}; speakers {speakers_right}/{speakers}")

@@ -302,7 +302,8 @@ class _Cluster:
     def given(self) -> str | None:
         options = [lab.given for lab in self.labels if lab.given]
         full = [g for g in options if not _INITIALS.match(g.split()[0])]
-        return (full or options or [None])[0]
+        chosen = full or options
+        return chosen[0] if chosen else None
 
     def gender(self) -> str | None:
         return next((lab.gender for lab in self.labels if lab.gender), None)
