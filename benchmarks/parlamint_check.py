@@ -9,14 +9,19 @@ For every `X-meta.tsv` under PATH (recursively), reads `X.xml` (TEI) and `X.txt`
 - utterances: the share of the meta file's utterances whose turn (in document order; the TEI `<u>` ids or the
   txt line ids give the utterance) carries the participant of the right speaker.
 
-Usage: python benchmarks/parlamint_check.py PATH_TO_PARLAMINT_DIR
+With `--tei-alone` the TEI files are read from a copy without the metadata beside them (names, parties and roles
+then come from the sitting file itself: speaker notes, `who` ids, `ana`).
+
+Usage: python benchmarks/parlamint_check.py PATH_TO_PARLAMINT_DIR [--tei-alone]
 """
 
 from __future__ import annotations
 
 import argparse
 import re
+import shutil
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,7 +91,9 @@ def check(transcript: Transcript, ids: list[str], meta: dict[str, dict[str, str]
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("path", type=Path)
+    parser.add_argument("--tei-alone", action="store_true", help="read each TEI file from a copy without its -meta.tsv (what the sitting file alone gives)")
     args = parser.parse_args()
+    alone = Path(tempfile.mkdtemp(prefix="parlamint_check_"))
     metas = sorted(args.path.rglob(f"*{META_SUFFIX}"))
     if not metas:
         print(f"no *{META_SUFFIX} under {args.path}", file=sys.stderr)
@@ -99,7 +106,11 @@ def main() -> int:
             path = meta_path.with_name(stem + suffix)
             if not path.is_file():
                 continue
-            result = check(read_file(path), ids_of(path), meta)
+            source = path
+            if args.tei_alone and form == "tei":
+                source = alone / path.name
+                shutil.copyfile(path, source)
+            result = check(read_file(source), ids_of(path), meta)
             good = sum(ok for _, ok, _ in result.speakers)
             print(f"{path.name} [{form}]: {result.right}/{result.utterances} utterances to the right speaker; "
                   f"{good}/{len(result.speakers)} speakers with name, party and role")
