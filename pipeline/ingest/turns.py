@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.ingest.labels import chair_from_header, parse_label
 from pipeline.ingest.labels import is_speaker_label as is_speaker_label
@@ -368,7 +368,8 @@ def _role_start() -> re.Pattern[str]:
     return re.compile(rf"^(?:{'|'.join(re.escape(r) for r in roles)})(?=\s|$)", re.IGNORECASE)
 
 
-def _role_line(line: str, name: str) -> tuple[list[str], list[str]] | None:
+@lru_cache(maxsize=4096)
+def _role_line(line: str, name: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """Roles and organisations of a council page's role line ("raadslid VVD", "Wethouder (ChristenUnie)")."""
     text = " ".join(line.split())
     if not text or text.lower() == name.lower() or _TERMINAL.search(text) and not text.endswith(")"):
@@ -382,7 +383,7 @@ def _role_line(line: str, name: str) -> tuple[list[str], list[str]] | None:
     text = text[m.end() :].strip()
     if text:
         organisations.insert(0, text)
-    return roles, organisations
+    return tuple(roles), tuple(organisations)
 
 
 def read_turns(text: str, source: str) -> Transcript:
@@ -544,10 +545,11 @@ def _council_page_lines(lines: list[str], i: int, name: str, builder: _Builder) 
     role = _role_line(first, name)
     if role is not None:
         roles, organisations = role
-        known = builder.known.get(name) or Participant(key=name, name=name)
-        known.roles = list(dict.fromkeys(known.roles + roles))
-        known.organisations = list(dict.fromkeys(known.organisations + organisations))
-        builder.known[name] = known
+        known = builder.known.get(name)
+        if known is None:
+            known = builder.known[name] = Participant(key=name, name=name)
+        known.roles.extend(r for r in roles if r not in known.roles)
+        known.organisations.extend(o for o in organisations if o not in known.organisations)
         if len(following) > 1 and " ".join(lines[following[1]].split()).lower() == norm:
             return following[1]
         return following[0]
