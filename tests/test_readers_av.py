@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import io
 import json
+import zipfile
 
 import docx
 import pytest
@@ -530,10 +531,17 @@ class TestWordDocx:
         with pytest.raises(InputError, match="holds no text"):
             word(docx_bytes())
 
-    @pytest.mark.parametrize("data", [b"geen zip", b"PK\x03\x04kapot"])
+    @pytest.mark.parametrize("data", [b"geen zip", b"PK\x03\x04kapot", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100)])
     def test_not_a_docx_is_refused(self, data):
         with pytest.raises(InputError, match="not a"):
             word(data)
+
+    def test_a_zip_that_is_not_a_word_document_is_refused(self):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr("inhoud.txt", "Dit is geen Word-bestand.")
+        with pytest.raises(InputError, match="not a readable Word"):
+            word(buffer.getvalue())
 
 
 # --- detection -------------------------------------------------------------------------------------------------

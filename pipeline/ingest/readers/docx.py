@@ -28,7 +28,15 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from pipeline.ingest.cues import Cue, Heading, build_transcript, clean_speech, label_line, parse_timestamp, split_speaker_prefix
+from pipeline.ingest.cues import (
+    Cue,
+    Heading,
+    build_transcript,
+    clean_speech,
+    label_line,
+    parse_timestamp,
+    split_speaker_prefix,
+)
 from pipeline.ingest.encoding import normalise
 from pipeline.ingest.layout import is_session_heading
 from pipeline.ingest.model import Transcript
@@ -56,6 +64,7 @@ TEAMS_HEADER_MAX_CHARS = 160
 #: Paragraphs before the first turn (a title and a date) that are left out without a warning.
 PREAMBLE_QUIET = 2
 
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT, _CUSTOM_XML = (f"{_W}{t}" for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent", "customXml"))
 _TEXT, _TAB, _BR, _CR, _NB_HYPHEN = (f"{_W}{t}" for t in ("t", "tab", "br", "cr", "noBreakHyphen"))
@@ -142,6 +151,8 @@ def _body_items(container: Any) -> Iterator[str | list[list[str]]]:
 
 def _open(data: bytes, source: str) -> Any:
     """The document's `w:body`; `InputError` for a file that is no readable Word document."""
+    if data.startswith(_OLE_SIGNATURE):
+        raise InputError(source, "an old Word .doc or a password-protected document, not a .docx; save it as .docx without a password")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
