@@ -76,9 +76,12 @@ def person_names(doc: Doc, blocked: set[int] | None = None) -> list[Span]:
         taken.update(range(span.start, span.end))
 
     i = 0
+    given_end = -1  # end of the run of given names after the last start tried; the same for every start inside it
     while i < len(doc):
         if i not in taken and is_capitalised(doc[i]) and is_first_name(doc[i]) and not (i > 0 and doc[i - 1].lower_ in ARTICLES):
-            end = _name_end(doc, i)
+            if i >= given_end:
+                given_end = _given_names_end(doc, i)
+            end = _name_end(doc, i, given_end)
             if end is not None and not taken.intersection(range(i, end)):
                 span = doc[i:end]
                 if not any(is_org_word(t) for t in span):
@@ -292,11 +295,19 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end]
 
 
-def _name_end(doc: Doc, i: int) -> int | None:
-    """End of a name that starts with a given name at token i: given names, particles, a surname."""
+def _given_names_end(doc: Doc, i: int) -> int:
+    """The first token after i that is not a capitalised given name inside the sentence."""
     j = i + 1
     while j < len(doc) and is_capitalised(doc[j]) and is_first_name(doc[j]) and not doc[j].is_sent_start:
         j += 1
+    return j
+
+
+def _name_end(doc: Doc, i: int, given_end: int | None = None) -> int | None:
+    """End of a name that starts with a given name at token i: given names, particles, a surname.
+    `given_end` is `_given_names_end(doc, i)` when the caller knows it (it is the same for every start in a
+    run of given names, so a long run is read once)."""
+    j = _given_names_end(doc, i) if given_end is None else given_end
     k = j
     while k < len(doc) and is_particle(doc[k]) and not doc[k].is_sent_start:
         k += 1
@@ -458,10 +469,12 @@ def _organisation_runs(doc: Doc) -> list[Span]:
             else:
                 break
         span = doc[i:j]
+        org_before = False  # an organisation word among span[:k], kept as we go (a long run stays linear)
         for k, word in enumerate(span):
-            if word.lower_ in ("van", "voor", "bij") and not any(is_org_word(t) for t in span[:k]):
+            if word.lower_ in ("van", "voor", "bij") and not org_before:
                 span = span[k + 1 :]  # "Wim Renders van Brainport Development": the organisation after "van"
                 break
+            org_before = org_before or is_org_word(word)
         if (lowercase_head and len(span) > 1) or (len(span) > 1 and any(is_org_word(t) for t in span)):
             found.append(span)
         i = max(j, i + 1)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from pipeline.ingest.model import Block
+from pipeline.intervals import Regions
 from pipeline.sentences import doc_text, sentence_of, sentences
 from pipeline.themes.matcher import TermMatch
 
@@ -47,15 +48,15 @@ def bounds(sent: Span) -> tuple[int, int]:
 
 def content_sentences(doc: Doc, blocks: Sequence[Block]) -> list[Span]:
     """Sentences that start inside a paragraph or turn."""
-    regions = [(b.start, b.end) for b in blocks if b.is_content]
-    return [s for s in sentences(doc) if s.text.strip() and any(a <= s.start_char < b for a, b in regions)]
+    regions = Regions([(b.start, b.end) for b in blocks if b.is_content])
+    return [s for s in sentences(doc) if s.text.strip() and regions.covers(s.start_char)]
 
 
 def evidence(doc: Doc, matches: Sequence[TermMatch], sentences: Sequence[Span]) -> list[SentenceEvidence]:
     """One evidence item per theme and sentence, with the terms found and whether all are negated."""
     by_key: dict[tuple[str, int], SentenceEvidence] = {}
     negations: dict[tuple[str, int], list[bool]] = {}
-    starts = [s.start for s in sentences]
+    starts = {s.start for s in sentences}
     for m in matches:
         sent = sentence_of(doc, m.start)
         if sent.start not in starts:
