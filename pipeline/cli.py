@@ -247,9 +247,10 @@ def _write_tables(outputs: list[Path], out: Path, quiet: bool) -> str | None:
         message = f"notulist: the corpus tables could not be built ({type(err).__name__}: {err}); the JSON outputs are complete"
         _err(message)
         return message
-    for path in written:
-        if not quiet:
-            _err(f"table → {shown(path)}")
+    if written and not quiet:
+        folders = sorted({shown(path.parent) for path in written})
+        kinds = sorted({path.suffix.lstrip(".") for path in written})
+        _err(f"tables → {', '.join(folders)} ({len({path.stem for path in written})} tables as {' and '.join(kinds)})")
     return None
 
 

@@ -522,8 +522,9 @@ def _pool_outcomes(paths: Iterator[Path], out_dir: Path, settings: Settings, job
     import multiprocessing
     import queue
 
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["pipeline.process", "pipeline.nlp"])
+    # fork: the workers start with the modules this process has imported (spaCy and notulist: seconds
+    # saved per worker); the first workers are forked before the pool starts its threads.
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     started = context.Queue()
     pool = context.Pool(jobs, initializer=_init_worker, initargs=(settings, started, os.getpid()))
     try:
