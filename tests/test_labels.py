@@ -50,6 +50,14 @@ class TestParseLabel:
     def test_college_is_a_group(self):
         assert parse_label("College").type == "group"
 
+    @pytest.mark.parametrize("label", ["CDA", "D66", "SP"])
+    def test_a_bare_party_acronym_is_a_group_not_a_person(self, label):
+        parsed = parse_label(label)
+        assert (parsed.type, parsed.name) == ("group", label)
+
+    def test_an_upper_case_surname_with_a_form_of_address_is_a_person(self):
+        assert parse_label("Mevrouw BOS").name == "Bos"
+
     @pytest.mark.parametrize(
         "label", ["Let op", "Aanvang", "De VOORZITTER heet de aanwezigen welkom en zegt het volgende", "de kosten", "De heer", "Goedemorgen."]
     )

@@ -277,6 +277,21 @@ class TestLabelsInReportProse:
         transcript = read_text(self.REPORT, format="report")
         assert [t.speaker for t in turns_of(transcript)] == ["Het college", "Wiersma"]
 
+    def test_a_quote_after_a_label_and_a_headline_stay_prose(self):
+        text = (
+            "Verkiezingsnieuws\n\nWethouder Laan (D66): “Wij bouwen door, wat er ook gebeurt.”\n\n"
+            "Mevrouw Tol (CDA): geen nieuwe wijk zonder school\n\nDe raad vergaderde tot laat over de plannen voor de wijk.\n"
+        )
+        assert turns_of(read_text(text, format="report")) == []
+
+    def test_live_blog_clock_times_running_backwards_are_not_a_transcript(self):
+        blog = (
+            "Debat over de begroting\n\n14:10\n\nDe stemming is uitgesteld tot morgen.\n\n13:45\n\nDe fracties overleggen nog.\n\n"
+            "12:30\n\nHet debat begint met een uur vertraging, meldt de griffie.\n"
+        )
+        transcript = read_text(blog)
+        assert transcript.format == "report" and turns_of(transcript) == []
+
     def test_a_colon_in_report_prose_is_not_a_label(self):
         transcript = read_text("Verslag\n\nDe conclusie was duidelijk: het moet anders, vond iedereen in de zaal.\n\nKortom: geen geld.\n", format="report")
         assert turns_of(transcript) == []

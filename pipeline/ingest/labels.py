@@ -31,6 +31,8 @@ MAX_BRACKET_CHARS = 60
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.)+(?:[A-Z][a-z]?)?$")
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÝŠŽĆČŁ][\w'’.-]*$")
 _TRAILING_BRACKET = re.compile(rf"\s*[(\[]\s*([^()\[\]]{{1,{MAX_BRACKET_CHARS}}}?)\s*[)\]]\s*$")
+#: A bare upper-case label of at most four characters, or with a digit, is a party or body ("CDA", "D66", "SP").
+_ACRONYM = re.compile(r"^(?=[A-Z0-9]{2,5}$)(?:[A-Z]{2,4}|[A-Z]+\d+|\d+[A-Z]+)$")
 _ARTICLE = re.compile(r"^(?:de|het)\s+", re.IGNORECASE)
 
 
@@ -182,8 +184,8 @@ def parse_label(raw: str) -> Label | None:
     lowered = text.lower()
     if lowered in word_set("non_speaker_labels.txt") or lowered in word_set("transcript_header_keys.txt"):
         return None
-    if lowered in word_set("label_groups.txt"):
-        return Label(raw=raw, type="group", name=_office_name(text), roles=tuple(roles), organisations=tuple(organisations))
+    if lowered in word_set("label_groups.txt") or _ACRONYM.match(text):
+        return Label(raw=raw, type="group", name=text if _ACRONYM.match(text) else _office_name(text), roles=tuple(roles), organisations=tuple(organisations))
     gender = None
     has_honorific, gender, rest = _honorific_prefix(text)
     role, rest2 = _role_prefix(rest)

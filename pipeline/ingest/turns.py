@@ -257,14 +257,17 @@ def layout_counts(text: str) -> LayoutCounts:
     """Count the line kinds of a text (first `MAX_DETECT_LINES` non-empty lines)."""
     lines = openers = strong = midline = chat = index = 0
     in_turn = False
+    times: list[float] = []
     for line in text.split("\n"):
         if not line.strip():
             continue
         lines += 1
         if lines > MAX_DETECT_LINES:
             break
-        kind, _ = classify_line(line, in_turn=in_turn)
-        if kind in OPENERS:
+        kind, turn = classify_line(line, in_turn=in_turn)
+        if kind in (LineKind.TIME_ONLY, LineKind.TIME_TEXT) and turn is not None and turn.start_time is not None:
+            times.append(turn.start_time)
+        elif kind in OPENERS:
             openers += 1
             in_turn = True
         strong += kind in STRONG_OPENERS
@@ -272,6 +275,11 @@ def layout_counts(text: str) -> LayoutCounts:
         index += kind is LineKind.INDEX
         if kind in (LineKind.TEXT, LineKind.INLINE):
             midline += sum(1 for _ in _midline_labels(line))
+    backwards = sum(1 for a, b in zip(times, times[1:], strict=False) if b < a)
+    if times and backwards * 2 < len(times):
+        # recording offsets run forward; the clock times of a live blog ("13:05", "12:42") run backwards
+        openers += len(times)
+        in_turn = True
     return LayoutCounts(min(lines, MAX_DETECT_LINES), openers, strong, midline, chat, index)
 
 
@@ -594,6 +602,8 @@ def _with_end_times(blocks: list[Block]) -> list[Block]:
 
 # --- labels inside report prose ------------------------------------------------------------------------------
 
+_QUOTE_OPENERS = "“„‘‚«\"'‹"
+_SENTENCE_FINAL = ".!?…"
 _REPORT_LABEL = re.compile(r"^(?P<label>[^:\n]{1,60}?)\s*:\s+(?P<text>\S.*)$", re.DOTALL)
 
 
@@ -621,7 +631,10 @@ def label_turns_in_report(transcript: Transcript) -> Transcript:
                 strong = parsed is not None and (
                     parsed.type in ("office", "group") or parsed.roles or parsed.organisations or parsed.gender
                 )
-                if m and strong and not is_session_heading(block.text):
+                speech = m.group("text").strip() if m else ""
+                # "Laudy: “…”" is a quote the quote finder attributes; "Jetten (D66): trap niet in …" a headline
+                sentence = bool(speech) and speech[0] not in _QUOTE_OPENERS and speech[-1] in _SENTENCE_FINAL
+                if m and strong and sentence and not is_session_heading(block.text):
                     start = block.start + m.start("text")
                     block = Block(BlockKind.TURN, start, block.end, transcript.text[start : block.end], m.group("label").strip())
             out.append(block)
