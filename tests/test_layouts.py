@@ -156,6 +156,12 @@ class TestTeamsAndOtterExports:
         ]
         assert transcript.participants["Unknown Speaker"].type == "unknown"
 
+    def test_time_inside_the_label_and_bracketed_names(self):
+        rev = "Hanneke Bos (00:04):\nGoedemorgen.\n\nTim Verhoef (00:38):\nPrima.\n"
+        assert summary(read_text(rev)) == [("Hanneke Bos", 4.0, "Goedemorgen."), ("Tim Verhoef", 38.0, "Prima.")]
+        zoom = "[Hanneke Bos] 00:00:04\nGoedemorgen.\n\n[Tim Verhoef] 00:00:38\nPrima.\n"
+        assert summary(read_text(zoom)) == [("Hanneke Bos", 4.0, "Goedemorgen."), ("Tim Verhoef", 38.0, "Prima.")]
+
     def test_a_sentence_ending_in_a_time_is_not_a_header(self):
         transcript = read_text("Het overleg begint om 10:30\n\nDaarna is er koffie.\n")
         assert transcript.format == "report"
@@ -272,6 +278,10 @@ class TestLabelsInReportProse:
         assert transcript.participants["Het college"].type == "group"
         assert transcript.participants["Wiersma"].roles == ["insprekster"]
         assert any(b.kind is BlockKind.PARAGRAPH and b.text.startswith("De voorzitter opent") for b in transcript.blocks)
+
+    def test_a_bulleted_label_in_a_report(self):
+        text = "Verslag\n\nDe avond begon laat door een storing in de zaal, zodat de sprekers moesten wachten.\n\n- Inspreker Van Rijn: Wij zijn tegen de windmolens.\n"
+        assert summary(read_text(text)) == [("Van Rijn", None, "Wij zijn tegen de windmolens.")]
 
     def test_read_as_report_the_labels_still_become_turns(self):
         transcript = read_text(self.REPORT, format="report")

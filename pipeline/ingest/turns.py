@@ -41,12 +41,14 @@ _DURATION = (
 _BULLET = r"[•·▪◦*]"
 _LINE = re.compile(
     rf"^\s*(?:\[(?P<t1>{_TIME})(?:\s*-->?\s*(?P<t2>{_TIME}))?\]|(?P<t3>{_TIME}))?\s*"
-    r"(?:\[(?P<blabel>[^\]:\n]{1,80})\]|(?P<label>[^:\n]{1,80}?))\s*:[ \t]+(?P<text>\S.*)$"
+    r"(?:[-–•·*]\s+)?(?:\[(?P<blabel>[^\]:\n]{1,80})\]|(?P<label>[^:\n]{1,80}?|[^:\n]{1,60}?[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]))\s*:[ \t]+(?P<text>\S.*)$"
 )
 _OWN_LABEL = re.compile(
-    rf"^\s*(?:\[(?P<t1>{_TIME})\]|(?P<t3>{_TIME}))?\s*(?:\[(?P<blabel>[^\]:\n]{{1,80}})\]|(?P<label>[^:\n]{{1,80}}?))\s*:$"
+    rf"^\s*(?:\[(?P<t1>{_TIME})\]|(?P<t3>{_TIME}))?\s*(?:[-–•·*]\s+)?(?:\[(?P<blabel>[^\]:\n]{{1,80}})\]|(?P<label>[^:\n]{{1,80}}?|[^:\n]{{1,60}}?[\[(]\d{{1,2}}:\d{{2}}(?::\d{{2}})?[\])]))\s*:$"
 )
-_NAME_TIME = re.compile(rf"^\s*(?P<label>[^\d:\s][^:\n]{{0,80}}?)\s+(?:(?P<time>{_TIME})|(?P<dur>{_DURATION}))$")
+_NAME_TIME = re.compile(rf"^\s*\[?(?P<label>[^\d:\s\[][^:\n\]]{{0,80}}?)\]?\s+(?:(?P<time>{_TIME})|(?P<dur>{_DURATION}))$")
+#: A time after the name in a label: "Hanneke Bos (00:04):" (Rev exports).
+_LABEL_TIME = re.compile(rf"^(?P<name>.+?)\s*[\[(](?P<time>{_TIME})[\])]$")
 _TIME_NAME = re.compile(rf"^\s*(?:{_BULLET}\s*)?\[?(?P<time>{_TIME})\]?\s+(?P<label>[^:\n\d][^:\n]{{0,80}})$")
 _TIME_ONLY = re.compile(rf"^\s*(?:{_BULLET}\s*)?[\[(]?(?P<time>{_TIME})(?:\s*(?:-->|-|–)\s*(?P<end>{_TIME}))?[\])]?$")
 _TIME_TEXT = re.compile(rf"^\s*[\[(]?(?P<time>{_TIME})(?:\s*(?:-->|–|-)\s*(?P<end>{_TIME}))?[\])]?\s+(?P<text>\S.*)$")
@@ -132,13 +134,19 @@ def _speech_intro_speaker(label: str) -> str | None:
     return None
 
 
-def _label_of(m: re.Match[str]) -> str | None:
+def _label_of(m: re.Match[str]) -> tuple[str, float | None] | None:
+    """The speaker label of a matched line and a time written inside it ("Hanneke Bos (00:04)")."""
     label = (m.group("blabel") or m.group("label") or "").strip()
+    time = None
+    timed = _LABEL_TIME.match(label)
+    if timed:
+        label, time = timed.group("name").strip(), parse_time(timed.group("time"))
     if not label or _session_heading().match(label):
         return None
     if parse_label(label) is not None:
-        return label
-    return _speech_intro_speaker(label)
+        return label, time
+    speaker = _speech_intro_speaker(label)
+    return (speaker, time) if speaker else None
 
 
 def match_turn_line(line: str) -> TurnLine | None:
@@ -148,10 +156,11 @@ def match_turn_line(line: str) -> TurnLine | None:
         return None
     if chair_from_header(line) is not None or _session_heading().match(line.strip()):
         return None
-    label = _label_of(m)
-    if label is None:
+    found = _label_of(m)
+    if found is None:
         return None
-    return TurnLine(label, m.start("text"), parse_time(m.group("t1") or m.group("t3")), parse_time(m.group("t2")))
+    label, time = found
+    return TurnLine(label, m.start("text"), parse_time(m.group("t1") or m.group("t3")) or time, parse_time(m.group("t2")))
 
 
 @cache
@@ -216,9 +225,10 @@ def classify_line(line: str, *, in_turn: bool = False) -> tuple[LineKind, TurnLi
         if stripped[-1] == ":":
             m = _OWN_LABEL.match(line)
             if m:
-                label = _label_of(m)
-                if label is not None and not _session_heading().match(stripped):
-                    return LineKind.OWN_LABEL, TurnLine(label, None, parse_time(m.group("t1") or m.group("t3")), None, LineKind.OWN_LABEL)
+                found = _label_of(m)
+                if found is not None and not _session_heading().match(stripped):
+                    start = parse_time(m.group("t1") or m.group("t3"))
+                    return LineKind.OWN_LABEL, TurnLine(found[0], None, start if start is not None else found[1], None, LineKind.OWN_LABEL)
     if timed:
         m = _TIME_NAME.match(line)
         if m and _person_label(m.group("label")):
@@ -604,7 +614,7 @@ def _with_end_times(blocks: list[Block]) -> list[Block]:
 
 _QUOTE_OPENERS = "“„‘‚«\"'‹"
 _SENTENCE_FINAL = ".!?…"
-_REPORT_LABEL = re.compile(r"^(?P<label>[^:\n]{1,60}?)\s*:\s+(?P<text>\S.*)$", re.DOTALL)
+_REPORT_LABEL = re.compile(r"^(?:[-–•·*]\s+)?(?P<label>[^:\n]{1,60}?)\s*:\s+(?P<text>\S.*)$", re.DOTALL)
 
 
 def read_report_with_labels(text: str, source: str) -> Transcript:
