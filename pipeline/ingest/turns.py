@@ -47,6 +47,8 @@ _OWN_LABEL = re.compile(
     rf"^\s*(?:\[(?P<t1>{_TIME})\]|(?P<t3>{_TIME}))?\s*(?:[-–•·*]\s+)?(?:\[(?P<blabel>[^\]:\n]{{1,80}})\]|(?P<label>[^:\n]{{1,80}}?|[^:\n]{{1,60}}?[\[(]\d{{1,2}}:\d{{2}}(?::\d{{2}})?[\])]))\s*:$"
 )
 _NAME_TIME = re.compile(rf"^\s*\[?(?P<label>[^\d:\s\[][^:\n\]]{{0,80}}?)\]?\s+(?:(?P<time>{_TIME})|(?P<dur>{_DURATION}))$")
+#: A colon that is not inside a time ("1:05"): labels and header keys end in one.
+_LABEL_COLON = re.compile(r"(?<!\d):|:(?!\d)")
 #: A time after the name in a label: "Hanneke Bos (00:04):" (Rev exports).
 _LABEL_TIME = re.compile(rf"^(?P<name>.+?)\s*[\[(](?P<time>{_TIME})[\])]$")
 _TIME_NAME = re.compile(rf"^\s*(?:{_BULLET}\s*)?\[?(?P<time>{_TIME})\]?\s+(?P<label>[^:\n\d][^:\n]{{0,80}})$")
@@ -64,7 +66,7 @@ _MIDLINE_LABEL = re.compile(
 _SENTENCE_END = re.compile(r"[.!?…”\"]\s+$")
 _AGENDA_TAIL = re.compile(r"(?<![\d,])(?P<heading>\b\d{1,2}[.)]\s+[A-Z][^.!?:\n\d]{0,60}?)\s+$")
 #: How many non-empty lines a sniff looks at; detection stays linear in the file size.
-MAX_DETECT_LINES = 5000
+MAX_DETECT_LINES = 2000
 #: A line of at most this many words without closing punctuation is a heading between Handelingen turns.
 MAX_HEADING_WORDS = 8
 
@@ -151,10 +153,14 @@ def _label_of(m: re.Match[str]) -> tuple[str, float | None] | None:
 
 def match_turn_line(line: str) -> TurnLine | None:
     """The speaker label and speech offset of a line that opens a turn with its speech on the line, or None."""
-    m = _LINE.match(line)
-    if not m:
+    if chair_from_header(line) is not None:
         return None
-    if chair_from_header(line) is not None or _session_heading().match(line.strip()):
+    return _match_inline(line)
+
+
+def _match_inline(line: str) -> TurnLine | None:
+    m = _LINE.match(line)
+    if not m or _session_heading().match(line.strip()):
         return None
     found = _label_of(m)
     if found is None:
@@ -200,8 +206,8 @@ def classify_line(line: str, *, in_turn: bool = False) -> tuple[LineKind, TurnLi
         return LineKind.BLANK, None
     first = stripped[0]
     timed = first.isdigit() or first in "[(•·▪◦*"
-    colon = ":" in stripped[:200]
-    if timed and _CHAT.match(line):
+    colon = stripped.find(":", 0, 200) >= 0 and _LABEL_COLON.search(stripped, 0, 200) is not None
+    if timed and "\t" in line and _CHAT.match(line):
         return LineKind.CHAT, None
     if colon and chair_from_header(line) is not None:
         return LineKind.HEADER, None
@@ -219,7 +225,7 @@ def classify_line(line: str, *, in_turn: bool = False) -> tuple[LineKind, TurnLi
         if agenda and not _TERMINAL.search(stripped) and not _TIME_NAME.match(line):
             return LineKind.AGENDA, None
     if colon:
-        turn = match_turn_line(line)
+        turn = _match_inline(line)
         if turn is not None:
             return LineKind.INLINE, turn
         if stripped[-1] == ":":
@@ -233,7 +239,8 @@ def classify_line(line: str, *, in_turn: bool = False) -> tuple[LineKind, TurnLi
         m = _TIME_NAME.match(line)
         if m and _person_label(m.group("label")):
             return LineKind.TIME_NAME, TurnLine(m.group("label").strip(), None, parse_time(m.group("time")), None, LineKind.TIME_NAME)
-    if stripped[-1].isdigit() or stripped.lower().endswith(_DURATION_ENDS):
+    last = stripped[-1]
+    if last.isdigit() or (last in "nsrdNSRD" and stripped[-12:].lower().endswith(_DURATION_ENDS)):
         m = _NAME_TIME.match(line)
         if m and _person_label(m.group("label")):
             start = parse_time(m.group("time")) if m.group("time") else _duration(m)
