@@ -39,6 +39,8 @@ from pipeline.ingest.registry import InputError, ReadContext, Reader, register
 from pipeline.resources import word_set
 
 META_SUFFIX = "-meta.tsv"
+#: Columns of a metadata row that describe the speaker.
+_META_PERSON_COLUMNS = ("Speaker_ID", "Speaker_name", "Speaker_party", "Speaker_role", "Speaker_minister")
 #: Elements inside an utterance that are not speech.
 NOT_SPEECH = frozenset({"note", "gap", "incident", "kinesic", "vocal", "desc", "linkGrp", "link"})
 #: ParlaMint `ana` values and meta-file roles → notulist roles.
@@ -429,6 +431,7 @@ def read_txt(data: bytes, context: ReadContext) -> Transcript:
     text, warnings = decode_text_warned(data, context)
     meta = _sibling_meta(context)
     speakers: dict[str, Person] = {}
+    seen: dict[tuple[str, ...], Person] = {}  # metadata rows repeat per utterance: one Person per distinct row
     turn_rows: list[tuple[int, int, str | None]] = []
     offset = 0
     for line in text.split("\n"):
@@ -438,7 +441,8 @@ def read_txt(data: bytes, context: ReadContext) -> Transcript:
             row = meta.get(m.group("id"))
             who = None
             if row is not None:
-                person = person_from_meta(row)
+                signature = tuple(row.get(c) or "" for c in _META_PERSON_COLUMNS)
+                person = seen.get(signature) or seen.setdefault(signature, person_from_meta(row))
                 who = person.id or person.name
                 known = speakers.setdefault(who or "", person)
                 for role in person.roles:
