@@ -190,3 +190,14 @@ def test_arbitrary_bytes_as_parlamint_give_turns_or_a_clear_error(data):
         assert str(err).startswith("x.xml: ")
         return
     assert all(transcript.text[b.start : b.end] == b.text for b in transcript.blocks)
+
+
+def test_an_utterance_without_who_takes_its_speaker_from_the_note_or_has_none():
+    tei = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div>'
+        '<note type="speaker">Mevrouw Ouali (GL)</note><u><seg>Ik heb een vraag.</seg></u>'
+        "<u><seg>Dank u wel.</seg></u></div></body></text></TEI>"
+    )
+    transcript = read_bytes(tei.encode(), source="zonder.xml", format="parlamint")
+    assert turns(transcript) == [("Ouali", "Ik heb een vraag."), (None, "Dank u wel.")]
+    assert transcript.participants["Ouali"].organisations == ["GL"]

@@ -335,13 +335,20 @@ def _build_tei(
 ) -> Transcript:
     speakers: dict[str, Person] = {}
     for index, (who, ana, _segs, uid) in enumerate(utterances):
-        key = who or f"#unknown-{index}"
+        note = notes_by_u.get(index)
+        key = who or (f"#note:{note}" if note else "")
+        if not key:
+            continue  # nobody is named: the turn has no speaker
         person = speakers.get(key)
         if person is None:
             base = people.get(who)
             row = meta.get(uid or "")
             from_meta = person_from_meta(row) if row else None
-            name, parties = _name_from_note(who, notes_by_u.get(index)) if who else (None, [])
+            if who:
+                name, parties = _name_from_note(who, note)
+            else:
+                label = parse_label(note or "")
+                name, parties = (label.name, list(label.organisations)) if label else (note, [])
             person = Person(id=key, name=(base.name if base else None) or (from_meta.name if from_meta else None) or name)
             person.parties = list(dict.fromkeys((base.parties if base else []) + (from_meta.parties if from_meta else []) + parties))
             person.roles = list(from_meta.roles) if from_meta else []
@@ -374,7 +381,9 @@ def _build_tei(
                 continue
             body = "\n".join(segs)
             start, end = builder.add(body)
-            blocks.append(Block(BlockKind.TURN, start, end, body, keys[who or f"#unknown-{value}"]))
+            note = notes_by_u.get(value)
+            speaker_key = who or (f"#note:{note}" if note else "")
+            blocks.append(Block(BlockKind.TURN, start, end, body, keys.get(speaker_key)))
     text = builder.text()
     transcript = Transcript(source=source, format="parlamint", text=text, sessions=_tei_sessions(blocks, session_starts, len(text)))
     transcript.title = next((b.text for b in blocks if b.kind is BlockKind.HEADING), None)
