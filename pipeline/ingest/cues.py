@@ -55,7 +55,6 @@ _ID_LIKE = re.compile(r"^(?:\d+|[0-9A-Fa-f]{8}-[0-9A-Fa-f-]{4,}\S*)$")
 _BRACKET_PREFIX = re.compile(rf"^\[(?P<label>[^\]\n]{{1,{MAX_LABEL_CHARS}}})\]\s*(?P<colon>:)?\s*")
 _COLON_PREFIX = re.compile(rf"^(?P<label>[^:\n\[\]<>{{}}]{{1,{MAX_LABEL_CHARS}}}?)\s?:\s+(?=\S)")
 _PARTY = re.compile(r"\s*\([^()]{1,40}\)$")
-_WHITESPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -111,7 +110,7 @@ def parse_timestamp(value: str) -> float | None:
 
 def clean_speech(text: str) -> str:
     """NFC, one space for every run of whitespace (cue line wraps included), no outer spaces."""
-    return unicodedata.normalize("NFC", _WHITESPACE.sub(" ", text).strip())
+    return unicodedata.normalize("NFC", " ".join(text.split()))
 
 
 @lru_cache(maxsize=4096)

@@ -89,9 +89,9 @@ _TITLE_SUFFIX = re.compile(r"\s+-\s+(?:transcript|transcriptie)$", re.IGNORECASE
 
 @dataclass(frozen=True)
 class _Markers:
-    not_speech: tuple[re.Pattern[str], ...]
-    transcript_heading: tuple[re.Pattern[str], ...]
-    transcript_end: tuple[re.Pattern[str], ...]
+    not_speech: re.Pattern[str]
+    transcript_heading: re.Pattern[str]
+    transcript_end: re.Pattern[str]
     columns: dict[str, frozenset[str]]
 
 
@@ -99,8 +99,9 @@ class _Markers:
 def _markers() -> _Markers:
     data = tomllib.loads(resources.files("pipeline.resources").joinpath("docx_transcripts.toml").read_text(encoding="utf-8"))
 
-    def compiled(key: str) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(p, re.IGNORECASE) for p in data[key])
+    def compiled(key: str) -> re.Pattern[str]:
+        # One alternation per list: a paragraph is matched once, not once per pattern.
+        return re.compile("|".join(f"(?:{p})" for p in data[key]), re.IGNORECASE)
 
     columns = {k: frozenset(v) for k, v in data["table_columns"].items()}
     return _Markers(compiled("not_speech"), compiled("transcript_heading"), compiled("transcript_end"), columns)
@@ -111,8 +112,8 @@ def _bare(text: str) -> str:
     return _LEADING_SYMBOLS.sub("", text.strip())
 
 
-def _matches(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
-    return any(p.search(text) for p in patterns)
+def _matches(pattern: re.Pattern[str], text: str) -> bool:
+    return pattern.match(text) is not None
 
 
 # --- the body in document order -------------------------------------------------------------------------
@@ -346,8 +347,7 @@ def read_docx(data: bytes, context: ReadContext) -> Transcript:
     """Turns of a Word transcript, or a prose report when the document has no turns; `InputError` when empty."""
     body = _open(data, context.source)
     items = list(_body_items(body))
-    paragraphs = [normalise(i) for i in items if isinstance(i, str) and i.strip()]
-    if not paragraphs and not any(isinstance(i, list) and any(c.strip() for row in i for c in row) for i in items):
+    if not any(isinstance(i, str) and i.strip() for i in items) and not any(isinstance(i, list) and any(c.strip() for row in i for c in row) for i in items):
         raise InputError(context.source, "the Word document holds no text")
     kept, cut = _gemini_cut(items)
     reading = _Reading(strong=cut > 0)

@@ -17,8 +17,9 @@ from pipeline.ingest.registry import InputError, ReadContext, Reader, register
 
 # Bounded repeats: a line full of "<v " without ">" must not make the search quadratic.
 _VOICE = re.compile(r"<v(?:\.[^\s>]{0,100})?(?:[ \t]{1,10}([^>\n]{0,200}))?>")
+# One leading literal "<" lets the regex engine jump from one "<" to the next.
 _OTHER_TAG = re.compile(
-    r"</?(?:c|i|b|u|ruby|rt|lang|v)(?:\.[^\s>]{0,100})?(?:[ \t][^>\n]{0,200})?>|<\d{1,3}(?::\d{2}){1,2}(?:\.\d{1,3})?>"
+    r"<(?:/?(?:c|i|b|u|ruby|rt|lang|v)(?:\.[^\s>]{0,100})?(?:[ \t][^>\n]{0,200})?|\d{1,3}(?::\d{2}){1,2}(?:\.\d{1,3})?)>"
 )
 
 
