@@ -172,3 +172,19 @@ def test_a_first_name_alone_is_the_one_person_with_that_first_name():
 def test_a_first_name_shared_by_two_people_stays_apart():
     _, ts = turns("Lisa Kramer: Welkom.\nLisa Bos: Dank je.\nLisa: Zullen we beginnen?\n")
     assert ts[2].speaker == "Lisa"
+
+
+def test_role_header_lines_are_no_turns_and_give_the_role_to_the_speaker():
+    text = (
+        "Notulen commissie Wonen\n\nVoorzitter: P. Mertens\nGriffier: C. Vos\nWethouders: A. Smit en B. Kok\n\n"
+        "De voorzitter: Welkom allemaal.\nSmit: Het plan ligt er.\nDe griffier: De stukken zijn rondgestuurd.\n"
+    )
+    transcript, ts = turns(text)
+    assert [t.speaker for t in ts] == ["P. Mertens", "A. Smit", "C. Vos"]
+    assert transcript.participants["A. Smit"].roles == ["wethouder"]
+    assert "griffier" in transcript.participants["C. Vos"].roles
+
+
+def test_a_role_label_with_speech_is_a_turn_not_a_header():
+    _, ts = turns("Wethouder: Dank u wel, voorzitter.\nDe heer Bal (SP): Graag gedaan.\n")
+    assert [t.text for t in ts] == ["Dank u wel, voorzitter.", "Graag gedaan."]

@@ -252,6 +252,35 @@ def chair_from_header(line: str) -> Label | None:
     return replace(label, roles=tuple(dict.fromkeys(("voorzitter", *label.roles))))
 
 
+@cache
+def _role_key() -> re.Pattern[str]:
+    roles = {r for r in word_set("label_roles.txt") if not r.startswith(("voorzit", "het "))}
+    forms = roles | {r + "s" for r in roles} | {r[:-3] + "leden" for r in roles if r.endswith("lid")}
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"^\s*(?P<role>{alternation})\s*:\s*(?P<names>[^:\n]{{2,200}})$", re.IGNORECASE)
+
+
+def role_header(line: str) -> list[Label]:
+    """People a header line names for a role other than the chair ("Griffier: C. Vos", "Wethouders: A. Smit en
+    B. Kok"): each with that role; [] when the value is not only names ("Wethouder: Dank u wel.")."""
+    m = _role_key().match(line)
+    if not m:
+        return []
+    role = m.group("role").lower()
+    singular = next((r for r in word_set("label_roles.txt") if role in (r, r + "s") or (r.endswith("lid") and role == r[:-3] + "leden")), role)
+    value = m.group("names").strip()
+    items = [i for i in re.split(r"\s*[,;]\s*|\s+en\s+", value) if i]
+    if len(items) == 1 and len(value.split()) == 1 and not _INITIALS.match(value.split()[0]):
+        return []  # "Griffier: Welkom." could be speech; one bare word is never taken for a header
+    found = []
+    for item in items:
+        label = parse_label(item.rstrip(".") if item.endswith(".") and not _INITIALS.match(item.split()[-1]) else item)
+        if label is None or label.type != "person":
+            return []
+        found.append(replace(label, roles=tuple(dict.fromkeys((singular, *label.roles)))))
+    return found
+
+
 def attendance(line: str) -> list[Label]:
     """People of an attendance line ("Aanwezig: H. Wijnands (voorzitter), mevr. E. Roos (wethouder), dhr. K. Brink.")."""
     m = _ATTENDANCE.match(line)
@@ -279,6 +308,8 @@ def _named_in_document(transcript: Transcript) -> list[tuple[Label, bool, int]]:
                 continue
             for label in attendance(line):
                 found.append((label, "voorzitter" in label.roles, block.start))
+            for label in role_header(line):
+                found.append((label, False, block.start))
             for m in _CHAIR_INLINE.finditer(line):
                 named = parse_label(m.group("name"))
                 if named is not None and named.type == "person":

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from functools import cache, lru_cache
 
-from pipeline.ingest.labels import chair_from_header, parse_label
+from pipeline.ingest.labels import chair_from_header, parse_label, role_header
 from pipeline.ingest.labels import is_speaker_label as is_speaker_label
 from pipeline.ingest.layout import classify_lines, is_session_heading
 from pipeline.ingest.model import Block, BlockKind, Participant, Session, Transcript
@@ -209,7 +209,7 @@ def classify_line(line: str, *, in_turn: bool = False) -> tuple[LineKind, TurnLi
     colon = stripped.find(":", 0, 200) >= 0 and _LABEL_COLON.search(stripped, 0, 200) is not None
     if timed and "\t" in line and _CHAT.match(line):
         return LineKind.CHAT, None
-    if colon and chair_from_header(line) is not None:
+    if colon and (chair_from_header(line) is not None or role_header(line)):
         return LineKind.HEADER, None
     if _procedural().match(stripped):
         return LineKind.PROCEDURAL, None
@@ -467,7 +467,7 @@ def read_turns(text: str, source: str) -> Transcript:
         line, start = lines[i], offsets[i]
         end = start + len(line)
         kind, turn = kinds[i]
-        if kind is LineKind.HEADER and builder.current is not None and chair_from_header(line) is None:
+        if kind is LineKind.HEADER and builder.current is not None and chair_from_header(line) is None and not role_header(line):
             kind = LineKind.TEXT  # "Let op: …" inside a turn is speech
         if kind is LineKind.BLANK:
             i += 1
