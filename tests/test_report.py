@@ -13,7 +13,7 @@ from pipeline import __version__
 from pipeline.analyze import build_analysis, parse
 from pipeline.cli import app
 from pipeline.ingest import read_text
-from pipeline.outputs.report import clock, paragraphs, render_document, render_html, talk_time
+from pipeline.outputs.report import clock, paragraphs, render_document, render_html, talk_time, title_text
 from pipeline.outputs.writer import to_json
 
 REPORT = (
@@ -134,6 +134,20 @@ def test_title_keeps_its_closing_quotation_mark(report):
     record["document"]["title"] = "Burgemeester bezorgd: 'Verdriet is groot'"
     page = visible(render_document(record))
     assert "Burgemeester bezorgd: 'Verdriet is groot'" in page
+
+
+@pytest.mark.parametrize(
+    ("title", "shown"),
+    [
+        ("Halsema bezorgd: 'Verdriet is groot", "Halsema bezorgd: 'Verdriet is groot'"),
+        ("Huisartsen blij met verkiezingsprogramma's, 'maar er moet iets gebeuren", "Huisartsen blij met verkiezingsprogramma's, 'maar er moet iets gebeuren'"),
+        ("Kaptein: „Wij gaan door", "Kaptein: „Wij gaan door”"),
+        ("Kaptein: „Wij gaan door”", "Kaptein: „Wij gaan door”"),
+        ("Auto's en fietsen in de stad", "Auto's en fietsen in de stad"),
+    ],
+)
+def test_a_title_gets_back_a_closing_mark_that_was_stripped(title, shown):
+    assert title_text(title) == shown
 
 
 def test_text_and_names_are_escaped(report):

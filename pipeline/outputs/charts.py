@@ -90,15 +90,15 @@ def heatmap(key: str, title: str, rows: Sequence[str], columns: Sequence[str], v
     with matplotlib.rc_context({"font.size": FONT_SIZE}):
         figure = Figure(figsize=(WIDTH_INCHES, height))
         axes = figure.add_subplot()
-        image = axes.imshow(values, cmap=HEAT_COLOURMAP, vmin=0, vmax=max(0.01, max((max(r, default=0) for r in values), default=0)), aspect="auto")
+        top = max(0.01, max((max(r, default=0) for r in values), default=0))
+        image = axes.imshow(values, cmap=HEAT_COLOURMAP, vmin=0, vmax=top, aspect="auto")
         axes.set_xticks(range(len(columns)), [_short(c) for c in columns], rotation=35, ha="right")
         axes.set_yticks(range(len(rows)), [_short(r) for r in rows])
         cmap = image.get_cmap()
-        norm = image.norm
         for i, row in enumerate(values):
             for j, value in enumerate(row):
                 if value:
-                    r, g, b, _ = cmap(norm(value))
+                    r, g, b, _ = cmap(value / top)
                     dark = 0.299 * r + 0.587 * g + 0.114 * b < 0.5
                     axes.text(j, i, f"{value:.0%}", ha="center", va="center", fontsize=FONT_SIZE - 2,
                               color="white" if dark else "#111111")

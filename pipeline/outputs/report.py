@@ -29,9 +29,12 @@ from pipeline.outputs.writer import write_atomic
 
 INDEX_PAGE = "index.html"
 TOP_THEMES = 3
+MIN_CHART_THEMES = 2
 INDEX_SPEAKERS = 6
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+OPENING_QUOTE = re.compile(r"(?:^|(?<=[\s:(]))(['‘“„\"«])(?=\w)")
+CLOSING_QUOTES = {"'": "'", "‘": "’'", "“": "”\"", "„": "”“\"", '"': '"', "«": "»"}
 
 ATTRIBUTION_STEPS: dict[str, tuple[str, str]] = {
     # attribution → (how the speaker was found, how sure that is)
@@ -84,6 +87,23 @@ class Paragraph:
 
     start: int
     segments: list[Segment] = field(default_factory=list)
+
+
+def title_text(title: str) -> str:
+    """A title with the closing quotation mark that an upstream strip took off: "Halsema bezorgd: 'Verdriet
+    is groot" → "Halsema bezorgd: 'Verdriet is groot'". An opening mark is one at the start or after a space
+    or colon, before a letter; it counts as closed when its closing mark follows later."""
+    last_open = None
+    for match in OPENING_QUOTE.finditer(title):
+        last_open = match
+    if last_open is None:
+        return title
+    mark = last_open.group(1)
+    closing = CLOSING_QUOTES[mark]
+    rest = title[last_open.end():]
+    if any(re.search(rf"\w[.!?…]?{re.escape(c)}(?!\w)", rest) for c in closing):
+        return title
+    return title.rstrip() + closing[0]
 
 
 def _words(text: str) -> int:
@@ -205,6 +225,8 @@ def document_charts(record: Mapping[str, Any], labels: Mapping[str, str]) -> lis
                                 axis_label="woorden"))
     sessions = [s for s in record.get("sessions") or [] if s.get("themes")]
     theme_ids = [t["id"] for t in record.get("themes") or []]
+    if len(theme_ids) < MIN_CHART_THEMES:  # one theme: its score in the themes section says it all
+        return charts
     if len(sessions) > 1 and theme_ids:
         grid = [[next((t["score"] for t in s["themes"] if t["id"] == tid), 0.0) for tid in theme_ids] for s in sessions]
         charts.append(heatmap("themes-sessions", "Thema's per sessie", [s.get("title") or s["id"] for s in sessions],
@@ -281,7 +303,7 @@ def document_view(analysis: BaseModel | Mapping[str, Any], *, text: str | None =
                 for s in record.get("speakers") or []]
     return {
         "id": document_id(record),
-        "title": document.get("title") or file_name(str(document.get("source", ""))),
+        "title": title_text(document.get("title") or file_name(str(document.get("source", "")))),
         "file_name": file_name(str(document.get("source", ""))),
         "document": document,
         "date": document.get("date"),
@@ -289,6 +311,7 @@ def document_view(analysis: BaseModel | Mapping[str, Any], *, text: str | None =
         "sessions": sessions,
         "has_decisions": any(s["decision_items"] or s["action_items"] for s in sessions),
         "speakers": speakers,
+        "speaker_columns": {key for key in ("roles", "organisations", "aliases") if any(s.get(key) for s in speakers)},
         "who_said_what": who_said_what,
         "unattributed": said.get(None, []),
         "quote_count": len(quotes),
@@ -330,7 +353,7 @@ def index_entry(record: Mapping[str, Any], href: str) -> dict[str, Any]:
     speakers = [s["name"] for s in record.get("speakers") or []]
     return {
         "href": href,
-        "title": document.get("title") or file_name(str(document.get("source", ""))),
+        "title": title_text(document.get("title") or file_name(str(document.get("source", "")))),
         "file_name": file_name(str(document.get("source", ""))),
         "date": document.get("date"),
         "format": document.get("format"),

@@ -348,5 +348,5 @@ def topics_view(folder: Path) -> dict[str, object]:
         weights = pd.read_csv(weights_path)
         columns = [f"topic_{t['topic']}" for t in view if f"topic_{t['topic']}" in weights]
         if columns and len(weights):
-            chart = topic_chart([float(weights[c].mean()) for c in columns], [t["label"] for t in view][: len(columns)])
+            chart = topic_chart([float(weights[c].mean()) for c in columns], [str(t["label"]) for t in view][: len(columns)])
     return {"topics": view, "chart": chart}
