@@ -188,3 +188,12 @@ def test_role_header_lines_are_no_turns_and_give_the_role_to_the_speaker():
 def test_a_role_label_with_speech_is_a_turn_not_a_header():
     _, ts = turns("Wethouder: Dank u wel, voorzitter.\nDe heer Bal (SP): Graag gedaan.\n")
     assert [t.text for t in ts] == ["Dank u wel, voorzitter.", "Graag gedaan."]
+
+
+def test_a_body_or_office_with_and_without_article_is_one_participant():
+    _, ts = turns(
+        "Het college: Wij steunen het plan.\nDe heer Aydin (DENK): Waarom?\nCollege: Omdat het werkt.\n"
+        "De minister van Financiën: Er is geld.\nMinister van Financiën: Meer niet.\n"
+    )
+    assert ts[0].speaker == ts[2].speaker
+    assert ts[3].speaker == ts[4].speaker

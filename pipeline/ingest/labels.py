@@ -366,6 +366,11 @@ def _unique_ci(items: list[str]) -> list[str]:
     return list(seen.values())
 
 
+def _bare(name: str) -> str:
+    """A group or office name without its article, lower case: "Het college" → "college"."""
+    return _ARTICLE.sub("", name.strip()).lower()
+
+
 def _surname_key(label: Label) -> str | None:
     return label.surname.lower() if label.type == "person" and label.surname else None
 
@@ -457,7 +462,7 @@ def resolve_labels(transcript: Transcript) -> Transcript:
             offices.append(key)
             continue
         if label.type in ("unknown", "group"):
-            same = next((c for c in clusters if c.type == label.type and c.labels[0].name.lower() == label.name.lower()), None)
+            same = next((c for c in clusters if c.type == label.type and _bare(c.labels[0].name) == _bare(label.name)), None)
             cluster = same or _Cluster(labels=[label])
             if same is None:
                 clusters.append(cluster)
@@ -497,7 +502,7 @@ def resolve_labels(transcript: Transcript) -> Transcript:
             holders = [c for c in persons if role in c.roles()]
             target = holders[0] if len(holders) == 1 else None
         if target is None:
-            target = next((c for c in clusters if c.type == "office" and c.labels[0].roles[:1] == label.roles[:1] and c.labels[0].name.lower() == label.name.lower()), None)
+            target = next((c for c in clusters if c.type == "office" and c.labels[0].roles[:1] == label.roles[:1] and _bare(c.labels[0].name) == _bare(label.name)), None)
             if target is None:
                 same_role = [c for c in clusters if c.type == "office" and c.labels[0].roles[:1] == label.roles[:1] and len(label.name.split()) <= 2 and len(c.labels[0].name.split()) <= 2]
                 target = same_role[0] if same_role else None
