@@ -31,8 +31,8 @@ from pipeline.outputs.model import (
 from pipeline.outputs.model import Summary as SummaryOut
 from pipeline.results import get_mentions, get_quotes, set_blocks
 from pipeline.sentences import doc_text
+from pipeline.speakers.coreference import SpeakerRecord
 from pipeline.speakers.mentions import surname
-from pipeline.speakers.registry import SpeakerRecord
 from pipeline.speakers.roles import Description
 from pipeline.summaries.structured import SpanSummary, representative, summarise_span
 from pipeline.themes.keyphrases import keyphrases

@@ -23,6 +23,7 @@ import pipeline.architectures  # noqa: F401  (registers the embedded model's NER
 import pipeline.lemmas  # noqa: F401  (registers notulist_lemma_rules)
 from pipeline.ingest.layout import classify_lines
 from pipeline.ingest.model import Block
+from pipeline.quotes.attribution import attribute
 from pipeline.quotes.finder import adopt_fragments, find_direct_quotes, find_indirect_quotes
 from pipeline.results import (
     THEME_SENTENCES,
@@ -35,8 +36,8 @@ from pipeline.results import (
     set_mentions,
     set_quotes,
 )
+from pipeline.speakers.coreference import SpeakerRecord, mark_reported_speakers, resolve
 from pipeline.speakers.mentions import find_mentions
-from pipeline.speakers.registry import SpeakerRecord, attribute, mark_reported_speakers, resolve
 from pipeline.summaries.structured import SpanSummary, summarise_span
 from pipeline.themes.definitions import load_themes
 from pipeline.themes.matcher import ThemeMatcher

@@ -150,9 +150,10 @@ class Quote(_Strict):
     speaker: str | None = Field(description="A speakers[].name, or null when the text does not say who.")
     speaker_id: str | None = None
     cue: str | None = Field(default=None, description="Words that tie the quote to its speaker.")
-    attribution: Literal["cue", "previous_quote", "context", "none"] = Field(
+    attribution: Literal["cue", "previous_quote", "context", "last_speaker", "none"] = Field(
         default="none",
-        description="How the speaker was found: a cue naming the source, the quote before it, or the person in focus.",
+        description="The step of the attribution sieve that found the speaker: a cue naming the source, the quote "
+        "before it, the person in focus in the paragraph, or the speaker quoted last (news style).",
     )
     start: int
     end: int

@@ -9,11 +9,12 @@ from pipeline.speakers.mentions import Mention
 
 
 class Attribution(str, Enum):
-    """How the speaker of a quote was decided."""
+    """How the speaker of a quote was decided: the step of the attribution sieve (`pipeline.quotes.attribution`)."""
 
     CUE = "cue"  # a cue names the source: "zegt X", "X:", "volgens X"
     PREVIOUS_QUOTE = "previous_quote"  # “A”, zegt X. “B” — B continues X's words
     CONTEXT = "context"  # the quote follows sentences about one person
+    LAST_SPEAKER = "last_speaker"  # an uncued quote in a paragraph naming nobody: the speaker quoted last
     NONE = "none"
 
 

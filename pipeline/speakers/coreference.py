@@ -1,9 +1,10 @@
-"""Resolve mentions to people, groups and organisations, and decide who speaks.
+"""Coreference: resolve mentions to people, groups and organisations, and mark who is reported as speaking.
 
 Mentions are read in document order. A name opens (or finds) a record; a surname finds the record with that
 surname; a role noun ("de Nijmeegse hoogleraar") or pronoun finds the person most in focus: the first person
 mentioned earlier in the same sentence, else in the nearest sentence before it that mentions one. Mentions
-inside direct quotes are skipped: they are the speaker's words, not the reporter's.
+inside direct quotes are skipped: they are the speaker's words, not the reporter's. Which quote a speaker said is
+decided in `pipeline.quotes.attribution`, from the referents found here.
 """
 
 from __future__ import annotations
@@ -15,9 +16,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from pipeline.quotes.model import Attribution, FoundQuote
 from pipeline.resources import word_set
-from pipeline.sentences import doc_text, sentence_of, sentences
+from pipeline.sentences import sentence_of, sentences
 from pipeline.speakers.mentions import Mention, MentionKind, honorific_end, surname
 from pipeline.speakers.roles import Description, describe, inherited_organisation
 
@@ -263,117 +263,6 @@ def _find_or_add_name(records: dict[str, SpeakerRecord], m: Mention, names: _Nam
     if family != m.text:
         records[key].add_alias(family)
     return key
-
-
-class _Mentions:
-    """Mentions by character offset, for range look-ups in O(log n + hits)."""
-
-    def __init__(self, mentions: Sequence[Mention]) -> None:
-        self.items = sorted(mentions, key=lambda m: (m.start_char, m.end_char))
-        self.starts = [m.start_char for m in self.items]
-
-    def between(self, low: int, high: int) -> list[Mention]:
-        """Mentions with `low <= start_char < high`, in document order."""
-        return self.items[bisect_left(self.starts, low) : bisect_left(self.starts, high)]
-
-
-def attribute(quotes: Sequence[FoundQuote], resolution: Resolution, doc: Doc, mentions: Sequence[Mention]) -> None:
-    """Give each quote a speaker key: from its cue, from the quote before it, or from the context.
-
-    Linear in the number of quotes and mentions: each step looks mentions up by offset (`_Mentions`) and asks the
-    direct quotes' `Intervals` whether a mention lies inside one.
-    """
-    ordered = sorted(quotes, key=lambda q: q.start)
-    previous: FoundQuote | None = None
-    quoted = Intervals([(q.start, q.end) for q in ordered if q.kind == "direct"])
-    index = _Mentions(mentions)
-    for q in ordered:
-        if q.source is not None:
-            q.speaker_key = resolution.referent.get(q.source)
-            if q.speaker_key is None and q.source.kind is MentionKind.ROLE:
-                # "De voorzitter antwoordt dat …" with no named chair: the role is the speaker's name
-                role_key = f"role:{q.source.text.lower()}"
-                resolution.records.setdefault(role_key, SpeakerRecord(key=role_key, name=q.source.text, first_offset=q.source.start_char))
-                resolution.referent[q.source] = role_key
-                q.speaker_key = role_key
-        if q.speaker_key is None and q.kind == "direct":
-            if previous is not None and previous.speaker_key and _continues(previous, q, doc) and not _person_between(previous, q, index, resolution, quoted):
-                q.speaker_key = previous.speaker_key
-                q.attribution = Attribution.PREVIOUS_QUOTE
-            else:
-                key = _context_speaker(doc, q, index, resolution, quoted)
-                if key is None and previous is not None and previous.speaker_key:
-                    key = _current_speaker(doc, previous, q, index, resolution, quoted)
-                if key:
-                    q.speaker_key = key
-                    q.attribution = Attribution.CONTEXT
-        if q.speaker_key:
-            resolution.records[q.speaker_key].speaks = True
-        previous = q
-
-
-def _continues(previous: FoundQuote, q: FoundQuote, doc: Doc) -> bool:
-    """The quote continues the previous one: same paragraph, or it opens the paragraph right after a
-    paragraph that ended with the previous quote."""
-    if previous.block == q.block:
-        return True
-    if previous.block < 0 or q.block != previous.block + 1:
-        return False
-    between = doc_text(doc)[previous.end : q.start]
-    return "\n" in between and len(between.strip(" \n.,!?”’\"'“„‘")) == 0
-
-
-def _person_between(a: FoundQuote, b: FoundQuote, mentions: _Mentions, res: Resolution, quoted: Intervals) -> bool:
-    """Another person is named between two quotes, so the second need not continue the first."""
-    for m in mentions.between(a.end + 1, b.start):
-        if m in res.referent and res.referent[m] != a.speaker_key:
-            if m.kind in PERSON_KINDS and not quoted.holds(m.start_char):
-                return True
-    return False
-
-
-def _context_speaker(doc: Doc, q: FoundQuote, mentions: _Mentions, res: Resolution, quoted: Intervals) -> str | None:
-    """The person in focus just before an uncued quote within its paragraph."""
-    sent = doc.char_span(q.start, q.end, alignment_mode="expand")
-    if sent is None:
-        return None
-    first_sent = sentence_of(doc, sent.start)
-    para_start = _paragraph_start(doc, q.start)
-    candidates = [
-        m for m in mentions.between(para_start, q.start)
-        if m in res.referent and res.records[res.referent[m]].type == "person"
-        and m.kind in PERSON_KINDS and not quoted.holds(m.start_char)
-    ]
-    if not candidates:
-        return None
-    same = [m for m in candidates if m.start >= first_sent.start]
-    if same:
-        return res.referent[same[0]]
-    last_sent = sentence_of(doc, candidates[-1].start).start
-    in_last = [m for m in candidates if sentence_of(doc, m.start).start == last_sent]
-    return res.referent[in_last[0]]
-
-
-#: How many paragraphs back an uncued quote may take the speaker of the last quote.
-MAX_PARAGRAPHS_BACK = 2
-
-
-def _current_speaker(doc: Doc, previous: FoundQuote, q: FoundQuote, mentions: _Mentions, res: Resolution, quoted: Intervals) -> str | None:
-    """News style: an uncued quote in a paragraph that names nobody continues the speaker quoted last,
-    when no other person was named in between and no heading or more than two paragraphs separate them."""
-    if previous.block < 0 or q.block < 0 or q.block - previous.block > MAX_PARAGRAPHS_BACK:
-        return None
-    between = doc_text(doc)[previous.end : q.start]
-    if between.count("\n\n") > MAX_PARAGRAPHS_BACK:
-        return None
-    if _person_between(previous, q, mentions, res, quoted):
-        return None
-    return previous.speaker_key
-
-
-def _paragraph_start(doc: Doc, offset: int) -> int:
-    cut = doc_text(doc).rfind("\n", 0, offset)
-    return cut + 1
 
 
 def mark_reported_speakers(doc: Doc, mentions: Sequence[Mention], res: Resolution) -> None:

@@ -1,0 +1,172 @@
+"""Quote attribution as an ordered sieve of named steps (as in CoreNLP's QuoteAttributionAnnotator and Citron).
+
+Each quote, in document order, passes the steps of `SIEVE` until one names a speaker; the quote records that step's
+name in `FoundQuote.attribution` (and the output's `quotes[].attribution`). The steps:
+
+1. `cue` — the quote's own cue names the source ("zegt X", "X:", "volgens X", "X wil weten of"); the source
+   mention's referent from coreference, or, for a role with no named holder ("De voorzitter antwoordt dat"), the
+   role itself.
+2. `previous_quote` — a direct quote in the same paragraph as the previous one, or opening the next paragraph
+   right after it, continues the previous speaker when no other person is named in between.
+3. `context` — the person in focus just before the quote in its paragraph: the first person named in the
+   quote's sentence, else the first person of the last sentence before it that names one.
+4. `last_speaker` — news style: a quote in a paragraph that names nobody continues the speaker quoted last, within
+   `MAX_PARAGRAPHS_BACK` paragraphs and with nobody else named in between.
+
+Steps 2–4 apply to direct quotes only: reported speech always has its cue. Linear in the number of quotes and
+mentions: mentions are looked up by offset (`MentionIndex`) and containment in direct quotes by `Intervals`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from pipeline.quotes.model import Attribution, FoundQuote
+from pipeline.sentences import doc_text, sentence_of
+from pipeline.speakers.coreference import PERSON_KINDS, Intervals, Resolution, SpeakerRecord
+from pipeline.speakers.mentions import Mention, MentionKind
+
+#: How many paragraphs back an uncued quote may take the speaker of the last quote (step `last_speaker`).
+MAX_PARAGRAPHS_BACK = 2
+
+
+class MentionIndex:
+    """Mentions by character offset, for range look-ups in O(log n + hits)."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.items = sorted(mentions, key=lambda m: (m.start_char, m.end_char))
+        self.starts = [m.start_char for m in self.items]
+
+    def between(self, low: int, high: int) -> list[Mention]:
+        """Mentions with `low <= start_char < high`, in document order."""
+        return self.items[bisect_left(self.starts, low) : bisect_left(self.starts, high)]
+
+
+@dataclass
+class SieveContext:
+    """What every step may look at: the Doc, coreference, the mentions, direct-quote intervals, the previous quote."""
+
+    doc: Doc
+    resolution: Resolution
+    mentions: MentionIndex
+    quoted: Intervals
+    previous: FoundQuote | None = None
+
+
+Step = Callable[[FoundQuote, SieveContext], str | None]
+
+
+def cue_step(q: FoundQuote, ctx: SieveContext) -> str | None:
+    """The referent of the mention the quote's cue names; a role with no named holder becomes a speaker itself."""
+    if q.source is None:
+        return None
+    key = ctx.resolution.referent.get(q.source)
+    if key is None and q.source.kind is MentionKind.ROLE:
+        # "De voorzitter antwoordt dat …" with no named chair: the role is the speaker's name
+        key = f"role:{q.source.text.lower()}"
+        ctx.resolution.records.setdefault(key, SpeakerRecord(key=key, name=q.source.text, first_offset=q.source.start_char))
+        ctx.resolution.referent[q.source] = key
+    return key
+
+
+def previous_quote_step(q: FoundQuote, ctx: SieveContext) -> str | None:
+    """The previous quote's speaker when this direct quote continues it and nobody else is named in between."""
+    prev = ctx.previous
+    if q.kind != "direct" or prev is None or not prev.speaker_key:
+        return None
+    if _continues(prev, q, ctx.doc) and not _person_between(prev, q, ctx):
+        return prev.speaker_key
+    return None
+
+
+def context_step(q: FoundQuote, ctx: SieveContext) -> str | None:
+    """The person in focus just before an uncued direct quote within its paragraph."""
+    if q.kind != "direct":
+        return None
+    doc, res = ctx.doc, ctx.resolution
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return None
+    first_sent = sentence_of(doc, span.start)
+    para_start = doc_text(doc).rfind("\n", 0, q.start) + 1
+    candidates = [
+        m for m in ctx.mentions.between(para_start, q.start)
+        if m in res.referent and res.records[res.referent[m]].type == "person"
+        and m.kind in PERSON_KINDS and not ctx.quoted.holds(m.start_char)
+    ]
+    if not candidates:
+        return None
+    same = [m for m in candidates if m.start >= first_sent.start]
+    if same:
+        return res.referent[same[0]]
+    last_sent = sentence_of(doc, candidates[-1].start).start
+    in_last = [m for m in candidates if sentence_of(doc, m.start).start == last_sent]
+    return res.referent[in_last[0]]
+
+
+def last_speaker_step(q: FoundQuote, ctx: SieveContext) -> str | None:
+    """News style: an uncued quote in a paragraph that names nobody continues the speaker quoted last, when no
+    other person was named in between and no more than `MAX_PARAGRAPHS_BACK` paragraphs separate them."""
+    prev = ctx.previous
+    if q.kind != "direct" or prev is None or not prev.speaker_key:
+        return None
+    if prev.block < 0 or q.block < 0 or q.block - prev.block > MAX_PARAGRAPHS_BACK:
+        return None
+    if doc_text(ctx.doc)[prev.end : q.start].count("\n\n") > MAX_PARAGRAPHS_BACK:
+        return None
+    if _person_between(prev, q, ctx):
+        return None
+    return prev.speaker_key
+
+
+#: The sieve, in order: the first step that names a speaker decides.
+SIEVE: tuple[tuple[Attribution, Step], ...] = (
+    (Attribution.CUE, cue_step),
+    (Attribution.PREVIOUS_QUOTE, previous_quote_step),
+    (Attribution.CONTEXT, context_step),
+    (Attribution.LAST_SPEAKER, last_speaker_step),
+)
+
+
+def attribute(
+    quotes: Sequence[FoundQuote], resolution: Resolution, doc: Doc, mentions: Sequence[Mention],
+    sieve: Sequence[tuple[Attribution, Step]] = SIEVE,
+) -> None:
+    """Give each quote (in place) a speaker key and the name of the sieve step that decided it; mark its speaker as
+    one who speaks. Quotes no step attributes keep `speaker_key=None` and `attribution=none`."""
+    ordered = sorted(quotes, key=lambda q: q.start)
+    ctx = SieveContext(doc, resolution, MentionIndex(mentions), Intervals([(q.start, q.end) for q in ordered if q.kind == "direct"]))
+    for q in ordered:
+        q.speaker_key, q.attribution = None, Attribution.NONE
+        for step_name, step in sieve:
+            key = step(q, ctx)
+            if key:
+                q.speaker_key, q.attribution = key, step_name
+                resolution.records[key].speaks = True
+                break
+        ctx.previous = q
+
+
+def _continues(previous: FoundQuote, q: FoundQuote, doc: Doc) -> bool:
+    """The quote continues the previous one: same paragraph, or it opens the paragraph right after a
+    paragraph that ended with the previous quote."""
+    if previous.block == q.block:
+        return True
+    if previous.block < 0 or q.block != previous.block + 1:
+        return False
+    between = doc_text(doc)[previous.end : q.start]
+    return "\n" in between and len(between.strip(" \n.,!?”’\"'“„‘")) == 0
+
+
+def _person_between(a: FoundQuote, b: FoundQuote, ctx: SieveContext) -> bool:
+    """Another person is named between two quotes (outside quoted speech), so the second need not continue the first."""
+    res = ctx.resolution
+    for m in ctx.mentions.between(a.end + 1, b.start):
+        if m in res.referent and res.referent[m] != a.speaker_key:
+            if m.kind in PERSON_KINDS and not ctx.quoted.holds(m.start_char):
+                return True
+    return False
