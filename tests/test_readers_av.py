@@ -276,6 +276,9 @@ class TestSRT:
         assert turns(transcript) == [("SPEAKER_01", "Mag ik iets vragen?"), ("SPEAKER_00", "Zeker.")]
         assert transcript.participants["SPEAKER_00"].type == "unknown"
 
+    def test_voice_tags_left_in_by_a_converter(self):
+        assert turns(srt("1\n00:00:01,000 --> 00:00:02,000\n<v Daan Mulder>Klopt helemaal.</v>\n")) == [("Daan Mulder", "Klopt helemaal.")]
+
     def test_formatting_tags_are_dropped(self):
         assert turns(srt("1\n00:00:01,000 --> 00:00:02,000\n{\\an8}<i>Hanna:</i> <b>Precies</b>.\n"))[0][1].endswith("Precies.")
 

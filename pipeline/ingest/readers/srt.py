@@ -2,15 +2,24 @@
 
 Tolerates a missing blank line or cue number, a blank line inside a cue, '.' as decimal separator, cp1252
 and UTF-16 with a byte order mark (via `decode`). "Naam: tekst" and "[SPEAKER_00]: " prefixes become
-speakers; cue numbers, timing lines and formatting tags (`<i>`, `<font …>`, `{\\an8}`) never reach turn text.
+speakers, as do WebVTT voice tags (`<v Naam>`) that some converters leave in; cue numbers, timing lines and formatting tags (`<i>`, `<font …>`, `{\\an8}`) never reach turn text.
 """
 
 from __future__ import annotations
 
 import re
 
-from pipeline.ingest.cues import TIMING_LINE, build_transcript, cues_from_lines, decode_or_refuse, head_text, split_cues
+from pipeline.ingest.cues import (
+    TIMING_LINE,
+    Cue,
+    build_transcript,
+    cues_from_lines,
+    decode_or_refuse,
+    head_text,
+    split_cues,
+)
 from pipeline.ingest.model import Transcript
+from pipeline.ingest.readers.vtt import cue_voices
 from pipeline.ingest.registry import InputError, ReadContext, Reader, register
 
 _TAG = re.compile(r"</?(?:i|b|u|s|font)\b[^<>\n]{0,200}>|\{\\[^{}\n]{0,200}\}", re.IGNORECASE)
@@ -26,7 +35,12 @@ def read_srt(data: bytes, context: ReadContext) -> Transcript:
     raw, warnings = split_cues(text, vtt=False)
     if not raw:
         raise InputError(context.source, "no SRT cues (timing lines such as '00:00:01,000 --> 00:00:04,000'): an empty or broken SRT file")
-    cues = [cue for r in raw for cue in cues_from_lines([_speech(line) for line in r.lines], r.start_time, r.end_time)]
+    cues: list[Cue] = []
+    for r in raw:
+        lines = [_speech(line) for line in r.lines]
+        # Some converters carry WebVTT voice tags into SRT: read them as WebVTT does.
+        voiced = any("<v" in line for line in lines)
+        cues.extend(cue_voices(lines, r.start_time, r.end_time) if voiced else cues_from_lines(lines, r.start_time, r.end_time))
     return build_transcript(cues, source=context.source, format="srt", warnings=warnings, what=f"{len(raw)} SRT cues")
 
 
