@@ -185,3 +185,20 @@ def test_a_single_file_run_writes_tables(tmp_path):
     quotes = load_outputs(out)["quotes"]
     assert len(quotes) >= 2
     assert quotes["document_id"].iloc[0].startswith("brug-")
+
+
+def test_tables_report_and_export_files_get_the_umask_mode(batch, tmp_path):
+    import os
+    import stat
+
+    from pipeline.outputs.convokit import write_convokit
+    from pipeline.outputs.report import write_report
+
+    previous = os.umask(0o027)
+    try:
+        written = write_tables(batch, tmp_path)
+        written += write_report([("brug", json.loads(to_json(batch[0])))], tmp_path / "report")
+        written += write_convokit(batch, tmp_path / "convokit")
+    finally:
+        os.umask(previous)
+    assert {stat.S_IMODE(path.stat().st_mode) for path in written} == {0o640}
