@@ -382,3 +382,39 @@ def test_keyphrases_of_a_dutch_paragraph(nlp):
     phrases = [k.text.lower() for k in keyphrases(list(doc.sents))]
     assert "waterschap" in phrases[0]  # the word that comes back, and comes first
     assert not any(re.search(r"\b(het|de|met)\b", p) for p in phrases)
+
+
+# --- theme terms ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def theme_matcher():
+    from pipeline.themes.definitions import load_themes
+    from pipeline.themes.matcher import ThemeMatcher
+
+    return ThemeMatcher(load_themes(None))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sets(st.sampled_from(["vertrouwen", "vertrouwensrelatie", "kennisdeling", "kennissen", "clusterecosysteem",
+                                "samenwerkingsverband", "partnerschap", "afstandsbediening", "innovatiebeleid", "huis",
+                                "ecosysteembenadering", "wantrouwen", "netwerk", "netwerkorganisatie"]), min_size=1, max_size=2))
+def test_compound_terms_found_by_lookup_equal_trying_every_term(theme_matcher, forms):
+    from pipeline.themes.matcher import compound_match
+
+    forms = frozenset(forms)
+    expected = [
+        (theme_id, term)
+        for theme_id, term, exclude in theme_matcher.compound_terms
+        if not forms & exclude and any(compound_match(form, term) for form in forms)
+    ]
+    assert theme_matcher._compounds(forms) == expected
+
+
+def test_multiword_term_with_words_between(nlp, theme_matcher):
+    from pipeline.themes.matcher import _find_phrase
+
+    sent = next(iter(nlp("Zij delen graag hun kennis met elkaar.").sents))
+    assert _find_phrase(sent, ("kennis", "delen")) is None  # the order of the term's words counts
+    sent = next(iter(nlp("Zij willen kennis met anderen delen.").sents))
+    assert _find_phrase(sent, ("kennis", "delen")) == (2, 6)

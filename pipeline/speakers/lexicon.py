@@ -19,13 +19,19 @@ _ROAD = re.compile(r"^[AN]\d+$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 
 
-_ANNOTATED: weakref.WeakKeyDictionary[Doc, dict[str, tuple[int, bool]]] = weakref.WeakKeyDictionary()
+#: id(doc) → (weak reference to the doc, {attribute: (doc length, answer)}); an entry leaves with its doc.
+_ANNOTATED: dict[int, tuple[weakref.ref[Doc], dict[str, tuple[int, bool]]]] = {}
 
 
 def annotated(doc: Doc, attr: str) -> bool:
     """`doc.has_annotation(attr)`, remembered per Doc (and its length): spaCy scans every token when the
     annotation is missing, so rules that ask for each token would take time quadratic in the length."""
-    known = _ANNOTATED.setdefault(doc, {})
+    key = id(doc)
+    entry = _ANNOTATED.get(key)
+    if entry is None or entry[0]() is not doc:
+        entry = (weakref.ref(doc, lambda _, key=key: _ANNOTATED.pop(key, None)), {})
+        _ANNOTATED[key] = entry
+    known = entry[1]
     cached = known.get(attr)
     if cached is None or cached[0] != len(doc):
         cached = (len(doc), doc.has_annotation(attr))

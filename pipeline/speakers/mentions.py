@@ -227,8 +227,13 @@ def _name_shaped(doc: Doc, taken: set[int]) -> list[Span]:
 HONORIFICS = (("de", "heer"), ("mevrouw",), ("meneer",), ("dhr.",), ("mw.",), ("mr.",), ("dr.",), ("prof.",), ("ir.",), ("drs.",))
 
 
+_HONORIFIC_FIRST = frozenset(words[0] for words in HONORIFICS)
+
+
 def honorific_end(doc: Doc, i: int) -> int | None:
     """End of a title such as "de heer" or "mevrouw" starting at token i."""
+    if i >= len(doc) or doc[i].lower_ not in _HONORIFIC_FIRST:
+        return None  # asked for every token: most words start no title
     for words in HONORIFICS:
         if i + len(words) <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(words)):
             return i + len(words)

@@ -100,12 +100,13 @@ def keyphrases(sentences: Sequence[Span], *, top: int = 8, exclude: frozenset[in
                     runs.append(run)
                 run = []
                 continue
-            if _is_candidate(token, tagged) and len(run) < MAX_PHRASE_WORDS:
+            candidate = _is_candidate(token, tagged)
+            if candidate and len(run) < MAX_PHRASE_WORDS:
                 run.append(token)
             else:
                 if run:
                     runs.append(run)
-                run = [token] if _is_candidate(token, tagged) else []
+                run = [token] if candidate else []
         if run:
             runs.append(run)
     words = sorted({_lemma(t) for run in runs for t in run})

@@ -76,6 +76,10 @@ class ThemeMatcher:
                     self.multi.append((theme.id, term, words))
         self.excluded = {theme.id: frozenset(theme.exclude) for theme in self.themes}
         self._compound_cache: dict[frozenset[str], list[tuple[str, str]]] = {}
+        # compound terms by length, to find the terms a word starts or ends with by lookups, not by trying all
+        self._compound_by_length: dict[int, dict[str, list[int]]] = {}
+        for n, (_, term, _) in enumerate(self.compound_terms):
+            self._compound_by_length.setdefault(len(term), {}).setdefault(term, []).append(n)
 
     def __call__(self, doc: Doc, sentences: Sequence[Span] | None = None) -> list[TermMatch]:
         """All term matches, at most one per theme and token, in document order."""
@@ -93,8 +97,12 @@ class ThemeMatcher:
                 for theme_id, term in self._compounds(frozenset(forms)):
                     if (theme_id, token.i) not in seen:
                         self._add(matches, seen, theme_id, term, token.i, token.i + 1, sent)
+            words_of_sent = [t for t in sent if not (t.is_punct or t.is_space)]
+            forms_of_sent = [_forms(t) for t in words_of_sent]
+            present = set().union(*forms_of_sent)
             for theme_id, term, words in self.multi:
-                span = _find_phrase(sent, words)
+                # a term whose first word is not in the sentence cannot match: most terms, most sentences
+                span = _phrase_in(words_of_sent, forms_of_sent, words) if words[0] in present else None
                 if span is not None:
                     self._add(matches, seen, theme_id, term, span[0], span[1], sent)
         return sorted(matches, key=lambda m: (m.start, m.theme))
@@ -103,9 +111,16 @@ class ThemeMatcher:
         """(theme, term) pairs whose term is part of one of the word forms as a compound; memoised."""
         found = self._compound_cache.get(forms)
         if found is None:
+            # a compound match needs the word to start or end with the term: only those terms are tried
+            candidates: set[int] = set()
+            for form in forms:
+                for length, terms in self._compound_by_length.items():
+                    if length <= len(form):
+                        candidates.update(terms.get(form[:length], ()))
+                        candidates.update(terms.get(form[-length:], ()))
             found = [
                 (theme_id, term)
-                for theme_id, term, exclude in self.compound_terms
+                for theme_id, term, exclude in (self.compound_terms[n] for n in sorted(candidates))
                 if not forms & exclude and any(compound_match(form, term) for form in forms)
             ]
             self._compound_cache[forms] = found
@@ -121,13 +136,18 @@ class ThemeMatcher:
 def _find_phrase(sent: Span, words: tuple[str, ...]) -> tuple[int, int] | None:
     """The words of a multiword term in order, with at most two other words between them."""
     tokens = [t for t in sent if not (t.is_punct or t.is_space)]
-    for i, token in enumerate(tokens):
-        if words[0] not in _forms(token):
+    return _phrase_in(tokens, [_forms(t) for t in tokens], words)
+
+
+def _phrase_in(tokens: Sequence[Token], forms: Sequence[set[str]], words: tuple[str, ...]) -> tuple[int, int] | None:
+    """`_find_phrase` on a sentence's words (no punctuation or space) and their forms, computed once."""
+    for i in range(len(tokens)):
+        if words[0] not in forms[i]:
             continue
         k, j = 1, i + 1
         last = i
         while k < len(words) and j < len(tokens) and j - last <= 3:
-            if words[k] in _forms(tokens[j]):
+            if words[k] in forms[j]:
                 last = j
                 k += 1
             j += 1
