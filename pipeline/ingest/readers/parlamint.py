@@ -26,6 +26,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -168,6 +169,14 @@ def _people(root: Any, orgs: dict[str, str]) -> dict[str, Person]:
 
 
 def _load_lists(paths: list[Path]) -> dict[str, Person]:
+    """Speakers of the listPerson/listOrg files; parsed once per set of files (a corpus folder shares them)."""
+    stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
+    return _load_lists_cached(stamp)
+
+
+@lru_cache(maxsize=8)
+def _load_lists_cached(stamp: tuple[tuple[str, int, int], ...]) -> dict[str, Person]:
+    paths = [Path(p) for p, _, _ in stamp]
     orgs: dict[str, str] = {}
     roots = []
     for path in paths:
@@ -313,7 +322,7 @@ def read_tei(data: bytes, context: ReadContext) -> Transcript:
         lists = _find_lists(context.path)
         if lists:
             for key, person in _load_lists(lists).items():
-                people.setdefault(key, person)
+                people.setdefault(key, person)  # shared between sittings: read, never changed
     meta = _sibling_meta(context)
     return _build_tei(source, items, utterances, notes_by_u, people, meta)
 
