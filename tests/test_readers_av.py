@@ -101,7 +101,7 @@ class TestCueHelpers:
     def test_diarisation_labels_are_anonymous(self, label):
         assert is_anonymous_label(label)
 
-    @pytest.mark.parametrize("label", ["Sanne Speaker", "Jan de Vries", "De voorzitter"])
+    @pytest.mark.parametrize("label", ["Sanne Speaker", "Jan de Vries", "De voorzitter", "Sprekers", "Deelnemers"])
     def test_names_are_not_anonymous(self, label):
         assert not is_anonymous_label(label)
 

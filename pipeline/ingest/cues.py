@@ -38,7 +38,7 @@ MAX_LABEL_WORDS = 6
 
 #: Labels of diarisation voices, not of people: "SPEAKER_00", "Speaker 1", "Spreker A", "Unknown Speaker".
 ANONYMOUS_LABEL = re.compile(
-    r"^(?:speaker_?\d{1,3}|(?:speaker|spreker|spk|deelnemer|participant)[ _]?(?:\d{1,3}|[a-z])"
+    r"^(?:speaker_?\d{1,3}|(?:speaker|spreker|spk|deelnemer|participant)(?:[ _]?\d{1,3}|[ _][a-z])"
     r"|(?:unknown|unidentified) speaker(?: \d{1,3})?|onbekende (?:spreker|deelnemer)(?: \d{1,3})?)$",
     re.IGNORECASE,
 )
