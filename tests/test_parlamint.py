@@ -120,6 +120,18 @@ class TestTei:
         participants = read_file(sitting / f"{ID}.xml").participants
         assert participants["Karim El Idrissi"].organisations == ["PvdD"]
 
+    def test_the_party_on_the_day_of_the_sitting(self, sitting):
+        (sitting / f"{ID}-meta.tsv").unlink()
+        (sitting / "ParlaMint-NL-listPerson.xml").write_text(
+            '<listPerson xmlns="http://www.tei-c.org/ns/1.0"><person xml:id="KarimElIdrissi"><persName>'
+            "<forename>Karim</forename><surname>El Idrissi</surname></persName>"
+            '<affiliation role="member" ref="#party.SP" from="2020-01-01" to="2025-06-30"/>'
+            '<affiliation role="member" ref="#party.PvdD" from="2025-07-01"/></person></listPerson>',
+            encoding="utf-8",
+        )
+        (sitting / f"{ID}.xml").write_text(TEI.replace("De heer El Idrissi (PvdD)", "De heer El Idrissi"), encoding="utf-8")
+        assert read_file(sitting / f"{ID}.xml").participants["Karim El Idrissi"].organisations == ["PvdD"]
+
     def test_entities_and_dtds_are_refused(self):
         bomb = b'<?xml version="1.0"?><!DOCTYPE TEI [<!ENTITY a "aaaa">]><TEI><text><body><u who="#x"><seg>&a;</seg></u></body></text></TEI>'
         with pytest.raises(InputError, match="bom.xml: XML with a DTD"):

@@ -64,6 +64,7 @@ class Person:
     id: str
     name: str | None = None
     parties: list[str] = field(default_factory=list)
+    affiliations: list[tuple[str, str, str]] = field(default_factory=list)  # (party, from, to) ISO dates, "" open
     roles: list[str] = field(default_factory=list)
     chair: bool = False
     label: str | None = None  # the speaker note, "De heer Laçin (SP)"
@@ -162,10 +163,33 @@ def _people(root: Any, orgs: dict[str, str]) -> dict[str, Person]:
                 party = orgs.get(ref)
                 if party is None and ref.startswith("#party."):
                     party = ref[len("#party.") :]
-                if party and party not in person.parties and (ref.startswith("#party") or ref in orgs and "party" in ref):
-                    person.parties.append(party)
+                if party and (ref.startswith("#party") or ref in orgs and "party" in ref):
+                    person.affiliations.append((party, child.get("from") or "", child.get("to") or ""))
+                    if party not in person.parties:
+                        person.parties.append(party)
         people["#" + pid] = person
     return people
+
+
+def parties_on(person: Person, date: str | None) -> list[str]:
+    """The parties a listed person belonged to on `date` (ISO "2019-05-16"); all of them without a date or a match."""
+    if date and person.affiliations:
+        current = [p for p, start, end in person.affiliations if (not start or start[:10] <= date) and (not end or date <= end[:10])]
+        if current:
+            return list(dict.fromkeys(current))
+    return list(person.parties)
+
+
+def sitting_date(header: Any, source: str) -> str | None:
+    """The sitting's date: `<setting><date when>` in the TEI header, else a "YYYY-MM-DD" in the file name."""
+    if header is not None:
+        for el in header.iter():
+            if _local(el.tag) == "setting":
+                for child in el:
+                    if _local(child.tag) == "date" and child.get("when"):
+                        return str(child.get("when"))[:10]
+    m = re.search(r"\d{4}-\d{2}-\d{2}", source)
+    return m.group(0) if m else None
 
 
 def _load_lists(paths: list[Path]) -> dict[str, Person]:
@@ -324,7 +348,7 @@ def read_tei(data: bytes, context: ReadContext) -> Transcript:
             for key, person in _load_lists(lists).items():
                 people.setdefault(key, person)  # shared between sittings: read, never changed
     meta = _sibling_meta(context)
-    return _build_tei(source, items, utterances, notes_by_u, people, meta)
+    return _build_tei(source, items, utterances, notes_by_u, people, meta, sitting_date(header_root, source))
 
 
 def _sibling_meta(context: ReadContext) -> dict[str, dict[str, str]]:
@@ -341,6 +365,7 @@ def _build_tei(
     notes_by_u: dict[int, str | None],
     people: dict[str, Person],
     meta: dict[str, dict[str, str]],
+    date: str | None = None,
 ) -> Transcript:
     speakers: dict[str, Person] = {}
     for index, (who, ana, _segs, uid) in enumerate(utterances):
@@ -359,7 +384,7 @@ def _build_tei(
                 label = parse_label(note or "")
                 name, parties = (label.name, list(label.organisations)) if label else (note, [])
             person = Person(id=key, name=(base.name if base else None) or (from_meta.name if from_meta else None) or name)
-            person.parties = list(dict.fromkeys((base.parties if base else []) + (from_meta.parties if from_meta else []) + parties))
+            person.parties = list(dict.fromkeys((parties_on(base, date) if base else []) + (from_meta.parties if from_meta else []) + parties))
             person.roles = list(from_meta.roles) if from_meta else []
             person.label = notes_by_u.get(index)
             speakers[key] = person
