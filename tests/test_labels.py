@@ -197,3 +197,9 @@ def test_a_body_or_office_with_and_without_article_is_one_participant():
     )
     assert ts[0].speaker == ts[2].speaker
     assert ts[3].speaker == ts[4].speaker
+
+
+def test_a_label_with_the_role_voorzitter_makes_that_person_the_chair():
+    transcript, ts = turns("Mevrouw Arts (voorzitter): Welkom.\nDe heer Kuijpers (VVD): Dank u.\nDe voorzitter: Graag gedaan.\n")
+    assert ts[2].speaker == ts[0].speaker == "Arts"
+    assert transcript.participants["Arts"].chair

@@ -497,6 +497,10 @@ def resolve_labels(transcript: Transcript) -> Transcript:
                 for chair in chairs_in_turn:
                     chair.labels.append(label)
                 continue
+            if not chairs:
+                chairs = [c for c in persons if set(c.roles()) & {"voorzitter", "voorzitster", "dagvoorzitter"}]
+                for chair in chairs if len(chairs) == 1 else []:
+                    chair.chair = True
             target = chairs[0] if len(chairs) == 1 else None
         elif len(label.name.split()) <= 2:
             holders = [c for c in persons if role in c.roles()]
