@@ -5,8 +5,10 @@ parsed into a form of address, roles, a name and organisations (`parse_label`); 
 are then grouped so that "Mevrouw HOEKSTRA (GroenLinks)", "mevrouw Hoekstra" and "Hoekstra" become one
 participant named "Hoekstra" with organisation GroenLinks, and every turn of that person carries the same
 `Block.speaker` key. "De voorzitter" is linked to the chair when the document names one (a header line
-"Voorzitter: Arib", an attendance list "H. Wijnands (voorzitter)", a reader that marks the chair); otherwise
-it stays the office (type "office"). Diarisation labels ("SPEAKER_00", "Spreker 1") are type "unknown";
+"Voorzitter: Arib", an attendance list "H. Wijnands (voorzitter)", a label "Mevrouw Arts (voorzitter)", a reader
+that marks the chair; when a sitting names several chairs in turn, each chair turn goes to the one named last
+before it); otherwise it stays the office (type "office"). Another role without a name ("De wethouder") joins
+the one person holding that role, if there is exactly one. Header lines "Griffier: C. Vos" give roles. Diarisation labels ("SPEAKER_00", "Spreker 1") are type "unknown";
 bodies ("College") type "group".
 
 Readers that know more than a label (ParlaMint metadata, a council page's role line) put a `Participant`

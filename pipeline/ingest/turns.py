@@ -6,16 +6,21 @@ Layouts (one transcript may mix them):
   diarised labels in brackets ("[SPEAKER_01]: …") and Handelingen labels ("De heer Van Baarle (DENK): …");
   "De VOORZITTER heet de aanwezigen welkom en zegt het volgende: …" is the chair speaking.
 - Handelingen: the label alone on its line ("Mevrouw Kant (SP):"), the speech in the paragraphs below.
-- Teams/Otter text exports: "Naam   0:04" or "Naam   1 minuut 5 seconden" headers, the speech below.
+- Teams/Otter text exports: "Naam   0:04" or "Naam   1 minuut 5 seconden" headers, the speech below; also
+  "[Naam] 00:00:04" (Zoom text) and a time inside the label, "Naam (00:04):" (Rev).
 - Council transcript pages: "• 0:12 P. Terpstra", a role line ("raadslid VVD", "Wethouder (D66)"), the name
   again, then the speech; "• 1 Opening" agenda bullets open sessions.
 - Timestamp-only blocks ("[00:01:23]" alone, or a timestamp before unlabelled text): turns of an unknown speaker.
 - Minutes whose text extraction put several labels on one line ("… open de vergadering. Het lid Peeters: …").
 
-Lines that are not speech: header lines ("Voorzitter: Arib", "Aanvang: 13:00 uur") before the first turn, and
-anywhere a line naming the chair; procedural lines ("Daartoe wordt besloten."); headings standing alone between
-turns of a Handelingen-style transcript. A Zoom chat export and a speaker index (times and names, no speech)
-are refused with `InputError`.
+Lines that are not speech: header lines ("Aanvang: 13:00 uur", "Status: …") before the first turn, and
+anywhere a line naming the chair or people in a role ("Voorzitter: Arib", "Griffier: C. Vos"); procedural lines
+("Daartoe wordt besloten."); headings standing alone between turns of a Handelingen-style transcript; subtitle
+cue numbers. A Zoom chat export and a speaker index (times and names, no speech) are refused with `InputError`.
+Clock times running backwards (a live blog) do not make a text a transcript.
+
+In a prose report (`read_report_with_labels`), a paragraph that opens with a clear label ("College: …",
+"Inspreker Van Rijn: …") and holds a sentence becomes a turn; the rest stays prose.
 """
 
 from __future__ import annotations
