@@ -524,6 +524,34 @@ class TestWordDocx:
         document.save(buffer)
         assert turns(word(buffer.getvalue())) == [("Iris de Boer", "De begroting is niet sluitend."), ("Bart Smit", "Dat moeten we oplossen.")]
 
+    def test_moved_text_is_read_once_at_its_new_place(self):
+        document = docx.Document()
+        document.add_paragraph("Overleg")
+        w = nsdecls("w")
+        first = document.add_paragraph("Iris de Boer: Eerst de cijfers.")
+        first._p.append(parse_xml(f'<w:moveFrom {w} w:id="3" w:author="Griffie"><w:r><w:t xml:space="preserve"> Dan de planning.</w:t></w:r></w:moveFrom>'))
+        second = document.add_paragraph("Bart Smit: Prima.")
+        second._p.append(parse_xml(f'<w:moveTo {w} w:id="4" w:author="Griffie"><w:r><w:t xml:space="preserve"> Dan de planning.</w:t></w:r></w:moveTo>'))
+        buffer = io.BytesIO()
+        document.save(buffer)
+        assert turns(word(buffer.getvalue())) == [("Iris de Boer", "Eerst de cijfers."), ("Bart Smit", "Prima. Dan de planning.")]
+
+    def test_a_text_box_stored_twice_is_read_once(self):
+        document = docx.Document()
+        document.add_paragraph("Overleg")
+        paragraph = document.add_paragraph("Iris de Boer: Zie het kader.")
+        mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+        paragraph._p.append(
+            parse_xml(
+                f'<mc:AlternateContent {mc} {nsdecls("w")}><mc:Choice Requires="wps"><w:r><w:t xml:space="preserve"> Kader.</w:t></w:r></mc:Choice>'
+                '<mc:Fallback><w:r><w:t xml:space="preserve"> Kader.</w:t></w:r></mc:Fallback></mc:AlternateContent>'
+            )
+        )
+        document.add_paragraph("Bart Smit: Gezien.")
+        buffer = io.BytesIO()
+        document.save(buffer)
+        assert turns(word(buffer.getvalue()))[0] == ("Iris de Boer", "Zie het kader. Kader.")
+
     def test_a_word_report_without_turns_is_a_prose_report(self):
         data = docx_bytes("Verslag buurtavond", "Op de buurtavond spraken veertig bewoners over het nieuwe park.", "Conclusie: het park komt er.")
         transcript = word(data)

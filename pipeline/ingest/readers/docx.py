@@ -68,6 +68,8 @@ _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT, _CUSTOM_XML = (f"{_W}{t}" for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent", "customXml"))
 _TEXT, _TAB, _BR, _CR, _NB_HYPHEN = (f"{_W}{t}" for t in ("t", "tab", "br", "cr", "noBreakHyphen"))
+_DEL, _MOVE_FROM = f"{_W}del", f"{_W}moveFrom"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 _DURATION_UNITS = r"(?:uur|uren|hours?|minuut|minuten|minutes?|seconde|seconden|seconds?)"
 #: Teams header: "Hanneke Bos   0:04", "Hanneke Bos\t1:02:03", "Hanneke Bos   1 minuut 5 seconden".
@@ -167,7 +169,21 @@ def _open(data: bytes, source: str) -> Any:
         document = docx.Document(io.BytesIO(data))
     except Exception as err:  # python-docx raises many types (KeyError, ValueError, lxml errors) for broken packages
         raise InputError(source, f"not a readable Word .docx file ({type(err).__name__}: {err})") from err
-    return document.element.body
+    body = document.element.body
+    if body is None:
+        raise InputError(source, "the Word document has no body")
+    _drop_unseen(body)
+    return body
+
+
+def _drop_unseen(body: Any) -> None:
+    """Remove what a reader of the document does not see: tracked deletions and moved-away text (a move
+    leaves its text at `w:moveTo`), and the fallback copy of a text box that Word stores twice."""
+    unseen = [el for el in body.iter(_DEL, _MOVE_FROM, _FALLBACK)]
+    for el in unseen:
+        parent = el.getparent()
+        if parent is not None:
+            parent.remove(el)
 
 
 # --- turns ----------------------------------------------------------------------------------------------
