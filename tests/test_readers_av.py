@@ -635,3 +635,30 @@ class TestEndToEnd:
         assert [(t.speaker, t.start_time, t.end_time) for t in analysis.turns or []] == [("SPEAKER_00", 1.0, 4.0), ("SPEAKER_01", 4.5, 9.0)]
         assert {s.name: s.type for s in analysis.speakers} == {"SPEAKER_00": "unknown", "SPEAKER_01": "unknown"}
         assert all("SPEAKER" not in q.text for q in analysis.quotes)
+
+
+class TestLongSittings:
+    """A sitting of a few MB comes out whole: every cue's words, in order, none dropped."""
+
+    CUES = 12_000  # about 1.3 MB of WebVTT
+
+    def _cues(self) -> list[tuple[str, str]]:
+        names = ["Marloes Dijkstra", "Joris Bakker", "Karin Smit"]
+        return [(names[(i // 4) % 3], f"Zin nummer {i} over de begroting van het nieuwe zwembad.") for i in range(self.CUES)]
+
+    def test_long_vtt(self):
+        parts = ["WEBVTT\n"]
+        for i, (name, text) in enumerate(self._cues()):
+            parts.append(f"\n{i + 1}\n{i // 3600:02d}:{i // 60 % 60:02d}:{i % 60:02d}.000 --> {i // 3600:02d}:{i // 60 % 60:02d}:{i % 60:02d}.900\n<v {name}>{text}</v>\n")
+        data = "".join(parts).encode()
+        assert len(data) > 1_300_000
+        transcript = vtt(data.decode())
+        assert len(transcript.blocks) == self.CUES // 4
+        assert transcript.text.count("Zin nummer") == self.CUES
+        assert transcript.blocks[-1].text.endswith(f"Zin nummer {self.CUES - 1} over de begroting van het nieuwe zwembad.")
+
+    def test_long_json(self):
+        segments = [{"start": i, "end": i + 0.9, "text": " " + text, "speaker": name} for i, (name, text) in enumerate(self._cues())]
+        transcript = stt({"segments": segments})
+        assert len(transcript.blocks) == self.CUES // 4
+        assert transcript.text.count("Zin nummer") == self.CUES
