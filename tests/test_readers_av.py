@@ -359,6 +359,7 @@ class TestSpeechToTextJSON:
             ({"segments": ["tekst"]}, "not an object"),
             ({"segments": []}, "no speech text"),
             ("alleen tekst", "not a speech-to-text result"),
+            ({"results": [{"type": "word"}]}, "'results' is a list"),
         ],
     )
     def test_other_json_is_refused_with_the_reason(self, payload, reason):

@@ -117,6 +117,8 @@ def cues_of(payload: Any, source: str) -> tuple[list[Cue], str]:
         return _assemblyai(_items(payload["words"], "words", source)), "AssemblyAI words"
     if isinstance(payload.get("results"), dict):
         return _deepgram(payload["results"], source), "Deepgram results"
+    if isinstance(payload.get("results"), list):
+        raise InputError(source, "JSON whose 'results' is a list (Speechmatics or another service): not a speech-to-text layout notulist reads yet")
     if "schema_version" in payload and "document" in payload:
         raise InputError(source, "this is a notulist output file, not a transcript")
     raise InputError(
