@@ -162,10 +162,12 @@ def test_decisions_and_actions_are_shown_when_the_json_has_them(transcript):
     record = json.loads(to_json(transcript))
     assert "Besluiten en acties" not in visible(render_document(record))
     record["sessions"][0]["decisions"] = [{"text": "Het wijkteam organiseert in maart een bijeenkomst.", "start": 0, "end": 20}]
-    record["sessions"][0]["actions"] = [{"text": "Eva Smit belt de hogeschool.", "owner": "Eva Smit"}]
+    record["sessions"][0]["actions"] = [{"text": "Eva Smit belt de hogeschool.", "start": 30, "end": 58,
+                                         "who": "Eva Smit", "due": "vóór 1 maart"}]
     page = visible(render_document(record))
     assert "Besluiten en acties" in page
-    assert "Het wijkteam organiseert in maart een bijeenkomst." in page and "owner: Eva Smit" in page
+    assert "Het wijkteam organiseert in maart een bijeenkomst." in page
+    assert "wie: Eva Smit" in page and "wanneer: vóór 1 maart" in page
 
 
 def test_paragraphs_mark_quotes_once_even_across_a_paragraph_break():

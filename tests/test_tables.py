@@ -119,10 +119,13 @@ def test_decisions_and_actions_become_tables_only_when_present(batch):
     assert "decisions" not in corpus_frames(batch)
     record = json.loads(to_json(batch[2]))
     record["sessions"][0]["decisions"] = [{"text": "Het wijkteam organiseert in maart een bijeenkomst.", "start": 10, "end": 60}]
-    record["sessions"][0]["actions"] = ["Eva Smit belt de hogeschool."]
+    record["sessions"][0]["actions"] = [{"text": "Eva Smit belt de hogeschool.", "start": 0, "end": 10, "who": "Eva Smit"},
+                                        "Jan zoekt een zaal."]
     frames = corpus_frames([record])
     assert frames["decisions"]["text"].tolist() == ["Het wijkteam organiseert in maart een bijeenkomst."]
-    assert frames["actions"]["text"].tolist() == ["Eva Smit belt de hogeschool."]
+    assert frames["actions"]["text"].tolist() == ["Eva Smit belt de hogeschool.", "Jan zoekt een zaal."]
+    eva = frames["speakers"].set_index("name").loc["Eva Smit", "id"]
+    assert frames["actions"]["speaker_id"].tolist()[0] == eva
     assert set(frames["decisions"]["session_id"]) <= set(frames["sessions"]["id"])
 
 

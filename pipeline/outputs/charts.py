@@ -18,10 +18,11 @@ from matplotlib.ticker import PercentFormatter
 WIDTH_INCHES = 4.4
 BAR_HEIGHT_INCHES = 0.38
 MIN_HEIGHT_INCHES = 1.6
-FONT_SIZE = 10
+FONT_SIZE = 11
 BAR_COLOUR = "#1f5f8b"  # 7:1 against white
 HEAT_COLOURMAP = "Blues"
 MAX_LABEL_CHARS = 28
+MAX_ROW_LABEL_CHARS = 22  # heatmap rows: longer labels squeeze the grid
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,8 @@ class Chart:
     rows: list[list[str]] = field(default_factory=list)
 
 
-def _short(label: str) -> str:
-    return label if len(label) <= MAX_LABEL_CHARS else label[: MAX_LABEL_CHARS - 1] + "…"
+def _short(label: str, limit: int = MAX_LABEL_CHARS) -> str:
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
 def _svg_uri(figure: Figure, salt: str) -> str:
@@ -93,14 +94,14 @@ def heatmap(key: str, title: str, rows: Sequence[str], columns: Sequence[str], v
         top = max(0.01, max((max(r, default=0) for r in values), default=0))
         image = axes.imshow(values, cmap=HEAT_COLOURMAP, vmin=0, vmax=top, aspect="auto")
         axes.set_xticks(range(len(columns)), [_short(c) for c in columns], rotation=35, ha="right")
-        axes.set_yticks(range(len(rows)), [_short(r) for r in rows])
+        axes.set_yticks(range(len(rows)), [_short(r, MAX_ROW_LABEL_CHARS) for r in rows])
         cmap = image.get_cmap()
         for i, row in enumerate(values):
             for j, value in enumerate(row):
                 if value:
                     r, g, b, _ = cmap(value / top)
                     dark = 0.299 * r + 0.587 * g + 0.114 * b < 0.5
-                    axes.text(j, i, f"{value:.0%}", ha="center", va="center", fontsize=FONT_SIZE - 2,
+                    axes.text(j, i, f"{value:.0%}", ha="center", va="center", fontsize=FONT_SIZE - 1,
                               color="white" if dark else "#111111")
         src = _svg_uri(figure, key)
     cells = []

@@ -44,6 +44,7 @@ ATTRIBUTION_STEPS: dict[str, tuple[str, str]] = {
     "none": ("de tekst zegt niet wie dit zei", "onbekend"),
 }
 KIND_LABELS = {"direct": "letterlijk", "indirect": "indirect"}
+ITEM_FIELD_LABELS = {"kind": "soort", "who": "wie", "due": "wanneer", "owner": "wie"}
 SPEAKER_TYPES = {"person": "persoon", "group": "groep", "organisation": "organisatie", "office": "functie",
                  "unknown": "onbekende stem"}
 
@@ -247,8 +248,8 @@ def _item_view(item: Any) -> dict[str, Any]:
     if not isinstance(item, Mapping):
         return {"text": str(item), "fields": [], "start": None}
     text_key = next((k for k in ("text", "description", "summary", "decision", "action") if item.get(k)), None)
-    fields = [(k, ", ".join(map(str, v)) if isinstance(v, list) else v) for k, v in item.items()
-              if k != text_key and k not in ("id", "start", "end", "session") and v not in (None, "", [])]
+    fields = [(ITEM_FIELD_LABELS.get(k, k), ", ".join(map(str, v)) if isinstance(v, list) else v) for k, v in item.items()
+              if k != text_key and k not in ("id", "start", "end", "session", "speaker_id") and v not in (None, "", [])]
     return {"text": item.get(text_key) if text_key else "", "fields": fields, "start": item.get("start")}
 
 

@@ -133,8 +133,8 @@ def _rows(record: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
             for rank, item in enumerate(session.get(table) or [], start=1):
                 fields = dict(item) if isinstance(item, Mapping) else {"text": item}
                 local = fields.pop("id", None) or f"{table[0]}{rank}"
-                if fields.get("speaker_id"):
-                    fields["speaker_id"] = sid(fields["speaker_id"])
+                if fields.get("speaker_id") or fields.get("who"):
+                    fields["speaker_id"] = sid(fields.get("speaker_id") or _speaker_id(lookup, fields.get("who")))
                 out[table].append({"id": f"{sid(session['id'])}:{local}", "document_id": doc_id,
                                    "session_id": sid(session["id"]), "rank": rank, "local_id": local, **fields})
     quote_counts: dict[str, int] = {}
