@@ -230,6 +230,13 @@ class TestTimestampBlocks:
         ]
         assert all(b.kind is BlockKind.TURN for b in transcript.blocks)
 
+    def test_a_turn_at_zero_seconds_keeps_its_time(self):
+        assert [(t.start_time, t.end_time) for t in turns_of(read_text("[00:00:00] Ilse: Welkom.\n[00:00:07] Bram: Dank je.\n"))] == [
+            (0.0, 7.0),
+            (7.0, None),
+        ]
+        assert turns_of(read_text("Ilse   0:00\nWelkom.\n\nBram   0:07\nDank je.\n"))[0].start_time == 0.0
+
     def test_timestamp_before_a_label(self):
         assert summary(read_text("00:00:05 Ilse: Goedemorgen.\n00:00:09 Bram: Hallo Ilse.\n")) == [
             ("Ilse", 5.0, "Goedemorgen."),

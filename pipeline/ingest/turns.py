@@ -171,7 +171,8 @@ def _match_inline(line: str) -> TurnLine | None:
     if found is None:
         return None
     label, time = found
-    return TurnLine(label, m.start("text"), parse_time(m.group("t1") or m.group("t3")) or time, parse_time(m.group("t2")))
+    start = parse_time(m.group("t1") or m.group("t3"))
+    return TurnLine(label, m.start("text"), time if start is None else start, parse_time(m.group("t2")))
 
 
 @cache
