@@ -69,7 +69,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="+", type=Path)
     parser.add_argument("--sentences", type=int, default=3)
-    parser.add_argument("--model", default="blank")
+    parser.add_argument("--model", default=None, help="spaCy model (default: the one `notulist process` uses)")
     parser.add_argument("--part", choices=("all", "fit", "heldout"), default="all")
     args = parser.parse_args()
     nlp = load_nlp(args.model)

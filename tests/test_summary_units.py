@@ -101,10 +101,17 @@ def test_unbalanced_quotation_marks(text, expected):
         ('"Luister, wij kunnen dit jaar de beker winnen.', "unbalanced"),
         ("en daarna gingen de bewoners naar huis toe.", "fragment"),
         ("Het plein is klaar.", "fragment"),
+        ("„Wij gaan door met het plein, wat er ook gebeurt.”", "unattributed"),
     ],
 )
 def test_what_is_never_published(text, reason):
     assert rejection(text) == reason
+
+
+def test_a_sentence_without_a_verb_is_a_fragment_when_a_tagger_says_so():
+    assert rejection("Meer tijd voor de patiënt in de huisartsenpraktijk dus.", has_verb=False) == "fragment"
+    assert rejection("Meer tijd voor de patiënt in de huisartsenpraktijk dus.", has_verb=None) is None
+    assert rejection("De huisarts krijgt meer tijd voor de patiënt.", has_verb=True) is None
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,7 @@ from importlib import resources
 import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from pipeline.sentences import doc_text
 from pipeline.summaries.publishable import is_procedural, needs_predecessor, rejection
@@ -59,7 +59,10 @@ FEATURES = (
     "paragraph_start",  # the unit opens a paragraph or turn
     "number",  # the unit holds a figure
     "dependent",  # the unit refers back to the one before it
+    "title",  # cosine similarity to the document's first line when it is short (a title)
 )
+#: A first line of at most this many words is taken for the title.
+TITLE_WORDS = 30
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _QUOTE_MARK = re.compile(r"[“”„‘’\"«»]|,,")
@@ -155,8 +158,10 @@ def prepare(sentences: Sequence[Span], *, unattributed: Sequence[tuple[int, int]
     units: list[Span] = []
     predecessor: list[int] = []
     previous_kept = False
+    tagged = bool(all_units) and all_units[0].doc.has_annotation("POS")
     for unit in all_units:
-        if rejection(unit.text) is None:
+        has_verb = any(t.pos_ in ("VERB", "AUX") for t in unit) if tagged else None
+        if rejection(unit.text, has_verb=has_verb) is None:
             predecessor.append(len(units) - 1 if previous_kept and units else -1)
             units.append(unit)
             previous_kept = True
@@ -165,7 +170,10 @@ def prepare(sentences: Sequence[Span], *, unattributed: Sequence[tuple[int, int]
     n = len(units)
     if n == 0:
         return Prepared([], np.zeros((0, len(FEATURES))), sp.csr_matrix((0, 0)), [], [])
-    matrix = tfidf_matrix([lemma_text(u) or u.text.lower() for u in units])
+    title = title_of(units[0].doc)
+    full = tfidf_matrix([*(lemma_text(u) or u.text.lower() for u in units), lemma_text(title) if title is not None else ""])
+    matrix = full[:n]
+    to_title = (matrix @ full[n].T).toarray().ravel()
     graph = similarity_graph(matrix)
     centrality = lexrank(graph)
     centroid = np.asarray(matrix.mean(axis=0)).ravel()
@@ -190,8 +198,20 @@ def prepare(sentences: Sequence[Span], *, unattributed: Sequence[tuple[int, int]
             1.0 if not text[text.rfind("\n", 0, start) + 1 : start].strip() else 0.0,
             1.0 if _DIGIT.search(unit.text) else 0.0,
             1.0 if dependent[i] else 0.0,
+            float(to_title[i]),
         ))
     return Prepared(units, np.array(rows, dtype=float), graph, dependent, predecessor)
+
+
+def title_of(doc: Doc) -> Span | None:
+    """The document's first line when it is short enough to be a title, as a span; else None."""
+    text = doc_text(doc)
+    end = text.find("\n")
+    end = len(text) if end < 0 else end
+    line = text[:end].strip()
+    if not line or len(_WORD.findall(line)) > TITLE_WORDS:
+        return None
+    return doc.char_span(0, end, alignment_mode="expand")
 
 
 def _overlapping(spans: Sequence[tuple[int, int]], start: int, end: int) -> Sequence[tuple[int, int]]:

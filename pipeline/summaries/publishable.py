@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.quotes.marks import find_quote_pairs
 from pipeline.resources import patterns, word_set
 from pipeline.summaries.units import unbalanced
 
@@ -49,11 +50,19 @@ def needs_predecessor(text: str) -> bool:
     return first_word(text) in word_set("summary_dependent_openers.txt")
 
 
-def rejection(text: str) -> str | None:
+def wholly_quoted(text: str) -> bool:
+    """Whether the unit is one quotation and nothing else ("„Dat kan niet.”"): it does not say who speaks."""
+    body = text.strip()
+    return any(p.open_start == 0 and p.close_end == len(body) for p in find_quote_pairs(body, [(0, len(body))]))
+
+
+def rejection(text: str, *, has_verb: bool | None = None) -> str | None:
     """Why the unit cannot stand in a published summary, or None when it can.
 
-    Reasons: "fragment" (too short or too long, or starting mid-sentence), "heading" (no closing
-    punctuation), "intro" (ends in ':'), "question", "unbalanced" (quotation marks), "byline", "procedural".
+    Reasons: "fragment" (too short or too long, starting mid-sentence, or without a verb when `has_verb` is
+    False: pass it when a tagger has run), "heading" (no closing punctuation), "intro" (ends in ':'),
+    "question", "unbalanced" (quotation marks), "unattributed" (a quotation and nothing else: who says it?),
+    "byline", "procedural".
     """
     body = text.strip()
     lines = [line.strip() for line in body.splitlines() if line.strip()]
@@ -77,6 +86,10 @@ def rejection(text: str) -> str | None:
         return "fragment"
     if unbalanced(body):
         return "unbalanced"
+    if wholly_quoted(body):
+        return "unattributed"
+    if has_verb is False:
+        return "fragment"
     return None
 
 
