@@ -369,8 +369,9 @@ def tables_command(
     """Write OUT_DIR/tables/ (CSV and Parquet, ids that join) from the JSON outputs in OUT_DIR."""
     from pipeline.outputs.tables import OutputsError, read_outputs, write_tables
 
+    problems: list[str] = []
     try:
-        written = write_tables(read_outputs(out_dir), out_dir)
+        written = write_tables(read_outputs(out_dir, problems=problems), out_dir)
     except OutputsError as err:
         _err(f"notulist: {err}")
         raise typer.Exit(2) from err
@@ -380,6 +381,7 @@ def tables_command(
     for path in written:
         if not quiet:
             _err(f"table → {path}")
+    _left_out(problems)
 
 
 @app.command("report")
@@ -394,8 +396,9 @@ def report_command(
     from pipeline.outputs.tables import OutputsError, read_output_files
 
     target = out or out_dir / "report"
+    problems: list[str] = []
     try:
-        records = [(path.stem, record) for path, record in read_output_files(out_dir)]
+        records = [(path.stem, record) for path, record in read_output_files(out_dir, problems=problems)]
     except OutputsError as err:
         _err(f"notulist: {err}")
         raise typer.Exit(2) from err
@@ -414,6 +417,7 @@ def report_command(
         _err(f"notulist: the report could not be written to {err.filename or target} ({err.strerror})")
         raise typer.Exit(1) from err
     _err(f"report → {written[-1]} ({len(records)} document{'s' if len(records) != 1 else ''})")
+    _left_out(problems)
 
 
 @export_app.command("convokit")
@@ -426,8 +430,9 @@ def export_convokit(
     from pipeline.outputs.tables import OutputsError, read_outputs
 
     target = out or out_dir / "convokit"
+    problems: list[str] = []
     try:
-        written = write_convokit(read_outputs(out_dir), target)
+        written = write_convokit(read_outputs(out_dir, problems=problems), target)
     except OutputsError as err:
         _err(f"notulist: {err}")
         raise typer.Exit(2) from err
@@ -435,6 +440,16 @@ def export_convokit(
         _err(f"notulist: the corpus could not be written to {err.filename or target} ({err.strerror})")
         raise typer.Exit(1) from err
     _err(f"convokit corpus → {target} ({', '.join(p.name for p in written)})")
+    _left_out(problems)
+
+
+def _left_out(problems: list[str]) -> None:
+    """Name the output files a command left out, and end with exit code 1 when there are any."""
+    for problem in problems:
+        _err(f"error: {problem}; left out")
+    if problems:
+        _err(f"notulist: {len(problems)} file(s) left out")
+        raise typer.Exit(1)
 
 
 @model_app.command("train")

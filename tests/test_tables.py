@@ -205,3 +205,12 @@ def test_tables_report_and_export_files_get_the_umask_mode(batch, tmp_path):
     finally:
         os.umask(previous)
     assert {stat.S_IMODE(path.stat().st_mode) for path in written} == {0o640}
+
+
+def test_a_broken_json_file_is_named_and_the_others_are_still_tabled(batch, tmp_path):
+    (tmp_path / "brug.json").write_text(to_json(batch[0]), encoding="utf-8")
+    (tmp_path / "kapot.json").write_text('{"schema_version": "1.0", "document": {', encoding="utf-8")
+    result = CliRunner().invoke(app, ["tables", str(tmp_path), "-q"])
+    assert result.exit_code == 1
+    assert "kapot.json: cannot be read as JSON" in result.output and "Traceback" not in result.output
+    assert len(pd.read_csv(tmp_path / "tables" / "documents.csv")) == 1

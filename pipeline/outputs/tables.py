@@ -267,11 +267,12 @@ def is_notulist_output(data: object) -> bool:
     return isinstance(data, dict) and {"schema_version", "document", "sessions"} <= data.keys()
 
 
-def read_output_files(out_dir: Path) -> list[tuple[Path, dict[str, Any]]]:
+def read_output_files(out_dir: Path, *, problems: list[str] | None = None) -> list[tuple[Path, dict[str, Any]]]:
     """The notulist JSON outputs in a folder (not recursive) with their paths, sorted by file name.
 
-    Other JSON files are skipped. Raises `OutputsError` when the folder does not exist, a notulist JSON
-    file cannot be parsed, or the folder holds no notulist output at all.
+    Other JSON files are skipped. A JSON file that cannot be read raises `OutputsError`, or, when a
+    `problems` list is given, is named there with the reason and left out. Raises `OutputsError` when the
+    folder does not exist or holds no readable notulist output at all.
     """
     if not out_dir.is_dir():
         raise OutputsError(f"{out_dir}: not a folder of notulist outputs")
@@ -280,7 +281,11 @@ def read_output_files(out_dir: Path) -> list[tuple[Path, dict[str, Any]]]:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-            raise OutputsError(f"{path}: cannot be read as JSON ({err})") from err
+            message = f"{path}: cannot be read as JSON ({err})"
+            if problems is None:
+                raise OutputsError(message) from err
+            problems.append(message)
+            continue
         if is_notulist_output(data):
             found.append((path, data))
     if not found:
@@ -288,9 +293,9 @@ def read_output_files(out_dir: Path) -> list[tuple[Path, dict[str, Any]]]:
     return found
 
 
-def read_outputs(out_dir: Path) -> list[dict[str, Any]]:
+def read_outputs(out_dir: Path, *, problems: list[str] | None = None) -> list[dict[str, Any]]:
     """The notulist JSON outputs in a folder as dicts (see `read_output_files`)."""
-    return [record for _, record in read_output_files(out_dir)]
+    return [record for _, record in read_output_files(out_dir, problems=problems)]
 
 
 def _decode_json_column(series: pd.Series) -> pd.Series:
