@@ -55,6 +55,8 @@ def test_page_is_responsive_accessible_and_has_no_network_resources(report):
     for landmark in ("<header", "<main", "<footer", "<nav"):
         assert landmark in page
     assert page.count("<h1>") == 1
+    levels = [int(n) for n in re.findall(r"<h([1-6])", page)]
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), levels
     assert "http://" not in page.replace("http://www.w3.org", "") and "https://" not in page.replace("https://www.w3.org", "")
     assert "@media print" in page
 
@@ -168,6 +170,8 @@ def test_decisions_and_actions_are_shown_when_the_json_has_them(transcript):
     assert "Besluiten en acties" in page
     assert "Het wijkteam organiseert in maart een bijeenkomst." in page
     assert "wie: Eva Smit" in page and "wanneer: vóór 1 maart" in page
+    levels = [int(n) for n in re.findall(r"<h([1-6])", render_document(record))]
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), levels  # no heading level skipped
 
 
 def test_paragraphs_mark_quotes_once_even_across_a_paragraph_break():
