@@ -85,6 +85,17 @@ def test_who_said_what_shows_each_quote_once_with_how_its_speaker_was_found(repo
     assert "«zegt wethouder Karin Bakker" in shown or "«zegt" in shown
 
 
+@pytest.mark.parametrize("step", ["cue", "previous_quote", "context", "last_speaker"])
+def test_every_attribution_step_is_explained(report, step):
+    record = json.loads(to_json(report[0]))
+    record["quotes"][0]["attribution"] = step
+    page = render_document(record)
+    block = page[page.index(f'id="citaat-{record["quotes"][0]["id"]}"'):]
+    quote_line = visible(block[: block.index("</blockquote>")])
+    assert "de tekst zegt niet wie dit zei" not in quote_line
+    assert any(word in quote_line for word in ("zeker", "waarschijnlijk", "onzeker"))
+
+
 def test_each_quote_links_to_itself_in_the_text(report):
     analysis, text = report
     page = render_document(analysis, text=text)

@@ -41,6 +41,7 @@ ATTRIBUTION_STEPS: dict[str, tuple[str, str]] = {
     "cue": ("gevonden via de woorden bij het citaat", "zeker"),
     "previous_quote": ("zelfde spreker als het citaat ervoor", "waarschijnlijk"),
     "context": ("afgeleid uit de context: de persoon over wie het gaat", "onzeker"),
+    "last_speaker": ("de laatst geciteerde spreker, niemand anders genoemd", "onzeker"),
     "none": ("de tekst zegt niet wie dit zei", "onbekend"),
 }
 KIND_LABELS = {"direct": "letterlijk", "indirect": "indirect"}
