@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import heapq
 import re
+from bisect import bisect_right
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -34,7 +35,9 @@ from pipeline.sentences import doc_text
 from pipeline.speakers.coreference import SpeakerRecord
 from pipeline.speakers.mentions import surname
 from pipeline.speakers.roles import Description
-from pipeline.summaries.structured import SpanSummary, representative, summarise_span
+from pipeline.summaries.decisions import find_decisions_and_actions
+from pipeline.summaries.extractive import tfidf_matrix
+from pipeline.summaries.structured import SpanSummary, summarise_span
 from pipeline.themes.keyphrases import keyphrases
 from pipeline.themes.scoring import DECIMALS, bounds, share
 
@@ -290,24 +293,33 @@ def build_analysis(doc: Doc, transcript: Transcript) -> Analysis:
     name_tokens = frozenset(
         i for m in get_mentions(doc) or [] if m.kind.value in ("name", "surname") for i in range(m.start, m.end)
     )
+    turn_speaker = _turn_speaker_at(turns or [])
+    quotes_in: dict[str, list[Quote]] = {}
+    for q in quotes:
+        if q.speaker:
+            quotes_in.setdefault(q.session, []).append(q)
     sessions = []
     for s in transcript.sessions:
         inside = by_session.get(s.id, [])
-        session_quotes = [q for q in quotes if q.session == s.id and q.speaker]
         summary = summaries.get(s.id)
-        sessions.append(
-            Session(
-                id=s.id, title=s.title, start=s.start, end=s.end, speakers=per_session[s.id], themes=session_themes.get(s.id, []),
-                keyphrases=[KeyphraseOut(text=k.text, score=k.score) for k in keyphrases(inside, exclude=name_tokens)],
-                summary=_summary_out(summary, session_quotes, speakers, session_themes.get(s.id, []), inside) if summary else None,
-            )
+        decisions, actions = find_decisions_and_actions(transcript.text, s.blocks, turn_speaker)
+        session_out = Session(
+            id=s.id, title=s.title, start=s.start, end=s.end, speakers=per_session[s.id], themes=session_themes.get(s.id, []),
+            keyphrases=[KeyphraseOut(text=k.text, score=k.score) for k in keyphrases(inside, exclude=name_tokens)],
+            summary=_summary_out(summary, quotes_in.get(s.id, []), speakers, session_themes.get(s.id, []), inside) if summary else None,
+            decisions=decisions, actions=actions,
         )
+        if session_out.summary is not None:
+            session_out.summary.decisions, session_out.summary.actions = list(decisions), list(actions)
+        sessions.append(session_out)
     document_summary = None
     whole = stored_summary(doc)
     if len(sessions) == 1:
         document_summary = sessions[0].summary
     elif whole is not None:
         document_summary = _summary_out(whole, [q for q in quotes if q.speaker], speakers, [ThemeScore(id=t.id, score=t.score) for t in themes], sentences)
+        document_summary.decisions = [d for s in sessions for d in s.decisions]
+        document_summary.actions = [a for s in sessions for a in s.actions]
     words = sum(1 for t in doc if not (t.is_space or t.is_punct))
     info = DocumentInfo(
         source=transcript.source, format=transcript.format, title=_clean_title(transcript.title), words=words,
@@ -316,6 +328,18 @@ def build_analysis(doc: Doc, transcript: Transcript) -> Analysis:
     return Analysis(
         document=info, sessions=sessions, speakers=speakers, quotes=quotes, themes=themes, summary=document_summary, turns=turns
     )
+
+
+def _turn_speaker_at(turns: Sequence[Turn]) -> Callable[[int], str | None]:
+    """A function from a character offset to the name of the speaker whose turn holds it (None outside turns)."""
+    timed = sorted((t.start, t.end, t.speaker) for t in turns)
+    starts = [t[0] for t in timed]
+
+    def at(offset: int) -> str | None:
+        i = bisect_right(starts, offset) - 1
+        return timed[i][2] if i >= 0 and offset < timed[i][1] else None
+
+    return at
 
 
 def _sentences_by_session(sentences: Sequence[Span], transcript: Transcript) -> dict[str, list[Span]]:
@@ -350,16 +374,37 @@ def _summary_out(summary: SpanSummary, quotes: list[Quote], speakers: list[Speak
         start, end = bounds(sent)
         refs.append(SentenceRef(text=doc_text(sent.doc)[start:end], start=start, end=end))
     roles = {s.name: (s.roles[0] if s.roles else None) for s in speakers}
-    context_text = " ".join(x.text for x in context)
-    who: list[WhoSaidWhat] = []
-    for name in dict.fromkeys(q.speaker for q in quotes if q.speaker):
-        own = [q for q in quotes if q.speaker == name]
-        direct = [q for q in own if q.kind == "direct"] or own
-        best = direct[representative([q.text for q in direct], context_text)]
-        who.append(WhoSaidWhat(speaker=name, role=roles.get(name), quote=best.text, kind=best.kind, start=best.start, end=best.end))
+    own: dict[str, list[Quote]] = {}
+    for q in quotes:
+        if q.speaker:
+            own.setdefault(q.speaker, []).append(q)
+    candidates = {name: [q for q in qs if q.kind == "direct"] or qs for name, qs in own.items()}
+    best = _representatives(candidates, " ".join(x.text for x in context))
+    who = [
+        WhoSaidWhat(speaker=name, role=roles.get(name), quote=q.text, kind=q.kind, start=q.start, end=q.end)  # type: ignore[arg-type]
+        for name, q in best.items()
+    ]
     return SummaryOut(
         text=" ".join(r.text for r in refs), sentences=refs, key_points=summary.key_points, who_said_what=who, themes=themes[:3]
     )
+
+
+def _representatives(candidates: dict[str, list[Quote]], context: str) -> dict[str, Quote]:
+    """Per speaker, the quote closest to what the session is about: the highest TF-IDF cosine to the session's
+    text, the earliest on a tie. One TF-IDF fit over the context and every candidate quote (linear in the session,
+    not once per speaker)."""
+    texts = [q.text for qs in candidates.values() for q in qs]
+    if not texts:
+        return {}
+    matrix = tfidf_matrix([context, *texts], analyzer="words")
+    scores = (matrix[1:] @ matrix[0].T).toarray().ravel()
+    out: dict[str, Quote] = {}
+    k = 0
+    for name, qs in candidates.items():
+        row = scores[k : k + len(qs)]
+        out[name] = qs[max(range(len(qs)), key=lambda i: (row[i], -i))]
+        k += len(qs)
+    return out
 
 
 def _ranked(scores: dict[str, float]) -> list[ThemeScore]:

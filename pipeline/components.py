@@ -28,7 +28,6 @@ from pipeline.quotes.finder import adopt_fragments, find_direct_quotes, find_ind
 from pipeline.results import (
     THEME_SENTENCES,
     block_offset,
-    drop_caches,
     get_blocks,
     get_mentions,
     get_quotes,
@@ -87,7 +86,7 @@ class MentionFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         set_mentions(doc, find_mentions(doc))
-        return drop_caches(doc)
+        return doc
 
 
 @Language.factory(
@@ -120,7 +119,7 @@ class QuoteFinder:
             if q.block >= 0:
                 q.block += offset  # global block index in a piece of a long document
         set_quotes(doc, quotes)
-        return drop_caches(doc)
+        return doc
 
 
 @Language.factory("notulist_speakers", assigns=["doc._.speakers", "doc.spans"])
@@ -142,7 +141,7 @@ class SpeakerResolver:
         doc._.speakers = [
             r.to_data() for r in sorted((r for r in resolution.records.values() if r.speaks), key=lambda r: r.first_offset)
         ]
-        return drop_caches(doc)
+        return doc
 
 
 @Language.factory(
@@ -166,7 +165,7 @@ class ThemeFinder:
         doc.spans[THEME_SENTENCES] = sentences
         doc._.theme_evidence = [asdict(item) for item in evidence(doc, self.matcher(doc, sentences), sentences)]
         doc._.theme_labels = {t.id: t.label for t in self.themes}
-        return drop_caches(doc)
+        return doc
 
 
 @Language.factory(
@@ -197,7 +196,7 @@ class SummaryMaker:
         doc._.summary_settings = {"sentences": self.sentences, "ratio": self.ratio}
         summary = summarise_span(candidates, n=self.sentences, ratio=self.ratio, unattributed=unattributed_quotes(doc))
         doc._.summary = {"sentences": [[s.start, s.end] for s in summary.sentences], "key_points": list(summary.key_points)}
-        return drop_caches(doc)
+        return doc
 
 
 def unattributed_quotes(doc: Doc) -> list[tuple[int, int]]:

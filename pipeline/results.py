@@ -33,21 +33,11 @@ MENTIONS = "notulist_mentions"
 QUOTES = "notulist_quotes"
 THEME_SENTENCES = "notulist_theme_sentences"
 
-#: Plain-data caches our helpers keep in `doc.user_data` while a component runs; dropped before a Doc leaves it.
-CACHE_KEYS = ("notulist_sentence_starts", "notulist_text")
-
 for _name in ("blocks", "block_offset", "speakers", "theme_evidence", "theme_labels", "summary", "summary_settings"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 if not Span.has_extension("quote"):
     Span.set_extension("quote", default=None)
-
-
-def drop_caches(doc: Doc) -> Doc:
-    """Remove the helper caches (they hold Span objects, which cannot be serialised)."""
-    for key in CACHE_KEYS:
-        doc.user_data.pop(key, None)
-    return doc
 
 
 # ---- blocks ---------------------------------------------------------------------------------------------------------
