@@ -12,7 +12,7 @@ analysis alone (`parse` + `build_analysis`), the model load is left out. A ratio
 the functions with the most own time.
 
 Usage:
-    python benchmarks/scaling.py FILE... [--model blank] [--scales 1 2 4] [--profile]
+    python benchmarks/scaling.py FILE... [--model blank] [--scales 1 2 4] [--profile] [--linear-tokenizer]
     python benchmarks/scaling.py --synthetic 150000 [--zipf] [--model M] [--profile]
     python benchmarks/scaling.py --pathological quotes --synthetic 20000
 """
@@ -146,7 +146,7 @@ class _Timed:
         return doc
 
 
-def measure(path: Path, model: str, profile: bool) -> dict:
+def measure(path: Path, model: str, profile: bool, linear_tokenizer: bool = False) -> dict:
     """Analyse one file in this process: load the model, then time `parse` + `build_analysis`."""
     from pipeline.analyze import build_analysis, parse
     from pipeline.ingest import read_file
@@ -154,6 +154,10 @@ def measure(path: Path, model: str, profile: bool) -> dict:
 
     nlp = load_nlp(model)
     nlp.max_length = max(nlp.max_length, 10_000_000)  # the benchmark measures the rules, not spaCy's guard
+    if linear_tokenizer:
+        from pipeline.tokenizer import linear_tokenizer as make_linear
+
+        make_linear(nlp)
     stages: dict[str, float] = {}
     # time each component as `parse` runs it (Language keeps its components in `_components`)
     nlp._components = [(name, _Timed(name, proc, stages)) for name, proc in nlp._components]
@@ -184,8 +188,9 @@ def measure(path: Path, model: str, profile: bool) -> dict:
     return result
 
 
-def _run_scale(path: Path, model: str, profile: bool) -> dict:
+def _run_scale(path: Path, model: str, profile: bool, linear_tokenizer: bool = False) -> dict:
     command = [sys.executable, __file__, "--measure", str(path), "--model", model] + (["--profile"] if profile else [])
+    command += ["--linear-tokenizer"] if linear_tokenizer else []
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SystemExit(f"measuring {path} failed:\n{done.stderr[-3000:]}")
@@ -201,11 +206,12 @@ def main() -> None:
     parser.add_argument("--zipf", action="store_true", help="synthetic words Zipf-distributed instead of uniform")
     parser.add_argument("--pathological", choices=("equals", "quotes"))
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--linear-tokenizer", action="store_true", help="install pipeline.tokenizer.linear_tokenizer first")
     parser.add_argument("--keep", type=Path, help="also write the generated inputs to this folder")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure is not None:
-        print(json.dumps(measure(args.measure, args.model, args.profile)))
+        print(json.dumps(measure(args.measure, args.model, args.profile, args.linear_tokenizer)))
         return
     if not args.paths and not args.synthetic:
         parser.error("give text files or --synthetic CHARS")
@@ -224,7 +230,7 @@ def main() -> None:
             if args.keep is not None:
                 args.keep.mkdir(parents=True, exist_ok=True)
                 (args.keep / path.name).write_text(text, encoding="utf-8")
-            row = _run_scale(path, args.model, profile=False)
+            row = _run_scale(path, args.model, profile=False, linear_tokenizer=args.linear_tokenizer)
             rows.append((scale, row))
             print(f"{scale}×  {row['chars']:>9,} chars {row['tokens']:>8,} tokens  {row['seconds']:8.2f} s  "
                   f"peak RSS {row['peak_rss_mb']:7.0f} MB (after load {row['rss_after_load_mb']:.0f})  "
@@ -238,7 +244,7 @@ def main() -> None:
             print(f"{s0}× → {s1}×: time ×{b['seconds'] / a['seconds']:.2f} (linear: ×{s1 / s0:.0f})")
         if args.profile:
             scale, _ = rows[-1]
-            row = _run_scale(Path(tmp) / f"scale{scale}.txt", args.model, profile=True)
+            row = _run_scale(Path(tmp) / f"scale{scale}.txt", args.model, profile=True, linear_tokenizer=args.linear_tokenizer)
             print(f"\nprofile at {scale}× ({row['seconds']:.2f} s under cProfile):")
             print(row["profile"])
 

@@ -119,6 +119,36 @@ def test_a_long_run_of_equals_signs_is_one_token_a_sign(tokenizers):
     assert [t.text for t in fast.make_doc("=" * 3000)] == ["="] * 3000
 
 
+@pytest.fixture(scope="module")
+def cutting():
+    """A linear tokenizer that cuts runs from 3 characters on, so that short texts exercise the cutting."""
+    return linear_tokenizer(spacy.blank("nl"), min_run=3)
+
+
+@pytest.mark.parametrize("char", ["=", "_", ",", "…", "*", "-", "'", ".", "!"])
+@pytest.mark.parametrize("n", [3, 40, 97, 300])
+@pytest.mark.parametrize("before, after", [("Kop\n", "\nTekst"), ("Kop ", " tekst"), ("", "  en"), ("a\n\n", ""), ("x\t", " \n")])
+def test_runs_are_cut_as_spacy_cuts_them(tokenizers, cutting, char, n, before, after):
+    plain, _ = tokenizers
+    text = before + char * n + after
+    expected = [(t.text, t.whitespace_, t.idx, t.norm_) for t in plain.make_doc(text)]
+    assert [(t.text, t.whitespace_, t.idx, t.norm_) for t in cutting.make_doc(text)] == expected
+
+
+def test_a_run_among_words_keeps_its_neighbours(tokenizers, cutting):
+    plain, _ = tokenizers
+    text = "Agenda:\n" + "-" * 50 + "\n1. Opening " + "=" * 120 + " (zie ,,bijlage'') " + "_" * 80
+    assert [(t.text, t.idx) for t in cutting.make_doc(text)] == [(t.text, t.idx) for t in plain.make_doc(text)]
+
+
+def test_the_linear_tokenizer_pickles_and_serialises(cutting):
+    import pickle
+
+    again = pickle.loads(pickle.dumps(cutting.tokenizer))
+    assert [t.text for t in again("a " + "=" * 5)] == ["a"] + ["="] * 5
+    assert spacy.blank("nl").from_bytes(cutting.to_bytes()).tokenizer("„Ja”")[0].text == "„"
+
+
 # --- quotation marks --------------------------------------------------------------------------------
 
 
