@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from pipeline.outputs.writer import write_atomic
 INDEX_PAGE = "index.html"
 TOP_THEMES = 3
 MIN_CHART_THEMES = 2
+MAX_CHART_ROWS = 15  # speakers or sessions in one chart; a chart of 60 speakers is read by nobody
 INDEX_SPEAKERS = 6
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -148,14 +150,18 @@ def paragraphs(text: str, quotes: Sequence[Mapping[str, Any]]) -> list[Paragraph
             kept.append(span)
     anchored: set[str] = set()
     out: list[Paragraph] = []
-    position = 0
+    position = first = 0  # `first`: the first kept quote that may reach into the paragraph (linear overall)
     for match in [*PARAGRAPH_BREAK.finditer(text), None]:
         end = match.start() if match else len(text)
         if text[position:end].strip():
             paragraph = Paragraph(position)
             cursor = position
-            for start, stop, quote_id in kept:
-                if stop <= cursor or start >= end:
+            while first < len(kept) and kept[first][1] <= position:  # quotes wholly before this paragraph
+                first += 1
+            for start, stop, quote_id in kept[first:]:
+                if start >= end:
+                    break
+                if stop <= cursor:
                     continue
                 start, stop = max(start, cursor), min(stop, end)
                 if start > cursor:
@@ -171,8 +177,19 @@ def paragraphs(text: str, quotes: Sequence[Mapping[str, Any]]) -> list[Paragraph
     return out
 
 
-def _containing(items: Sequence[Mapping[str, Any]], offset: int) -> Mapping[str, Any] | None:
-    return next((item for item in items if item["start"] <= offset < max(item["end"], item["start"] + 1)), None)
+class _Spans:
+    """Items with `start`/`end` offsets (turns), found by the offset they contain in O(log n)."""
+
+    def __init__(self, items: Sequence[Mapping[str, Any]]) -> None:
+        self.items = sorted(items, key=lambda item: item["start"])
+        self.starts = [item["start"] for item in self.items]
+
+    def containing(self, offset: int) -> Mapping[str, Any] | None:
+        i = bisect_right(self.starts, offset) - 1
+        if i < 0:
+            return None
+        item = self.items[i]
+        return item if offset < max(item["end"], item["start"] + 1) else None
 
 
 def talk_time(record: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -217,29 +234,36 @@ def _labels(record: Mapping[str, Any], extra: Mapping[str, str] | None = None) -
 def document_charts(record: Mapping[str, Any], labels: Mapping[str, str]) -> list[Chart]:
     """Talk time per speaker, themes per session and themes per speaker, when the document has the data."""
     charts: list[Chart] = []
-    times = talk_time(record)
+    everyone = talk_time(record)
+    times = everyone[:MAX_CHART_ROWS]
+    most = f" (de {len(times)} met de meeste)" if len(everyone) > len(times) else ""
     if times and all(r.get("seconds") for r in times):
-        charts.append(bar_chart("talk-time", "Spreektijd per spreker", [r["name"] for r in times],
+        charts.append(bar_chart("talk-time", "Spreektijd per spreker" + most, [r["name"] for r in times],
                                 [r["seconds"] for r in times], unit="s", axis_label="seconden"))
     elif times:
         measure = "Woorden per spreker" if record.get("turns") else "Geciteerde woorden per spreker"
-        charts.append(bar_chart("talk-time", measure, [r["name"] for r in times], [r["words"] or 0 for r in times],
+        charts.append(bar_chart("talk-time", measure + most, [r["name"] for r in times], [r["words"] or 0 for r in times],
                                 axis_label="woorden"))
     sessions = [s for s in record.get("sessions") or [] if s.get("themes")]
     theme_ids = [t["id"] for t in record.get("themes") or []]
     if len(theme_ids) < MIN_CHART_THEMES:  # one theme: its score in the themes section says it all
         return charts
     if len(sessions) > 1 and theme_ids:
+        first = f" (de eerste {MAX_CHART_ROWS})" if len(sessions) > MAX_CHART_ROWS else ""
+        sessions = sessions[:MAX_CHART_ROWS]
         grid = [[next((t["score"] for t in s["themes"] if t["id"] == tid), 0.0) for tid in theme_ids] for s in sessions]
-        charts.append(heatmap("themes-sessions", "Thema's per sessie", [s.get("title") or s["id"] for s in sessions],
+        charts.append(heatmap("themes-sessions", "Thema's per sessie" + first, [s.get("title") or s["id"] for s in sessions],
                               [labels.get(t, t) for t in theme_ids], grid))
     elif theme_ids:
         charts.append(bar_chart("themes-sessions", "Thema's in het document", [labels.get(t, t) for t in theme_ids],
                                 [t["score"] for t in record["themes"]], unit="%", axis_label="aandeel van de zinnen"))
-    speakers = [s for s in record.get("speakers") or [] if s.get("themes")]
+    rank = {row["name"]: n for n, row in enumerate(everyone)}
+    speakers = sorted((s for s in record.get("speakers") or [] if s.get("themes")), key=lambda s: rank.get(s["name"], len(rank)))
     if speakers and theme_ids:
+        most = f" (de {MAX_CHART_ROWS} met de meeste spreektijd)" if len(speakers) > MAX_CHART_ROWS else ""
+        speakers = speakers[:MAX_CHART_ROWS]
         grid = [[next((t["score"] for t in s["themes"] if t["id"] == tid), 0.0) for tid in theme_ids] for s in speakers]
-        charts.append(heatmap("themes-speakers", "Thema's per spreker", [s["name"] for s in speakers],
+        charts.append(heatmap("themes-speakers", "Thema's per spreker" + most, [s["name"] for s in speakers],
                               [labels.get(t, t) for t in theme_ids], grid))
     return charts
 
@@ -265,17 +289,20 @@ def document_view(analysis: BaseModel | Mapping[str, Any], *, text: str | None =
     by_name = {s["name"]: s for s in record.get("speakers") or []}
     paragraphs_view = paragraphs(text, quotes) if text and not turns else []
 
+    turn_spans = _Spans(turns)
+    paragraph_starts = [p.start for p in paragraphs_view]
+
     def context(offset: int | None, quote_id: str | None = None) -> str | None:
         if offset is None:
             return None
-        turn = _containing(turns, offset)
+        turn = turn_spans.containing(offset)
         if turn:
             return f"#{turn['id']}"
         if paragraphs_view:
             if quote_id:
                 return f"#ctx-{quote_id}"
-            starts = [p.start for p in paragraphs_view if p.start <= offset]
-            return f"#p-{starts[-1]}" if starts else None
+            i = bisect_right(paragraph_starts, offset) - 1
+            return f"#p-{paragraph_starts[i]}" if i >= 0 else None
         return None
 
     said: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
