@@ -215,3 +215,16 @@ def test_report_command_refuses_a_folder_without_outputs(tmp_path):
     result = CliRunner().invoke(app, ["report", str(tmp_path)])
     assert result.exit_code == 2
     assert "no notulist output" in result.output
+
+
+def test_charts_keep_to_the_speakers_with_most_talk_time(transcript):
+    from pipeline.outputs.report import MAX_CHART_ROWS, document_charts
+
+    record = json.loads(to_json(transcript))
+    names = [f"Raadslid {chr(65 + i)}" for i in range(MAX_CHART_ROWS + 5)]
+    record["turns"] = [{"id": f"t{i + 1}", "speaker": name, "text": "Ik steun het voorstel.", "start_time": 10.0 * i,
+                        "end_time": 10.0 * i + 1 + i, "start": 0, "end": 5, "session": "s1"} for i, name in enumerate(names)]
+    record["speakers"] = [{"id": f"sp{i + 1}", "name": name} for i, name in enumerate(names)]
+    talk = next(c for c in document_charts(record, {}) if c.key == "talk-time")
+    assert f"de {MAX_CHART_ROWS} met de meeste" in talk.title
+    assert [row[0] for row in talk.rows] == names[::-1][:MAX_CHART_ROWS]
