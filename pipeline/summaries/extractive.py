@@ -24,13 +24,16 @@ from importlib import resources
 
 import numpy as np
 import scipy.sparse as sp
+import sklearn
 from sklearn.feature_extraction.text import TfidfVectorizer
+from spacy.attrs import IS_ALPHA, LEMMA, LOWER, ORTH
+from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from pipeline.sentences import doc_text
 from pipeline.summaries.publishable import is_procedural, needs_predecessor, rejection
 from pipeline.summaries.units import quote_units
-from pipeline.themes.discovery import lemma_text  # takes any token sequence
+from pipeline.themes.discovery import MIN_LEMMA_LENGTH, lemma_text
 
 try:
     import tomllib
@@ -41,8 +44,12 @@ __all__ = ["FEATURES", "Prepared", "choose", "is_procedural", "prepare", "rankin
 
 DAMPING = 0.85
 ITERATIONS = 40
+#: The power iteration stops when no score moves by more than this share of the mean score.
+TOLERANCE = 1e-4
 #: Similarities below this are no edge of the graph (LexRank's threshold), which keeps it sparse.
 MIN_SIMILARITY = 0.1
+#: Up to this many units the power iteration runs on a dense copy of the (sparse) graph.
+DENSE_UNITS = 400
 #: Rows of the similarity product computed at a time (bounds the memory of a long session).
 ROW_CHUNK = 512
 
@@ -116,7 +123,9 @@ def tfidf_matrix(texts: Sequence[str], *, analyzer: str = "split") -> sp.csr_mat
     else:
         vectorizer = TfidfVectorizer(lowercase=True, token_pattern=r"(?u)\b\w+\b")
     try:
-        return vectorizer.fit_transform(texts).tocsr()
+        # the texts are plain strings built here: sklearn's argument checks cost more than the fit itself
+        with sklearn.config_context(skip_parameter_validation=True, assume_finite=True):
+            return vectorizer.fit_transform(texts).tocsr()
     except ValueError:  # no term in any text
         return sp.csr_matrix((len(texts), 1))
 
@@ -145,9 +154,15 @@ def lexrank(graph: sp.csr_matrix) -> np.ndarray:
     degree = np.asarray(graph.sum(axis=1)).ravel()
     degree[degree == 0] = 1.0
     transition_t = (sp.diags(1.0 / degree) @ graph).T.tocsr()
+    if n <= DENSE_UNITS:  # numpy on a small dense matrix beats scipy's per-call cost
+        transition_t = transition_t.toarray()
     scores = np.full(n, 1.0 / n)
     for _ in range(ITERATIONS):
-        scores = (1 - DAMPING) / n + DAMPING * (transition_t @ scores)
+        updated = (1 - DAMPING) / n + DAMPING * (transition_t @ scores)
+        converged = np.abs(updated - scores).max() < TOLERANCE / n
+        scores = updated
+        if converged:
+            break
     top = scores.max()
     return scores / top if top > 0 else scores
 
@@ -155,15 +170,21 @@ def lexrank(graph: sp.csr_matrix) -> np.ndarray:
 def prepare(sentences: Sequence[Span], *, unattributed: Sequence[tuple[int, int]] = ()) -> Prepared:
     """Candidate units of the sentences, their features and their similarity graph."""
     all_units = units_of(sentences)
+    if not all_units:
+        return Prepared([], np.zeros((0, len(FEATURES))), sp.csr_matrix((0, 0)), [], [])
+    text = doc_text(all_units[0].doc)
     units: list[Span] = []
+    texts: list[str] = []  # the units' text, sliced once: Span.text joins the tokens anew on every call
     predecessor: list[int] = []
     previous_kept = False
-    tagged = bool(all_units) and all_units[0].doc.has_annotation("POS")
+    tagged = all_units[0].doc.has_annotation("POS")
     for unit in all_units:
         has_verb = any(t.pos_ in ("VERB", "AUX") for t in unit) if tagged else None
-        if rejection(unit.text, has_verb=has_verb) is None:
+        unit_text = text[unit.start_char : unit.end_char]
+        if rejection(unit_text, has_verb=has_verb) is None:
             predecessor.append(len(units) - 1 if previous_kept and units else -1)
             units.append(unit)
+            texts.append(unit_text)
             previous_kept = True
         else:
             previous_kept = False
@@ -171,7 +192,8 @@ def prepare(sentences: Sequence[Span], *, unattributed: Sequence[tuple[int, int]
     if n == 0:
         return Prepared([], np.zeros((0, len(FEATURES))), sp.csr_matrix((0, 0)), [], [])
     title = title_of(units[0].doc)
-    full = tfidf_matrix([*(lemma_text(u) or u.text.lower() for u in units), lemma_text(title) if title is not None else ""])
+    lemmas = lemma_texts(units)
+    full = tfidf_matrix([*(lem or t.lower() for lem, t in zip(lemmas, texts, strict=True)), lemma_text(title) if title is not None else ""])
     matrix = full[:n]
     to_title = (matrix @ full[n].T).toarray().ravel()
     graph = similarity_graph(matrix)
@@ -179,28 +201,53 @@ def prepare(sentences: Sequence[Span], *, unattributed: Sequence[tuple[int, int]
     centroid = np.asarray(matrix.mean(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
     to_centroid = matrix @ (centroid / norm) if norm > 0 else np.zeros(n)
-    text = doc_text(units[0].doc)
     spans = sorted(unattributed)
-    dependent = [needs_predecessor(u.text) for u in units]
+    dependent = [needs_predecessor(t) for t in texts]
     rows = []
     for i, unit in enumerate(units):
         start, end = unit.start_char, unit.end_char
-        words = len(_WORD.findall(unit.text))
+        unit_text = texts[i]
+        words = len(_WORD.findall(unit_text))
         rows.append((
             1.0 / (1.0 + i),
             1.0 if i == 0 else 0.0,
             i / max(1, n - 1),
             float(centrality[i]),
             float(to_centroid[i]),
-            1.0 if _QUOTE_MARK.search(unit.text) else 0.0,
+            1.0 if _QUOTE_MARK.search(unit_text) else 0.0,
             1.0 if any(s < end and start < e for s, e in _overlapping(spans, start, end)) else 0.0,
             math.log1p(words),
             1.0 if not text[text.rfind("\n", 0, start) + 1 : start].strip() else 0.0,
-            1.0 if _DIGIT.search(unit.text) else 0.0,
+            1.0 if _DIGIT.search(unit_text) else 0.0,
             1.0 if dependent[i] else 0.0,
             float(to_title[i]),
         ))
     return Prepared(units, np.array(rows, dtype=float), graph, dependent, predecessor)
+
+
+def lemma_texts(spans: Sequence[Span]) -> list[str]:
+    """Content lemmas of each span, as `themes.discovery.lemma_text` gives them (lower case; no stop words,
+    numbers or punctuation), read from the document's token arrays in one pass: Token objects cost more."""
+    if not spans:
+        return []
+    doc = spans[0].doc
+    low, high = min(s.start for s in spans), max(s.end for s in spans)
+    strings = doc.vocab.strings
+    known: dict[tuple[int, int, int], str | None] = {}
+    content: list[str | None] = []
+    # Doc.to_array, then the rows: Span.to_array is twenty times slower
+    for lemma_key, orth_key, lower_key, alpha in doc.to_array([LEMMA, ORTH, LOWER, IS_ALPHA])[low:high].tolist():
+        if not alpha:
+            content.append(None)
+            continue
+        key = (lemma_key, orth_key, lower_key)
+        if key not in known:
+            lemma = (strings[lemma_key] if lemma_key else strings[orth_key]).lower()
+            lower = strings[lower_key]
+            keep = len(lemma) >= MIN_LEMMA_LENGTH and lemma not in STOP_WORDS and lower not in STOP_WORDS
+            known[key] = lemma if keep else None
+        content.append(known[key])
+    return [" ".join(w for w in content[s.start - low : s.end - low] if w) for s in spans]
 
 
 def title_of(doc: Doc) -> Span | None:

@@ -9,10 +9,12 @@ referring back ("Zij", "Dat", "Daarom") is publishable only together with the un
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import cache
 
-from pipeline.quotes.marks import find_quote_pairs
+from pipeline.quotes.marks import QuotePair
 from pipeline.resources import patterns, word_set
-from pipeline.summaries.units import unbalanced
+from pipeline.summaries.units import quote_pairs, unbalanced
 
 #: Fewer words than this is a fragment, not a sentence.
 MIN_WORDS = 5
@@ -22,21 +24,29 @@ MAX_WORDS = 70
 FINAL_PUNCTUATION = ".!…"
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_MARK = re.compile(r"[“”„‘’‚\"'«»]|,,")
 _CLOSERS = "”“’‘\"'»«) \t\n"
 _OPENERS = "“„‘‚\"'«»(,– \t\n"
 
 
+@cache
+def _combined(*names: str) -> re.Pattern[str]:
+    """The patterns of the resource files as one expression, '^' and '$' at every line (one search per unit)."""
+    return re.compile("|".join(f"(?:{p.pattern})" for name in names for p in patterns(name)), re.IGNORECASE | re.MULTILINE)
+
+
+def _lines_of(text: str) -> str:
+    return "\n".join(line.strip() for line in text.strip().splitlines() if line.strip())
+
+
 def is_procedural(text: str) -> bool:
-    """Procedure, attendance or page furniture rather than content ("Aanwezig: …", "Klik op …")."""
-    line = text.strip()
-    return any(p.search(line) for p in patterns("procedural_lines.txt")) or any(
-        p.search(line) for p in patterns("summary_procedural_lines.txt")
-    )
+    """Procedure, attendance or page furniture rather than content ("Aanwezig: …", "Klik op …"), on any line."""
+    return _combined("procedural_lines.txt", "summary_procedural_lines.txt").search(_lines_of(text)) is not None
 
 
 def is_byline(text: str) -> bool:
-    """A byline, credit or caption ("Door Anna de Wit", "verslaggever politiek Tom Bakker", "Foto: ANP")."""
-    return any(p.search(line.strip()) for line in text.splitlines() if line.strip() for p in patterns("summary_bylines.txt"))
+    """A byline, credit or caption ("Door Anna de Wit", "verslaggever politiek Tom Bakker", "Foto: ANP"), on any line."""
+    return _combined("summary_bylines.txt").search(_lines_of(text)) is not None
 
 
 def first_word(text: str) -> str:
@@ -50,10 +60,11 @@ def needs_predecessor(text: str) -> bool:
     return first_word(text) in word_set("summary_dependent_openers.txt")
 
 
-def wholly_quoted(text: str) -> bool:
-    """Whether the unit is one quotation and nothing else ("„Dat kan niet.”"): it does not say who speaks."""
+def wholly_quoted(text: str, pairs: Sequence[QuotePair] | None = None) -> bool:
+    """Whether the unit is one quotation and nothing else ("„Dat kan niet.”"): it does not say who speaks.
+    `pairs` are the stripped text's `quote_pairs` when the caller has them already."""
     body = text.strip()
-    return any(p.open_start == 0 and p.close_end == len(body) for p in find_quote_pairs(body, [(0, len(body))]))
+    return any(p.open_start == 0 and p.close_end == len(body) for p in (quote_pairs(body) if pairs is None else pairs))
 
 
 def rejection(text: str, *, has_verb: bool | None = None) -> str | None:
@@ -66,9 +77,10 @@ def rejection(text: str, *, has_verb: bool | None = None) -> str | None:
     """
     body = text.strip()
     lines = [line.strip() for line in body.splitlines() if line.strip()]
-    if any(is_byline(line) for line in lines):
+    joined = "\n".join(lines)
+    if _combined("summary_bylines.txt").search(joined):
         return "byline"
-    if any(is_procedural(line) for line in lines):
+    if _combined("procedural_lines.txt", "summary_procedural_lines.txt").search(joined):
         return "procedural"
     if not MIN_WORDS <= len(_WORD.findall(body)) <= MAX_WORDS:
         return "fragment"
@@ -84,10 +96,12 @@ def rejection(text: str, *, has_verb: bool | None = None) -> str | None:
     opening = body.lstrip(_OPENERS)
     if not opening or opening[0].islower() or opening[0] in ".,;:-–—)":
         return "fragment"
-    if unbalanced(body):
-        return "unbalanced"
-    if wholly_quoted(body):
-        return "unattributed"
+    if _MARK.search(body):  # most sentences hold no quotation mark at all
+        pairs = quote_pairs(body)
+        if unbalanced(body, pairs):
+            return "unbalanced"
+        if wholly_quoted(body, pairs):
+            return "unattributed"
     if has_verb is False:
         return "fragment"
     return None

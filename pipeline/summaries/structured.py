@@ -12,7 +12,6 @@ from pipeline.resources import patterns
 from pipeline.sentences import doc_text
 from pipeline.summaries.extractive import choose, prepare, tfidf_matrix
 from pipeline.summaries.publishable import MIN_WORDS, is_publishable
-from pipeline.themes.scoring import bounds
 
 #: Key points per summary: units that add to the summary sentences, best first.
 KEY_POINTS = 5
@@ -70,7 +69,7 @@ def summarise_span(
     key_points: list[str] = []
     for i in more:
         unit = prepared.units[i]
-        point = shorten(doc_text(unit.doc)[slice(*bounds(unit))])
+        point = shorten(doc_text(unit.doc)[unit.start_char : unit.end_char])
         if point and point not in key_points:
             key_points.append(point)
         if len(key_points) == KEY_POINTS:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pipeline.quotes.marks import _can_open, find_quote_pairs
+from pipeline.quotes.marks import QuotePair, _can_open, find_quote_pairs
 
 #: Characters that may open a quotation (",," is two commas; "''" only closes).
 OPENING_MARKS = frozenset("“„‘‚\"'«»")
@@ -126,11 +126,18 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def unbalanced(text: str) -> bool:
+def quote_pairs(text: str) -> list[QuotePair]:
+    """The outermost quotation pairs of a unit's text (each line a paragraph)."""
+    return find_quote_pairs(text, _lines(text, 0, len(text)))
+
+
+def unbalanced(text: str, pairs: Sequence[QuotePair] | None = None) -> bool:
     """Whether a quotation mark in `text` opens or closes nothing: an opening mark without its closing one, or
     a closing double mark without its opening one. Apostrophes (z'n, auto's, 's avonds, Anders') are not marks.
+    `pairs` are the text's `quote_pairs` when the caller has them already.
     """
-    pairs = find_quote_pairs(text, _lines(text, 0, len(text)))
+    if pairs is None:
+        pairs = quote_pairs(text)
     used: set[int] = set()
     for p in pairs:
         used.update(range(p.open_start, p.inner_start))
