@@ -5,7 +5,8 @@ with the length), or a synthetic Dutch report with a rich vocabulary (`--synthet
 spaCy's Dutch lemma table, invented people, direct quotes with cues, reported speech), or one of the
 pathological inputs of issue #14 (`--pathological equals|quotes`: a line of '=' or a paragraph of unclosed
 „ marks). Every scale runs in a fresh process (peak RSS is a per-process high-water mark); the time is the
-analysis alone (`parse` + `build_analysis`), the model load is left out. A ratio per doubling of about 2
+analysis alone (`parse` + `build_analysis`), the model load is left out, as wall and CPU seconds (the
+ratios use CPU seconds, which other processes on a shared machine move far less). A ratio per doubling of about 2
 (per ×4 about 4) is linear; 4 per doubling is quadratic.
 
 `--profile` runs the largest scale once more under cProfile and prints the time per pipeline component and
@@ -166,6 +167,7 @@ def measure(path: Path, model: str, profile: bool, linear_tokenizer: bool = Fals
     transcript = read_file(path)
     loaded_rss = _peak_rss_mb()
     profiler = cProfile.Profile() if profile else None
+    cpu_started = time.process_time()
     started = time.perf_counter()
     if profiler is not None:
         profiler.enable()
@@ -174,10 +176,11 @@ def measure(path: Path, model: str, profile: bool, linear_tokenizer: bool = Fals
     analysis = build_analysis(doc, transcript)
     stages["build_analysis"] = time.perf_counter() - t
     seconds = time.perf_counter() - started
+    cpu_seconds = time.process_time() - cpu_started
     if profiler is not None:
         profiler.disable()
     result = {
-        "chars": len(transcript.text), "tokens": len(doc), "seconds": round(seconds, 3), "peak_rss_mb": round(_peak_rss_mb(), 1),
+        "chars": len(transcript.text), "tokens": len(doc), "seconds": round(seconds, 3), "cpu_seconds": round(cpu_seconds, 3), "peak_rss_mb": round(_peak_rss_mb(), 1),
         "rss_after_load_mb": round(loaded_rss, 1), "quotes": len(analysis.quotes), "speakers": len(analysis.speakers),
         "stages": {k: round(v, 3) for k, v in stages.items()},
     }
@@ -232,16 +235,19 @@ def main() -> None:
                 (args.keep / path.name).write_text(text, encoding="utf-8")
             row = _run_scale(path, args.model, profile=False, linear_tokenizer=args.linear_tokenizer)
             rows.append((scale, row))
-            print(f"{scale}×  {row['chars']:>9,} chars {row['tokens']:>8,} tokens  {row['seconds']:8.2f} s  "
+            print(f"{scale}×  {row['chars']:>9,} chars {row['tokens']:>8,} tokens  {row['seconds']:8.2f} s "
+                  f"(CPU {row['cpu_seconds']:.2f} s)  "
                   f"peak RSS {row['peak_rss_mb']:7.0f} MB (after load {row['rss_after_load_mb']:.0f})  "
                   f"quotes {row['quotes']} speakers {row['speakers']}", flush=True)
             print("    stages: " + ", ".join(f"{k} {v:.2f}" for k, v in row["stages"].items()), flush=True)
+        # ratios of CPU time: wall time on a shared machine moves with the other processes' load
         for (s0, a), (s1, b) in itertools.pairwise(rows):
-            per = (b["seconds"] / a["seconds"]) if a["seconds"] else float("nan")
-            print(f"{s0}× → {s1}×: time ×{per:.2f}, peak RSS ×{b['peak_rss_mb'] / a['peak_rss_mb']:.2f}")
+            print(f"{s0}× → {s1}×: CPU time ×{b['cpu_seconds'] / a['cpu_seconds']:.2f} (wall ×{b['seconds'] / a['seconds']:.2f}), "
+                  f"peak RSS ×{b['peak_rss_mb'] / a['peak_rss_mb']:.2f}")
         if len(rows) > 1:
             (s0, a), (s1, b) = rows[0], rows[-1]
-            print(f"{s0}× → {s1}×: time ×{b['seconds'] / a['seconds']:.2f} (linear: ×{s1 / s0:.0f})")
+            print(f"{s0}× → {s1}×: CPU time ×{b['cpu_seconds'] / a['cpu_seconds']:.2f} (wall ×{b['seconds'] / a['seconds']:.2f}; "
+                  f"linear: ×{s1 / s0:.0f})")
         if args.profile:
             scale, _ = rows[-1]
             row = _run_scale(Path(tmp) / f"scale{scale}.txt", args.model, profile=True, linear_tokenizer=args.linear_tokenizer)

@@ -448,3 +448,13 @@ def test_multiword_term_with_words_between(nlp, theme_matcher):
     assert _find_phrase(sent, ("kennis", "delen")) is None  # the order of the term's words counts
     sent = next(iter(nlp("Zij willen kennis met anderen delen.").sents))
     assert _find_phrase(sent, ("kennis", "delen")) == (2, 6)
+
+
+@pytest.mark.parametrize(
+    "word, role",
+    [("hoogleraar", True), ("stikstofhoogleraar", True), ("oudmanager", False), ("clustermanager", True), ("oud-wethouder", True), ("wethouders", False)],
+)
+def test_role_nouns_also_head_long_compounds(nlp, word, role):
+    from pipeline.speakers.lexicon import is_role_noun
+
+    assert is_role_noun(nlp(word)[0]) is role

@@ -86,6 +86,12 @@ def is_role_noun(token: Token) -> bool:
     return _is_role_word(token.lower_)
 
 
+#: A role noun of at least this many letters is also the head of a compound ("clustermanager").
+MIN_COMPOUND_ROLE = 6
+#: The other part of such a compound has at least this many letters.
+MIN_COMPOUND_MODIFIER = 4
+
+
 @cache
 def _is_role_word(word: str) -> bool:
     if not word.isalpha() and "-" not in word:
@@ -93,7 +99,8 @@ def _is_role_word(word: str) -> bool:
     roles = word_set("role_nouns.txt")
     if word in roles or word.rsplit("-", 1)[-1] in roles:
         return True
-    return any(word.endswith(role) and len(word) - len(role) >= 4 for role in roles if len(role) >= 6)
+    # a compound whose head is a long role noun: look up the word's endings, not every role noun in turn
+    return any(word[-n:] in roles for n in range(MIN_COMPOUND_ROLE, len(word) - MIN_COMPOUND_MODIFIER + 1))
 
 
 def is_group_noun(token: Token) -> bool:
