@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from pipeline.components import document_summary as stored_summary
 from pipeline.components import speaker_records, theme_evidence, theme_sentences, unattributed_quotes
 from pipeline.ingest.model import Block, BlockKind, Participant, Transcript
+from pipeline.outputs.ids import text_document_id
 from pipeline.outputs.model import (
     Analysis,
     DocumentInfo,
@@ -322,6 +323,7 @@ def build_analysis(doc: Doc, transcript: Transcript) -> Analysis:
         document_summary.actions = [a for s in sessions for a in s.actions]
     words = sum(1 for t in doc if not (t.is_space or t.is_punct))
     info = DocumentInfo(
+        id=text_document_id(transcript.source, transcript.text),
         source=transcript.source, format=transcript.format, title=_clean_title(transcript.title), words=words,
         warnings=list(transcript.warnings),
     )
@@ -502,8 +504,16 @@ def _turns(transcript: Transcript, ids: dict[str, str], names: dict[str, str]) -
     return turns
 
 
+#: Opening marks and the closing marks that pair with them, for titles quoted as a whole.
+_TITLE_PAIRS = {"“": "”", "„": "”", "‘": "’", "‚": "’", '"': '"', "'": "'", "«": "»"}
+
+
 def _clean_title(title: str | None) -> str | None:
-    """A title without the quotation marks around it."""
+    """A title without the quotation marks around the whole of it; a mark that belongs to a quote inside the title
+    stays ('Burgemeester: “We gaan door”' keeps its closing mark)."""
     if title is None:
         return None
-    return title.strip().strip("‘’“”„\"'«»").strip() or None
+    text = title.strip()
+    while len(text) >= 2 and _TITLE_PAIRS.get(text[0]) == text[-1] and text[0] not in text[1:-1] and text[-1] not in text[1:-1]:
+        text = text[1:-1].strip()
+    return text or None

@@ -47,3 +47,27 @@ def test_a_promise_in_a_turn_is_an_action_of_the_turn_holder(analyse):
 def test_a_report_without_decisions_has_none(analyse):
     analysis = analyse("Wethouder Karin Bakker opende de bijeenkomst.\n\n“We gaan door”, zegt Bakker.\n")
     assert all(not s.decisions and not s.actions for s in analysis.sessions)
+
+
+def test_a_title_keeps_the_closing_mark_of_a_quote_inside_it(analyse):
+    analysis = analyse("Burgemeester: “We gaan door met het plan”\n\nDe burgemeester sprak de raad toe.\n")
+    assert analysis.document.title == "Burgemeester: “We gaan door met het plan”"
+
+
+def test_a_title_quoted_as_a_whole_loses_its_marks(analyse):
+    analysis = analyse("“Clustervorming is mensenwerk”\n\nDe bijeenkomst werd goed bezocht.\n")
+    assert analysis.document.title == "Clustervorming is mensenwerk"
+
+
+def test_the_document_id_depends_on_the_file_name_and_text_not_the_folder(nlp):
+    from pipeline.analyze import build_analysis, parse
+    from pipeline.ingest import read_text
+
+    text = "De raad vergadert over de begroting.\n"
+    ids = set()
+    for source in ("/a/verslag.txt", "b/verslag.txt"):
+        transcript = read_text(text, source=source)
+        ids.add(build_analysis(parse(nlp, transcript), transcript).document.id)
+    assert len(ids) == 1
+    other = read_text(text + "Er wordt gestemd.\n", source="verslag.txt")
+    assert build_analysis(parse(nlp, other), other).document.id not in ids

@@ -16,6 +16,11 @@ class _Strict(BaseModel):
 class DocumentInfo(_Strict):
     """What was read: the source path, its format and size."""
 
+    id: str | None = Field(
+        default=None,
+        description="Stable document id: the file name's stem and a hash of the normalised text (independent of the "
+        "working directory); the tables' document_id.",
+    )
     source: str = Field(description="Input path as given on the command line.")
     format: str = Field(description="Reader used: report, turns, ...")
     language: str = "nl"
