@@ -10,6 +10,7 @@ import spacy
 from spacy.language import Language
 
 import pipeline.components  # noqa: F401  (registers the factories)
+from pipeline.tokenizer import linear_tokenizer
 
 #: The model trained by the project (see models/README.md); NOTULIST_MODEL overrides where it is looked for.
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "nl_notulist"
@@ -65,8 +66,9 @@ def load_nlp(
     summary_sentences: int = 3,
     summary_ratio: float | None = None,
 ) -> Language:
-    """The full notulist pipeline on top of the chosen spaCy model."""
-    nlp = load_base(model)
+    """The full notulist pipeline on top of the chosen spaCy model (its tokenizer made linear on long runs of one
+    punctuation character, with the same tokens: `pipeline.tokenizer`)."""
+    nlp = linear_tokenizer(load_base(model))
     first = nlp.pipe_names[0] if nlp.pipe_names else None
     if first is not None:
         nlp.add_pipe("notulist_block_sentences", before=first)
