@@ -203,3 +203,11 @@ def test_a_label_with_the_role_voorzitter_makes_that_person_the_chair():
     transcript, ts = turns("Mevrouw Arts (voorzitter): Welkom.\nDe heer Kuijpers (VVD): Dank u.\nDe voorzitter: Graag gedaan.\n")
     assert ts[2].speaker == ts[0].speaker == "Arts"
     assert transcript.participants["Arts"].chair
+
+
+def test_thousands_of_distinct_speakers_are_grouped_each_into_one_participant():
+    names = [f"De heer Lid{chr(65 + i % 26)}{chr(65 + i // 26 % 26)}{chr(65 + i // 676)} (P{i % 5})" for i in range(1500)]
+    text = "".join(f"{names[i % 1500]}: Een zin over het plan.\n" for i in range(3000))
+    transcript, ts = turns(text)
+    assert len(transcript.participants) == 1500
+    assert ts[0].speaker == ts[1500].speaker

@@ -419,34 +419,56 @@ def resolve_labels(transcript: Transcript) -> Transcript:
     Fills `transcript.participants` (in order of first turn) and rebuilds the turn blocks whose label was
     merged into another participant. Participants that hold no turn are dropped.
     """
-    order: list[str] = []
+    first_seen: dict[str, int] = {}
     for block in transcript.blocks:
-        if block.kind is BlockKind.TURN and block.speaker and block.speaker not in order:
-            order.append(block.speaker)
+        if block.kind is BlockKind.TURN and block.speaker and block.speaker not in first_seen:
+            first_seen[block.speaker] = len(first_seen)
+    order = list(first_seen)
     if not order:
         transcript.participants = {}
         return transcript
     prefilled = dict(transcript.participants)
     clusters: list[_Cluster] = []
     key_cluster: dict[str, _Cluster] = {}
+    # indexes so that grouping stays linear in the number of labels: person clusters by surname and first name
+    by_surname: dict[str, list[_Cluster]] = {}
+    by_given: dict[str, list[_Cluster]] = {}
+
+    def add(cluster: _Cluster) -> _Cluster:
+        clusters.append(cluster)
+        index(cluster, cluster.labels[0])
+        return cluster
+
+    def index(cluster: _Cluster, label: Label) -> None:
+        if cluster.type != "person":
+            return
+        surname = _surname_key(cluster.labels[0])
+        if surname and cluster not in by_surname.setdefault(surname, []):
+            by_surname[surname].append(cluster)
+        if label.given and not _INITIALS.match(label.given.split()[0]):
+            given = by_given.setdefault(label.given.lower(), [])
+            if cluster not in given:
+                given.append(cluster)
+
+    def compatible(label: Label) -> list[_Cluster]:
+        return [c for c in by_surname.get(_surname_key(label) or "", []) if _compatible(c, label)]
 
     # 1. participants readers already know, and people the document names (chair, attendance list)
     for key, participant in prefilled.items():
         label = parse_label(participant.name) if participant.type == "person" else None
         label = label if label is not None and label.type == "person" else Label(raw=participant.name, type=participant.type, name=participant.name)
-        cluster = _Cluster(labels=[label], keys=[key], prefilled=participant, chair=participant.chair)
-        clusters.append(cluster)
+        cluster = add(_Cluster(labels=[label], keys=[key], prefilled=participant, chair=participant.chair))
         key_cluster[key] = cluster
     chair_named: list[tuple[int, _Cluster]] = []  # (offset, chair) for each time the document names the chair
     for label, is_chair, offset in _named_in_document(transcript):
-        match = [c for c in clusters if _compatible(c, label)]
+        match = compatible(label)
         if len(match) == 1:
             named = match[0]
             named.labels.append(label)
+            index(named, label)
             named.chair = named.chair or is_chair
         else:
-            named = _Cluster(labels=[label], chair=is_chair)
-            clusters.append(named)
+            named = add(_Cluster(labels=[label], chair=is_chair))
         if is_chair:
             chair_named.append((offset, named))
 
@@ -458,27 +480,27 @@ def resolve_labels(transcript: Transcript) -> Transcript:
         label = parse_label(key)
         parsed[key] = label if label is not None else Label(raw=key, type="person", name=key, surname=key)
     offices: list[str] = []
+    groups: dict[tuple[str, str], _Cluster] = {(c.type, _bare(c.labels[0].name)): c for c in clusters if c.type in ("unknown", "group")}
     for key in sorted(parsed, key=lambda k: -_specificity(parsed[k])):
         label = parsed[key]
         if label.type == "office":
             offices.append(key)
             continue
         if label.type in ("unknown", "group"):
-            same = next((c for c in clusters if c.type == label.type and _bare(c.labels[0].name) == _bare(label.name)), None)
-            cluster = same or _Cluster(labels=[label])
-            if same is None:
-                clusters.append(cluster)
+            same = groups.get((label.type, _bare(label.name)))
+            cluster = same or add(_Cluster(labels=[label]))
+            groups[(label.type, _bare(label.name))] = cluster
         else:
-            match = [c for c in clusters if _compatible(c, label)]
+            match = compatible(label)
             if not match and label.given is None and label.surname and " " not in label.surname:
                 # a first name alone ("Lisa") is the one person with that first name ("Lisa Kramer")
-                match = [c for c in clusters if c.type == "person" and (c.given() or "").lower() == label.surname.lower()]
+                match = [c for c in by_given.get(label.surname.lower(), []) if (c.given() or "").lower() == label.surname.lower()]
             if len(match) == 1:
                 cluster = match[0]
                 cluster.labels.append(label)
+                index(cluster, label)
             else:
-                cluster = _Cluster(labels=[label])
-                clusters.append(cluster)
+                cluster = add(_Cluster(labels=[label]))
         cluster.keys.append(key)
         key_cluster[key] = cluster
 
@@ -487,7 +509,7 @@ def resolve_labels(transcript: Transcript) -> Transcript:
     #    chair named last before it
     chairs_in_turn = list(dict.fromkeys(c for _, c in chair_named))
     by_position: dict[str, list[tuple[int, _Cluster]]] = {}
-    for key in sorted(offices, key=order.index):
+    for key in sorted(offices, key=first_seen.__getitem__):
         label = parsed[key]
         role = label.roles[0] if label.roles else ""
         target: _Cluster | None = None
