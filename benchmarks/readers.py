@@ -89,7 +89,7 @@ def make_docx(n: int) -> bytes:
 FORMATS: dict[str, tuple[Callable[[bytes, ReadContext], Transcript], Callable[[int], bytes], str]] = {
     "vtt": (read_vtt, make_vtt, "x.vtt"),
     "srt": (read_srt, make_srt, "x.srt"),
-    "stt-json": (read_stt_json, make_json, "x.json"),
+    "json": (read_stt_json, make_json, "x.json"),
     "docx": (read_docx, make_docx, "x.docx"),
 }
 

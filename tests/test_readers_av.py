@@ -588,9 +588,9 @@ class TestDetection:
             (TEAMS_VTT.encode("utf-16"), "export", "vtt"),
             (b"1\n00:00:01,000 --> 00:00:02,000\nHallo.\n", "ondertitels.txt", "srt"),
             (b"00:00:01,000 --> 00:00:02,000\nHallo.\n", "ondertitels", "srt"),
-            (b'{"segments": [{"start": 0, "end": 1, "text": "Hallo."}]}', "uitvoer.txt", "stt-json"),
-            (b'{"results": {"utterances": []}}', "deepgram", "stt-json"),
-            (b'{"other": 1}', "data.json", "stt-json"),
+            (b'{"segments": [{"start": 0, "end": 1, "text": "Hallo."}]}', "uitvoer.txt", "json"),
+            (b'{"results": {"utterances": []}}', "deepgram", "json"),
+            (b'{"other": 1}', "data.json", "json"),
             (docx_bytes("Hallo."), "verslag", "docx"),
             (b"Sara: Goedemorgen.\nMilan: Hallo.\n", "overleg.txt", "text"),
         ],
@@ -605,7 +605,7 @@ class TestDetection:
 
     def test_a_named_json_file_is_read_even_when_segments_come_late(self):
         payload = {"text": "x" * 70_000, "segments": [{"start": 0.0, "end": 1.0, "text": "Goedemorgen."}]}
-        assert choose_reader(json.dumps(payload).encode(), "lang.json").name == "stt-json"
+        assert choose_reader(json.dumps(payload).encode(), "lang.json").name == "json"
 
     def test_read_bytes_uses_the_vtt_reader_for_a_vtt_file(self):
         transcript = read_bytes(TEAMS_VTT.encode(), source="overleg.vtt")

@@ -136,7 +136,7 @@ def read_stt_json(data: bytes, context: ReadContext) -> Transcript:
     except RecursionError as err:
         raise InputError(context.source, "JSON nested too deeply to read") from err
     cues, kind = cues_of(payload, context.source)
-    return build_transcript(cues, source=context.source, format="stt-json", what=f"{len(cues)} {kind}")
+    return build_transcript(cues, source=context.source, format="json", what=f"{len(cues)} {kind}")
 
 
 def sniff_stt_json(head: bytes, name: str) -> bool:
@@ -152,7 +152,7 @@ JSON_WALK_SUFFIXES: frozenset[str] = frozenset()
 
 register(
     Reader(
-        "stt-json",
+        "json",
         "speech-to-text JSON (Whisper, WhisperX, AssemblyAI, Deepgram)",
         read_stt_json,
         JSON_WALK_SUFFIXES,
