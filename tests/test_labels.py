@@ -211,3 +211,14 @@ def test_thousands_of_distinct_speakers_are_grouped_each_into_one_participant():
     transcript, ts = turns(text)
     assert len(transcript.participants) == 1500
     assert ts[0].speaker == ts[1500].speaker
+
+
+def test_people_named_in_an_attendance_list_of_a_prose_report():
+    from pipeline.ingest.labels import named_participants
+
+    transcript = read_text("Besluitenlijst\n\nAanwezig: T. Mulders (voorzitter), mevr. R. Yilmaz (wethouder), dhr. B. Groen.\n\nDhr. Groen vraagt of het kan.\n")
+    people = {p.name: p for p in named_participants(transcript)}
+    assert people["T. Mulders"].chair and people["T. Mulders"].roles == ["voorzitter"]
+    assert people["R. Yilmaz"].roles == ["wethouder"] and not people["R. Yilmaz"].chair
+    assert people["B. Groen"].roles == []
+    assert named_participants(read_text("Verslag\n\nEen avond zonder lijst van aanwezigen.\n")) == []

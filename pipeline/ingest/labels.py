@@ -319,6 +319,21 @@ def _named_in_document(transcript: Transcript) -> list[tuple[Label, bool, int]]:
     return found
 
 
+def named_participants(transcript: Transcript) -> list[Participant]:
+    """People the document's header, attendance and role lines name, with their roles ("Aanwezig: H. Wijnands
+    (voorzitter), mevr. E. Roos (wethouder)" → H. Wijnands, chair, role voorzitter; E. Roos, role wethouder), one
+    per person, in document order; also for prose reports, where nobody holds turns (for the speaker registry)."""
+    people: list[Participant] = []
+    for label, is_chair, _offset in _named_in_document(transcript):
+        same = next((p for p in people if p.name == label.name), None)
+        if same is None:
+            people.append(Participant(key=label.name, name=label.name, roles=list(label.roles), organisations=list(label.organisations), chair=is_chair))
+        else:
+            same.roles.extend(r for r in label.roles if r not in same.roles)
+            same.chair = same.chair or is_chair
+    return people
+
+
 # --- grouping labels into participants -----------------------------------------------------------------------
 
 
