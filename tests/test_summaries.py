@@ -156,3 +156,12 @@ def test_half_of_the_sentences_of_a_long_text_by_ratio(nlp):
     assert len(summary.sentences) == 200
     starts = [s.start_char for s in summary.sentences]
     assert starts == sorted(starts)
+
+
+def test_the_representative_quote_is_the_one_about_the_session_subject():
+    from pipeline.summaries.structured import representative
+
+    quotes = ["Het weer is mooi vandaag in Ommel.", "De begroting van de gemeente moet omlaag, zegt de wethouder."]
+    assert representative(quotes, "De raad sprak over de begroting van de gemeente en de bezuinigingen.") == 1
+    assert representative(quotes, "Het weer in Ommel was mooi, de zon scheen.") == 0
+    assert representative(quotes[:1], "Wat dan ook.") == 0

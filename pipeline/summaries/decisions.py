@@ -78,11 +78,22 @@ def sentences_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return stripped
 
 
+@cache
+def _any_of(name: str) -> re.Pattern[str]:
+    """All patterns of a resource file as one expression: one search tells whether any matches."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns(name)), re.IGNORECASE)
+
+
+@cache
+def _any_decision() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p.pattern})" for _, p in _decision_cues()), re.IGNORECASE)
+
+
 def decision_kind(sentence: str) -> str | None:
     """The kind of decision a sentence records ("besluit", "instemming", "aangenomen", "verworpen",
     "conclusie", "hamerstuk"), or None."""
     body = _BULLET.sub("", sentence, count=1)
-    if any(p.search(body) for p in patterns("decision_negations.txt")):
+    if not _any_decision().search(body) or _any_of("decision_negations.txt").search(body):
         return None
     for kind, pattern in _decision_cues():
         if pattern.search(body):
@@ -93,6 +104,8 @@ def decision_kind(sentence: str) -> str | None:
 def action_cue(sentence: str) -> re.Match[str] | None:
     """Where a sentence records an action item or promise, or None."""
     body = _BULLET.sub("", sentence, count=1)
+    if not _any_of("action_cues.txt").search(body):
+        return None
     for pattern in patterns("action_cues.txt"):
         match = pattern.search(body)
         if match:

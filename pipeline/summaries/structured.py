@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -10,7 +12,7 @@ from spacy.tokens import Span
 
 from pipeline.resources import patterns
 from pipeline.sentences import doc_text
-from pipeline.summaries.extractive import choose, prepare, tfidf_matrix
+from pipeline.summaries.extractive import choose, prepare
 from pipeline.summaries.publishable import MIN_WORDS, is_publishable
 
 #: Key points per summary: units that add to the summary sentences, best first.
@@ -78,9 +80,21 @@ def summarise_span(
 
 
 def representative(quotes: Sequence[str], context: str) -> int:
-    """Index of the quote closest to what the session is about (TF-IDF cosine to the whole session)."""
+    """Index of the quote closest to what the session is about (TF-IDF cosine to the whole session, smoothed
+    idf over the session and the quotes). Plain Python: it runs once per speaker, where building a
+    vectorizer would cost more than the comparison."""
     if len(quotes) == 1:
         return 0
-    matrix = tfidf_matrix([context, *quotes], analyzer="words")
-    scores = (matrix[1:] @ matrix[0].T).toarray().ravel()
+    bags = [Counter(_WORD.findall(text.lower())) for text in (context, *quotes)]
+    df: Counter[str] = Counter()
+    for bag in bags:
+        df.update(bag.keys())
+    idf = {w: math.log((1 + len(bags)) / (1 + n)) + 1 for w, n in df.items()}
+    vectors = []
+    for bag in bags:
+        weights = {w: c * idf[w] for w, c in bag.items()}
+        norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
+        vectors.append({w: v / norm for w, v in weights.items()})
+    session = vectors[0]
+    scores = [sum(v * session.get(w, 0.0) for w, v in q.items()) for q in vectors[1:]]
     return int(max(range(len(quotes)), key=lambda i: (scores[i], -i)))
