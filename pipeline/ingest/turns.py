@@ -63,11 +63,6 @@ _INDEX = re.compile(rf"^\s*(?:{_BULLET}\s*)?{_TIME}\s*[-–]\s*{_TIME}\s*[-–]\
 _CHAT = re.compile(rf"^\s*{_TIME}\s+(?:From\s+)?[^\t\n]{{1,80}}?(?:\s+to\s+[^\t\n]{{1,60}})?:\t")
 _AGENDA_BULLET = re.compile(rf"^\s*{_BULLET}\s*(?P<heading>\d{{1,2}}[.)]?\s+\S.{{0,80}})$")
 _TERMINAL = re.compile(r"[.:;,!?…\"”’')\]]$")
-#: Openers of a label that may stand in the middle of a line after a sentence ("… vergadering. Het lid Peeters: …").
-_MIDLINE_LABEL = re.compile(
-    r"(?<=\s)(?P<label>(?:De|Het|Mevrouw|Mevr\.|Mw\.|Dhr\.|Wethouder|Burgemeester|Minister|"
-    r"Staatssecretaris|Gedeputeerde|Inspreker|Insprekster|Voorzitter|Griffier|Raadslid)\b[^:.!?\n]{0,60}?)\s*:\s+(?=\S)"
-)
 _SENTENCE_END = re.compile(r"[.!?…”\"]\s+$")
 _AGENDA_TAIL = re.compile(r"(?<![\d,])(?P<heading>\b\d{1,2}[.)]\s+[A-Z][^.!?:\n\d]{0,60}?)\s+$")
 #: How many non-empty lines a sniff looks at; detection stays linear in the file size.
@@ -317,12 +312,22 @@ def looks_like_turns(text: str) -> bool:
     return openers >= 2 and (openers * 3 >= c.lines or c.strong >= 2 or c.midline >= 2)
 
 
+@cache
+def _midline_label() -> re.Pattern[str]:
+    """A label in the middle of a line after a sentence ("… vergadering. Het lid Peeters: …"): it opens with a
+    capitalised article, form of address or role word (label_honorifics.txt, label_roles.txt)."""
+    words = {"de", "het"} | {line.split("\t")[0].strip() for line in word_set("label_honorifics.txt")} | word_set("label_roles.txt")
+    firsts = sorted({w.split()[0] for w in words}, key=len, reverse=True)
+    alternation = "|".join(re.escape(w[:1].upper() + w[1:]) for w in firsts)
+    return re.compile(rf"(?<=\s)(?P<label>(?:{alternation})(?![\w])[^:.!?\n]{{0,60}}?)\s*:\s+(?=\S)")
+
+
 def _midline_labels(line: str) -> list[tuple[int, int, str]]:
     """(label start, speech start, label) of strong labels in the middle of a line."""
     found: list[tuple[int, int, str]] = []
     if ": " not in line:
         return found
-    for m in _MIDLINE_LABEL.finditer(line):
+    for m in _midline_label().finditer(line):
         label = m.group("label").strip()
         before = line[: m.start("label")]
         if not (_SENTENCE_END.search(before) or _AGENDA_TAIL.search(before)):
