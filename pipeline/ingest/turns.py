@@ -520,8 +520,14 @@ def read_turns(text: str, source: str) -> Transcript:
 def _text_line(line: str, start: int, builder: _Builder) -> None:
     """A line without an opener at its start: speech of the open turn, prose, or minutes with labels inside."""
     end = start + len(line)
-    pieces = _midline_labels(line)
     cursor = start + _lead(line)
+    pieces = _midline_labels(line)
+    if not pieces:  # the common case: a line of speech or prose
+        if builder.current is not None:
+            builder.extend(cursor, end)
+        else:
+            builder.other(BlockKind.PARAGRAPH, cursor, end)
+        return
     for label_start, speech_start, label in pieces:
         head_end = start + label_start
         before = builder.text[cursor:head_end].rstrip()
