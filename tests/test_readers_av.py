@@ -414,6 +414,10 @@ class TestWordDocx:
         assert "transcriptie" not in transcript.text
         assert transcript.format == "docx"
 
+    def test_in_a_teams_transcript_a_colon_in_speech_opens_no_turn(self):
+        data = docx_bytes("Overleg", "Wouter Kok   0:04", "Sanne: kom je even kijken?", "Lieke Mol   0:20", "Ja.")
+        assert turns(word(data)) == [("Wouter Kok", "Sanne: kom je even kijken?"), ("Lieke Mol", "Ja.")]
+
     def test_teams_header_and_speech_in_one_paragraph(self):
         data = docx_bytes("Overleg", "Wouter Kok   0:04\nWe beginnen.\nEerst de notulen.", "Lieke Mol   0:20\nPrima.")
         assert turns(word(data)) == [("Wouter Kok", "We beginnen. Eerst de notulen."), ("Lieke Mol", "Prima.")]

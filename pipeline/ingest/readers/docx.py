@@ -277,6 +277,7 @@ class _Reading:
     opened: int = 0
     label_only: int = 0
     strong: bool = False
+    teams: bool = False
     pending_time: float | None = None
     end_time: float | None = None
 
@@ -311,7 +312,11 @@ def _read_paragraph(reading: _Reading, text: str) -> None:
     header = _teams_header(first)
     if header is not None:
         reading.open(header[0], header[1], rest)
-        reading.strong = True
+        reading.strong = reading.teams = True
+        return
+    if reading.teams:
+        # In a Teams transcript only headers open turns: "Sanne: kom eens kijken" is someone's speech.
+        reading.add(text)
         return
     stripped = text.strip()
     if "\n" not in stripped and len(stripped) <= SESSION_HEADING_MAX_CHARS and is_session_heading(bare):
