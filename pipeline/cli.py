@@ -267,7 +267,16 @@ def evaluate(
     if not gold_dir.is_dir():
         _err(f"notulist: gold folder {gold_dir} does not exist")
         raise typer.Exit(2)
-    scores, missing = score_corpus(gold_dir, pred)
+    problems = _broken_json(gold_dir, pred)
+    if problems:
+        for message in problems:
+            _err(f"notulist: {message}")
+        raise typer.Exit(2)
+    try:
+        scores, missing = score_corpus(gold_dir, pred)
+    except (KeyError, TypeError, AttributeError, ValueError) as err:
+        _err(f"notulist: a gold or prediction file does not have the expected fields ({type(err).__name__}: {err}); see the gold GUIDELINES and `notulist schema`")
+        raise typer.Exit(2) from err
     for stem in missing:
         _err(f"warning: no prediction {pred / (stem + '.json')} for gold file {stem}")
     summary = totals(scores)
@@ -289,6 +298,38 @@ def evaluate(
                 typer.echo(f"{s.name}: {line}")
     if missing and not scores:
         raise typer.Exit(1)
+
+
+def _broken_json(gold_dir: Path, pred: Path) -> list[str]:
+    """Messages for gold files, and the predictions they name, that are not readable JSON objects."""
+    from pipeline.process import shown
+
+    def check(path: Path) -> tuple[dict | None, str | None]:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8-sig"))
+        except OSError as err:
+            return None, f"{shown(path)}: cannot be read ({err.strerror})"
+        except UnicodeDecodeError as err:
+            return None, f"{shown(path)}: not UTF-8 text (byte {err.start})"
+        except json.JSONDecodeError as err:
+            return None, f"{shown(path)}: not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})"
+        if not isinstance(data, dict):
+            return None, f"{shown(path)}: expected a JSON object, found {type(data).__name__}"
+        return data, None
+
+    problems = []
+    for gold_path in sorted(gold_dir.glob("*.json")):
+        gold, problem = check(gold_path)
+        if problem:
+            problems.append(problem)
+            continue
+        assert gold is not None
+        pred_path = pred / f"{Path(str(gold.get('document', gold_path.stem))).stem}.json"
+        if pred_path.exists():
+            problem = check(pred_path)[1]
+            if problem:
+                problems.append(problem)
+    return problems
 
 
 @app.command()

@@ -36,7 +36,7 @@ from pipeline.ingest import InputError, read_file
 from pipeline.ingest.read import MAX_BYTES
 from pipeline.ingest.registry import SNIFF_BYTES, UNSUPPORTED, choose_reader, input_suffixes, is_companion
 from pipeline.outputs.model import Analysis
-from pipeline.outputs.writer import to_json, write_atomic
+from pipeline.outputs.writer import remove_stale_temporaries, to_json, write_atomic
 
 #: Folder inside the output folder that holds the stamps of a resumable run.
 STATE_FOLDER = ".notulist"
@@ -476,16 +476,16 @@ class _Worker:
     summariser: Any = None
     settings: Settings | None = None
     error: str | None = None
-    started: Any = None
+    slots: tuple[Any, Any] | None = None
 
 
-def _init_worker(settings: Settings, started: Any, main_pid: int) -> None:
+def _init_worker(settings: Settings, slots: tuple[Any, Any], main_pid: int) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     _watch_parent(main_pid)
     _Worker.settings = settings
-    _Worker.started = started
+    _Worker.slots = slots
     try:
         _Worker.nlp, _Worker.summariser = _load(settings)
     except Exception as err:  # noqa: BLE001 — reported on every file instead of a pool that respawns forever
@@ -505,8 +505,10 @@ def _load(settings: Settings) -> tuple[Language, Any]:
 
 
 def _pool_task(index: int, path: Path, out_dir: Path) -> Outcome:
-    if _Worker.started is not None:
-        _Worker.started.put((index, os.getpid()))
+    if _Worker.slots is not None:  # tell the main process who works on this task: no lock, no feeder thread
+        indices, pids = _Worker.slots
+        pids[index % len(pids)] = os.getpid()
+        indices[index % len(indices)] = index
     if _Worker.nlp is None or _Worker.settings is None:
         return Outcome(path, error=_Worker.error or "the worker has no model", fatal=True)
     s = _Worker.settings
@@ -520,21 +522,23 @@ def _died(path: Path) -> Outcome:
 def _pool_outcomes(paths: Iterator[Path], out_dir: Path, settings: Settings, jobs: int) -> Iterator[Outcome]:
     """Outcomes in input order from `jobs` worker processes; a worker that dies fails its own file only."""
     import multiprocessing
-    import queue
+    from multiprocessing.sharedctypes import RawArray
 
     # fork: the workers start with the modules this process has imported (spaCy and notulist: seconds
     # saved per worker); the first workers are forked before the pool starts its threads.
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    started = context.Queue()
-    pool = context.Pool(jobs, initializer=_init_worker, initargs=(settings, started, os.getpid()))
+    size = jobs * TASKS_PER_WORKER
+    # Task i in flight is slot i % size (at most `size` consecutive tasks are in flight): the worker that
+    # takes it writes its pid, then i; a slot whose index is i names the process analysing task i.
+    indices, pids = RawArray("q", [-1] * size), RawArray("q", [0] * size)
+    pool = context.Pool(jobs, initializer=_init_worker, initargs=(settings, (indices, pids), os.getpid()))
     try:
         window: deque[tuple[int, Path, Any]] = deque()
-        owners: dict[int, int] = {}
         counter = 0
 
         def fill() -> None:
             nonlocal counter
-            while len(window) < jobs * TASKS_PER_WORKER:
+            while len(window) < size:
                 path = next(paths, None)
                 if path is None:
                     return
@@ -550,18 +554,12 @@ def _pool_outcomes(paths: Iterator[Path], out_dir: Path, settings: Settings, job
                     break
                 except multiprocessing.TimeoutError:
                     pass
-                while True:
-                    try:
-                        i, pid = started.get_nowait()
-                    except queue.Empty:
-                        break
-                    owners[i] = pid
-                pid = owners.get(index)
+                slot = index % size
+                pid = pids[slot] if indices[slot] == index else None
                 if pid is not None and not _alive(pid) and not result.ready():
                     outcome = _died(path)
                     break
             window.popleft()
-            owners.pop(index, None)
             fill()
             yield outcome
     finally:
@@ -694,6 +692,10 @@ def run_batch(
     """
     settings = batch.settings
     todo = batch.todo
+    for item in todo:  # a run killed while writing leaves hidden temporary files: the rerun clears them
+        for name in output_names(item.path, html=settings.html):
+            remove_stale_temporaries(out_dir / name)
+        remove_stale_temporaries(stamp_path(out_dir, item.path))
     if not todo:
         fresh: Iterator[Outcome] = iter(())
     elif engine == "dask":
