@@ -94,12 +94,19 @@ _OPENER_START = _first_chars([m for style in STYLES for m in style.openers])
 
 
 class _Closers:
-    """Every position in the text where a style can close, found once per style in one pass over the text,
-    so that looking for the close of an opening mark is a binary search instead of a scan to the end of
-    the paragraph (a paragraph full of unclosed marks would otherwise take time quadratic in its length)."""
+    """Every position inside the regions where a style can close, found once per style in one pass over
+    the regions, so that looking for the close of an opening mark is a binary search instead of a scan to
+    the end of the paragraph (a paragraph full of unclosed marks would otherwise take time quadratic in its
+    length). Only the regions are read, so asking about a few paragraphs of a long text stays cheap."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, regions: Sequence[tuple[int, int]]) -> None:
         self.text = text
+        self._ranges: list[tuple[int, int]] = []  # the regions, sorted and merged where they overlap
+        for start, end in sorted(r for r in regions if r[1] > r[0]):
+            if self._ranges and start <= self._ranges[-1][1]:
+                self._ranges[-1] = (self._ranges[-1][0], max(self._ranges[-1][1], end))
+            else:
+                self._ranges.append((start, end))
         self._found: dict[str, tuple[list[int], list[str]]] = {}
 
     def _of(self, style: Style) -> tuple[list[int], list[str]]:
@@ -107,18 +114,20 @@ class _Closers:
         if found is None:
             positions: list[int] = []
             marks: list[str] = []
-            for m in _first_chars(style.closers).finditer(self.text):
-                i = m.start()
-                for mark in style.closers:  # the first closer of the style that fits here, as _find_close did
-                    if self.text.startswith(mark, i) and _can_close(self.text, i, mark):
-                        positions.append(i)
-                        marks.append(mark)
-                        break
+            first = _first_chars(style.closers)
+            for start, end in self._ranges:
+                for m in first.finditer(self.text, start, end):
+                    i = m.start()
+                    for mark in style.closers:  # the first closer of the style that fits here, as _find_close did
+                        if self.text.startswith(mark, i) and _can_close(self.text, i, mark):
+                            positions.append(i)
+                            marks.append(mark)
+                            break
             found = self._found[style.name] = (positions, marks)
         return found
 
     def first(self, style: Style, start: int, end: int) -> tuple[int, str] | None:
-        """The first close of the style at a position in [start, end), and its mark."""
+        """The first close of the style at a position in [start, end) (inside the regions), and its mark."""
         positions, marks = self._of(style)
         k = bisect_left(positions, start)
         if k < len(positions) and positions[k] < end:
@@ -133,7 +142,7 @@ def find_quote_pairs(text: str, regions: Sequence[tuple[int, int]]) -> list[Quot
     Time linear in the length of the text (up to a logarithm): closing positions are found once per
     style, and the run-on through reopened paragraphs is remembered per style and paragraph."""
     pairs: list[QuotePair] = []
-    closers = _Closers(text)
+    closers = _Closers(text, regions)
     # (style, paragraph k) → where a quote of that style, running on into paragraph k, closes: the
     # paragraph and the close, or None. Paragraphs after the current one never change, so this holds.
     run_on: dict[tuple[str, int], tuple[int, tuple[int, str]] | None] = {}
