@@ -153,6 +153,36 @@ def test_json_on_arbitrary_bytes(data):
     _either_turns_or_input_error(read_stt_json, data, "x.json")
 
 
+def _pieces(chars: st.SearchStrategy[str], syntax: list[str], size: int) -> st.SearchStrategy[str]:
+    return st.lists(st.text(chars, max_size=8) | st.sampled_from(syntax), max_size=size).map("".join)
+
+
+_CELL = _pieces(st.characters(categories=["L", "N", "P", "Zs"]), ["\n", ":", "0:04", "00:01:02", "Spreker", "Tekst"], 6)
+_PARAGRAPH = _pieces(st.characters(categories=["L", "N", "P", "Zs", "So"]), ["\n", ": ", "   0:04", "Transcript", "00:00:11", "Agendapunt 2"], 10)
+_TABLE = st.lists(st.lists(_CELL, min_size=1, max_size=4), min_size=1, max_size=5)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PARAGRAPH | _TABLE, max_size=10), st.booleans())
+def test_docx_on_arbitrary_paragraphs_tables_and_merged_cells(items, merge):
+    """Any mix of paragraphs and (ragged, partly merged) tables gives a transcript or an `InputError`."""
+    document = docx.Document()
+    for item in items:
+        if isinstance(item, str):
+            document.add_paragraph(item)
+            continue
+        width = max(len(row) for row in item)
+        table = document.add_table(rows=len(item), cols=width)
+        for r, row in enumerate(item):
+            for c, cell in enumerate(row):
+                table.cell(r, c).text = cell
+        if merge and width > 1:
+            table.cell(0, 0).merge(table.cell(0, 1))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    _either_turns_or_input_error(read_docx, buffer.getvalue(), "x.docx")
+
+
 def _small_docx() -> bytes:
     document = docx.Document()
     document.add_paragraph("Anna de Vries: Goedemorgen allemaal.")

@@ -231,9 +231,9 @@ def _table_columns(rows: list[list[str]]) -> _TableColumns | None:
     if found["speaker"] is not None and found["text"] is not None:
         return _TableColumns(found["speaker"], found["text"], found["time"], True)
     body = [r for r in rows if any(c.strip() for c in r)]
-    width = min(len(r) for r in body)
-    if len(body) < 2 or width < 2:
+    if len(body) < 2 or min(len(r) for r in body) < 2:
         return None
+    width = min(len(r) for r in body)
     time_col = next((i for i in range(width) if _share(body, i, lambda c: parse_timestamp(c) is not None) >= TABLE_FIT_SHARE), None)
     rest = [i for i in range(width) if i != time_col]
     lengths = {i: sum(len(r[i]) for r in body) / len(body) for i in rest}
