@@ -516,6 +516,10 @@ class TestWordDocx:
         assert transcript.format == "report"
         assert all(b.kind is not BlockKind.TURN for b in transcript.blocks)
 
+    def test_an_empty_table_in_a_report_is_no_problem(self):
+        data = docx_bytes("Verslag buurtavond", "Er kwamen veertig bewoners naar de avond in het buurthuis.", tables=[[["", ""], ["", ""]]])
+        assert word(data).format == "report"
+
     def test_tracked_insertions_are_text_and_deletions_are_not(self):
         document = docx.Document()
         document.add_paragraph("Overleg")
