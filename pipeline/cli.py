@@ -352,7 +352,6 @@ def themes_discover(
     from pipeline.ingest import InputError, read_file
     from pipeline.nlp import ModelError, load_base
     from pipeline.outputs.tables import write_frame
-    from pipeline.process import expand_inputs
     from pipeline.themes.definitions import ThemeFileError, load_themes
     from pipeline.themes.discovery import (
         ThemeDiscoverer,
@@ -367,24 +366,44 @@ def themes_discover(
     if method not in ("nmf", "lda"):
         _err(f"notulist: --method must be nmf or lda, not {method!r}")
         raise typer.Exit(2)
-    readable = []
-    for path in expand_inputs(paths):
+    from pipeline.process import collect_inputs, shown
+
+    plan = collect_inputs(paths)
+    for skip in plan.skipped:
+        _err(f"{'error' if skip.failed else 'skipped'}: {skip.message}")
+    readable: list[Path] = []
+    longest: dict[Path, int] = {}
+    for path in plan.files:
         try:
-            read_file(path)
+            transcript = read_file(path)
             readable.append(path)
+            longest[path] = max((len(block.text) for block in transcript.blocks), default=0)
         except InputError as err:
             _err(f"error: {err}")
     if not readable:
         _err("notulist: no readable input files")
         raise typer.Exit(1)
     try:
-        nlp = load_base(model)
         theme_list = load_themes(themes)
+        nlp = load_base(model)
     except (ModelError, ThemeFileError) as err:
         _err(f"notulist: {err}")
         raise typer.Exit(2) from err
+    too_long = [path for path in readable if longest[path] > nlp.max_length]
+    for path in too_long:
+        _err(f"error: {shown(path)}: a paragraph of {longest[path]:,} characters is longer than the model takes "
+             f"({nlp.max_length:,}); split it into paragraphs (blank lines) to discover themes in it")
+    readable = [path for path in readable if path not in too_long]
+    if not readable:
+        _err("notulist: no input file left to discover themes in")
+        raise typer.Exit(1)
     corpus, seeded = build_corpus(nlp, readable, themes=theme_list)
-    discoverer = ThemeDiscoverer(topics, method=method, random_state=seed).fit(corpus.unit_lemmas)
+    try:
+        discoverer = ThemeDiscoverer(topics, method=method, random_state=seed).fit(corpus.unit_lemmas)
+    except ValueError as err:
+        _err(f"notulist: cannot discover {topics} topics in {len(corpus.unit_lemmas)} paragraph(s) of {len(readable)} "
+             f"file(s): too little text with content words ({err}); give more text or fewer --topics")
+        raise typer.Exit(1) from err
     top = discoverer.top_terms()
     coherence = npmi_coherence([[t for t, _ in terms] for terms in top], corpus.unit_lemmas)
     known = {t.id: {w for term in t.terms for w in term.split()} for t in theme_list}
