@@ -193,6 +193,11 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
                     key = _find_or_add_name(records, later, names)
             if key:
                 records[key].add_alias(m.text)
+                # "Omtzigt (NSC)", "D66-leider Jetten": a surname, too, may carry a role or party
+                description = describe(doc[m.start : m.end])
+                for s, e in description.covered:
+                    heapq.heappush(described, (e, s))
+                records[key].description.extend(description)
         elif m.kind is MentionKind.ROLE:
             head = _role_head(m)
             if head in word_set("office_roles.txt"):

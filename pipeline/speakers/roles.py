@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from pipeline.resources import word_set
 from pipeline.sentences import sentence_of
 from pipeline.speakers.lexicon import (
     ARTICLES,
     is_acronym,
     is_capitalised,
     is_finite_verb,
+    is_function_word,
     is_group_noun,
     is_org_word,
     is_role_noun,
@@ -50,17 +52,62 @@ def describe(name: Span) -> Description:
     """Roles and organisations stated next to a name: a role before it, an apposition or "van ORG" after."""
     result = Description()
     before = _role_before(name)
+    domain = _office_domain_after(name, before)
     if before is not None:
-        result.extend(_split_phrase(before))
+        phrase = _split_phrase(before)
+        if domain is not None and len(phrase.roles) == 1:
+            # "minister Harbers van Infrastructuur", "Burgemeester Snijders van Zwolle": the office's domain
+            phrase.roles = [f"{phrase.roles[0]} {domain.text}"]
+            result.covered.append((domain.start, domain.end))
+        result.extend(phrase)
         result.covered.append((before.start, before.end))
     after = _apposition_after(name)
     if after is not None:
         result.extend(_split_phrase(after))
         result.covered.append((after.start, after.end))
-    org = _org_after(name) or _party_in_brackets(name)
+    org = (None if domain is not None else _org_after(name)) or _party_in_brackets(name)
     if org:
         result.extend(Description(organisations=[org]))
     return result
+
+
+def _is_office_domain_role(token: object) -> bool:
+    """A role whose "van X" names its domain or place, not an organisation ("minister van Financiën")."""
+    word = token.lower_.rsplit("-", 1)[-1]  # type: ignore[attr-defined]
+    return word in word_set("office_domains.txt")
+
+
+def _office_domain_after(name: Span, before: Span | None) -> Span | None:
+    """"minister Harbers van Infrastructuur": "van" and a capitalised place or domain after a name that an
+    office role (`office_domains.txt`) introduces; None otherwise."""
+    doc = name.doc
+    if before is None or not any(_is_office_domain_role(t) for t in before):
+        return None
+    i = name.end
+    if i + 1 >= len(doc) or doc[i].lower_ != "van" or not is_capitalised(doc[i + 1]) or doc[i + 1].is_sent_start:
+        return None
+    j = i + 1
+    while j < len(doc) and (is_capitalised(doc[j]) and not doc[j].is_sent_start or doc[j].lower_ in _ORG_JOINERS and j + 1 < len(doc) and is_capitalised(doc[j + 1])):
+        j += 1
+    return doc[i:j]
+
+
+def compound_organisation(role: Span) -> str | None:
+    """"VVD-Kamerlid", "GroenLinks-PvdA-leider", "ABN Amro-econoom": the capitalised part before the hyphen of a
+    role compound names the person's party or organisation; with the capitalised words right before it in `role`."""
+    doc = role.doc
+    for tok in role:
+        if "-" not in tok.text or not is_role_noun(tok):
+            continue
+        prefix = tok.text.rsplit("-", 1)[0]
+        if not prefix[:1].isupper() or not prefix.replace("-", "").isalnum() or prefix.split("-")[0].lower() in word_set("role_prefixes.txt"):
+            continue
+        start = tok.i
+        while start > role.start and (is_acronym(doc[start - 1]) or is_capitalised(doc[start - 1])) and not is_role_noun(doc[start - 1]):
+            start -= 1
+        words = [t.text for t in doc[start : tok.i]] + [prefix]
+        return " ".join(words)
+    return None
 
 
 def _party_in_brackets(name: Span) -> str | None:
@@ -88,7 +135,15 @@ def _role_before(name: Span) -> Span | None:
         if tok.is_sent_start:
             break
         i -= 1
-    return doc[found : name.start] if found is not None else None
+    if found is None:
+        return None
+    if "-" in doc[found].text and doc[found].text[:1].isupper():
+        # "ABN Amro-econoom Paul Bisschop": the organisation's first words belong to the role
+        while found > 0 and name.start - found < 4 and (is_acronym(doc[found - 1]) or is_capitalised(doc[found - 1])) and not is_function_word(doc[found - 1]):
+            found -= 1
+            if doc[found].is_sent_start:
+                break
+    return doc[found : name.start]
 
 
 def _apposition_after(name: Span) -> Span | None:
@@ -135,8 +190,15 @@ def _org_np(doc: Doc, i: int, limit: int | None = None) -> Span | None:
         return None
     if is_capitalised(doc[i]) or is_acronym(doc[i]):
         j = i
-        while j < end_cap and ((is_capitalised(doc[j]) or is_acronym(doc[j])) and not doc[j].is_sent_start or j == i):
-            j += 1
+        while j < end_cap:
+            if (is_capitalised(doc[j]) or is_acronym(doc[j])) and not doc[j].is_sent_start or j == i:
+                j += 1
+            elif _joins_name(doc, j, end_cap):
+                j += 2  # "Unie van Waterschappen", "Partij voor de Dieren"
+                while j < end_cap and doc[j - 1].lower_ in _ORG_JOINERS:
+                    j += 1
+            else:
+                break
         if j < end_cap and is_org_word(doc[j]) and not is_capitalised(doc[j]):
             j += 1  # "High Tech Software cluster"
         return doc[start:j]
@@ -146,6 +208,20 @@ def _org_np(doc: Doc, i: int, limit: int | None = None) -> Span | None:
             j += 1
         return doc[start:j]
     return None
+
+
+#: Lower-case words inside an organisation's name ("Partij voor de Dieren", "Unie van Waterschappen").
+_ORG_JOINERS = frozenset({"van", "voor", "de", "der", "en", "het"})
+
+
+def _joins_name(doc: Doc, j: int, end: int) -> bool:
+    """Token j is a joiner ("van", "voor de") followed, inside the limit, by a capitalised word of the same name."""
+    if doc[j].lower_ not in ("van", "voor", "en"):
+        return False
+    k = j + 1
+    while k < end and doc[k].lower_ in _ORG_JOINERS and k - j < 3:
+        k += 1
+    return k < end and is_capitalised(doc[k]) and not doc[k].is_sent_start and not is_function_word(doc[k])
 
 
 def _split_phrase(phrase: Span) -> Description:
@@ -179,10 +255,19 @@ def _split_phrase(phrase: Span) -> Description:
             continue
         role = doc[words[0].i : words[-1].i + 1]
         result.roles.append(role.text)
-        for _k, tok in enumerate(role):
-            if tok.lower_ == "van":
+        compound = compound_organisation(role)
+        if compound:
+            result.organisations.append(compound)
+        domain_role = any(_is_office_domain_role(t) for t in role[:3])
+        for tok in role:
+            if tok.lower_ in ("van", "bij") and not (domain_role and tok.lower_ == "van"):
                 org = _org_np(doc, tok.i + 1, role.end)
                 if org is not None and org.end <= role.end:
+                    result.organisations.append(org.text)
+                break
+            if tok.i > role.start and (is_acronym(tok) or is_org_word(tok) and is_capitalised(tok)) and not is_role_noun(tok):
+                org = _org_np(doc, tok.i, role.end)  # "hoogleraar woningmarkt TU Delft"
+                if org is not None:
                     result.organisations.append(org.text)
                 break
     return result
