@@ -98,6 +98,19 @@ def main() -> None:
     for system in systems:
         s = scores[system]
         print(f"{system:15s} {mean(s['rouge1']):8.4f} {mean(s['rouge2']):8.4f} {mean(s['rougeL']):8.4f} {mean(s['words']):6.1f}")
+    for key in ("rouge1", "rougeL"):
+        low, mid, high = paired_bootstrap(scores["notulist"][key], scores["lead-3"][key])
+        print(f"notulist - lead-3 {key}: {mid:+.4f} (95% bootstrap interval {low:+.4f} to {high:+.4f})")
+
+
+def paired_bootstrap(a: list[float], b: list[float], rounds: int = 2000, seed: int = 0) -> tuple[float, float, float]:
+    """Mean of the per-document differences a - b with a 95% interval from resampling the documents."""
+    import numpy as np
+
+    diff = np.array(a) - np.array(b)
+    rng = np.random.default_rng(seed)
+    means = np.sort([diff[rng.integers(0, len(diff), len(diff))].mean() for _ in range(rounds)])
+    return float(means[int(0.025 * rounds)]), float(diff.mean()), float(means[int(0.975 * rounds) - 1])
 
 
 if __name__ == "__main__":
