@@ -16,7 +16,7 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from pipeline.ingest import InputError, read_bytes
+from pipeline.ingest import InputError, read_bytes, read_text
 from pipeline.ingest.cues import Cue, build_transcript, is_anonymous_label, parse_timestamp, split_speaker_prefix
 from pipeline.ingest.model import BlockKind, Transcript
 from pipeline.ingest.readers.docx import read_docx
@@ -566,6 +566,20 @@ class TestWordDocx:
         transcript = word(data)
         assert transcript.format == "report"
         assert "veertig bewoners" in transcript.text
+
+    def test_a_word_file_without_word_turns_reads_as_its_text_would(self):
+        paragraphs = [
+            "Verslag van de commissie Wonen",
+            "De commissie sprak over de nieuwbouw aan de Dijkstraat.",
+            "Inspreker Van Rijn: De bewoners zijn niet gehoord.",
+            "De wethouder zegde toe de bewoners uit te nodigen.",
+            "De vergadering werd om tien uur gesloten.",
+        ]
+        from_word = read_bytes(docx_bytes(*paragraphs), source="vergadering.docx")
+        from_text = read_text("\n\n".join(paragraphs), source="vergadering.docx", format="text")
+        assert from_word.format == from_text.format
+        assert from_word.text == from_text.text
+        assert [(b.kind, b.start, b.end, b.speaker) for b in from_word.blocks] == [(b.kind, b.start, b.end, b.speaker) for b in from_text.blocks]
 
     def test_empty_document_is_refused(self):
         with pytest.raises(InputError, match="holds no text"):

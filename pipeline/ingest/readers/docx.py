@@ -8,7 +8,8 @@ leaving deletions (`w:delText`) out. Turns come from:
   summary before it is not), with "00:00:11" time paragraphs and "Naam: tekst" paragraphs;
 - "Naam: tekst" paragraphs of any Word transcript, and tables with a speaker and a text column (and an
   optional time column).
-A Word file without turns is a prose report, read by the report reader from its paragraphs.
+A Word file without these turns is handed, as plain text (paragraphs apart by a blank line), to the `text`
+reader, which tells a prose report from the plain-text turn layouts.
 """
 
 from __future__ import annotations
@@ -40,8 +41,7 @@ from pipeline.ingest.cues import (
 from pipeline.ingest.encoding import normalise
 from pipeline.ingest.layout import is_session_heading
 from pipeline.ingest.model import Transcript
-from pipeline.ingest.registry import InputError, ReadContext, Reader, register
-from pipeline.ingest.report import read_report
+from pipeline.ingest.registry import InputError, ReadContext, Reader, readers, register
 
 #: Refuse archives that unpack to more than this many bytes (a zip bomb), before python-docx reads them.
 MAX_UNPACKED_BYTES = 500_000_000
@@ -394,8 +394,12 @@ def read_docx(data: bytes, context: ReadContext) -> Transcript:
     if not is_transcript:
         if cut:
             raise InputError(context.source, "a Google Meet notes document whose transcript part holds no turns")
+        # Plain text from here on: the text reader knows the report and turn layouts (Handelingen labels,
+        # council transcript pages, labels inside report prose) that a Word file may hold as well.
         text = normalise("\n\n".join(p.strip() for p in reading.paragraphs if p.strip()))
-        return read_report(text, context.source)
+        if not text.strip():
+            raise InputError(context.source, "the Word document holds no text to read")
+        return readers()["text"].read(text.encode("utf-8"), context)
     warnings = []
     if cut:
         warnings.append(f"the {cut} paragraphs before the 'Transcript' heading (generated notes and summary) are no speech and were left out")
