@@ -129,7 +129,8 @@ class FastSuffixSearch:
         self.unbounded = re.compile("|".join(unbounded), compiled.flags) if unbounded else None
         # the characters an unbounded match can end with; None: any (then the search always runs)
         ends = [last_characters(p, flags) for p in unbounded]
-        self.unbounded_ends: frozenset[str] | None = None if any(e is None for e in ends) else frozenset().union(*ends)
+        known = [e for e in ends if e is not None]
+        self.unbounded_ends: frozenset[str] | None = frozenset().union(*known) if len(known) == len(ends) else None
 
     def __call__(self, string: str) -> re.Match[str] | None:
         start = max(0, len(string) - self.window)

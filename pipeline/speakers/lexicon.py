@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from functools import cache
+from functools import cache, partial
 
 from spacy.tokens import Doc, Token
 
@@ -23,13 +23,17 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 _ANNOTATED: dict[int, tuple[weakref.ref[Doc], dict[str, tuple[int, bool]]]] = {}
 
 
+def _forget(key: int, _ref: object) -> None:
+    _ANNOTATED.pop(key, None)
+
+
 def annotated(doc: Doc, attr: str) -> bool:
     """`doc.has_annotation(attr)`, remembered per Doc (and its length): spaCy scans every token when the
     annotation is missing, so rules that ask for each token would take time quadratic in the length."""
     key = id(doc)
     entry = _ANNOTATED.get(key)
     if entry is None or entry[0]() is not doc:
-        entry = (weakref.ref(doc, lambda _, key=key: _ANNOTATED.pop(key, None)), {})
+        entry = (weakref.ref(doc, partial(_forget, key)), {})
         _ANNOTATED[key] = entry
     known = entry[1]
     cached = known.get(attr)

@@ -417,9 +417,9 @@ def _surname_repeats(doc: Doc, names: list[Span], taken: set[int]) -> list[Span]
         for size, keys in by_size.items():
             if i + size > len(doc):
                 continue
-            order = keys.get(doc[i : i + size].text.lower())
-            if order is not None and (best is None or order < best[0]) and is_capitalised(doc[i + size - 1]):
-                best = (order, size)
+            rank = keys.get(doc[i : i + size].text.lower())
+            if rank is not None and (best is None or rank < best[0]) and is_capitalised(doc[i + size - 1]):
+                best = (rank, size)
         if best is not None:
             size = best[1]
             if not taken.intersection(range(i, i + size)):

@@ -77,8 +77,8 @@ def position_rank(sequence: Sequence[int], size: int) -> np.ndarray:
     transition = weights.copy()
     transition.data = transition.data / totals[transition.indices]  # column-normalised: weights[a, b] / totals[b]
     # PositionRank: the random jump favours words that occur early (reports and news put the gist first)
-    jump = np.bincount(np.asarray(sequence, dtype=np.int64), weights=1 / np.arange(1, len(sequence) + 1), minlength=size)
-    jump /= jump.sum()
+    jump: np.ndarray = np.bincount(np.asarray(sequence, dtype=np.int64), weights=1 / np.arange(1, len(sequence) + 1), minlength=size)
+    jump = jump / jump.sum()
     rank = np.full(size, 1 / size)
     for _ in range(ITERATIONS):
         rank = (1 - DAMPING) * jump + DAMPING * (transition @ rank)
