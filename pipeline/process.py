@@ -46,6 +46,8 @@ STAMP_VERSION = 1
 PARENT_POLL_S = 0.5
 #: How often (seconds) the main process checks whether the worker analysing a file has died.
 WORKER_POLL_S = 0.1
+#: How long the Dask client tries to reach a scheduler before the run is a set-up error.
+SCHEDULER_TIMEOUT = "10s"
 #: Tasks in flight per worker: enough to keep workers busy, few enough that memory does not grow.
 TASKS_PER_WORKER = 2
 
@@ -598,7 +600,7 @@ def _dask_outcomes(paths: Iterator[Path], out_dir: Path, settings: Settings, sch
     cluster = None
     try:
         if scheduler:
-            client = Client(scheduler, timeout="20s", set_as_default=False)
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT, set_as_default=False)
         else:
             cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None)
             client = Client(cluster, set_as_default=False)
