@@ -6,10 +6,11 @@ leaving deletions (`w:delText`) out. Turns come from:
   the same paragraph after a line break or in the paragraphs that follow; "X started transcription" is no speech;
 - Google Meet "Notes by Gemini": only the part after the "Transcript" heading is speech (the generated
   summary before it is not), with "00:00:11" time paragraphs and "Naam: tekst" paragraphs;
-- "Naam: tekst" paragraphs of any Word transcript, and tables with a speaker and a text column (and an
-  optional time column).
-A Word file without these turns is handed, as plain text (paragraphs apart by a blank line), to the `text`
-reader, which tells a prose report from the plain-text turn layouts.
+- tables with a speaker and a text column (and an optional time column), "Naam: tekst" paragraphs
+  around them, and time paragraphs ("00:01:10") between "Naam: tekst" paragraphs.
+Any other Word file is handed, as plain text (paragraphs apart by a blank line), to the `text` reader, which
+tells a prose report from the plain-text turn layouts ("Naam: tekst", Handelingen labels on their own line,
+agenda headings), so a Word file reads as its text would.
 """
 
 from __future__ import annotations
@@ -53,10 +54,6 @@ TABLE_TEXT_TO_SPEAKER_RATIO = 2.0
 #: Longest speaker cell in a table without header, in characters and words.
 TABLE_SPEAKER_MAX_CHARS = 60
 TABLE_SPEAKER_MAX_WORDS = 6
-#: A document is a transcript when "Naam: tekst" paragraphs open at least 1 in this many paragraphs, or
-#: paragraphs that are only a label ("De heer Van der Linden (CDA):", speech below) at least 1 in this many.
-TURN_SHARE_LABELLED = 3
-TURN_SHARE_LABEL_ONLY = 8
 #: Longest paragraph taken for a session heading ("Agendapunt 3: Begroting 2027").
 SESSION_HEADING_MAX_CHARS = 100
 #: Longest line taken for a Teams header "Naam   0:04" (longer lines are speech; also keeps the match linear).
@@ -275,7 +272,8 @@ class _Reading:
     preamble: list[str] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)
     opened: int = 0
-    label_only: int = 0
+    #: Seen a layout only Word transcripts have: a Teams header, a Gemini transcript part, a turn table, or
+    #: time paragraphs between turns. Without one the document goes to the text reader.
     strong: bool = False
     teams: bool = False
     pending_time: float | None = None
@@ -330,7 +328,6 @@ def _read_paragraph(reading: _Reading, text: str) -> None:
     label, speech = split_speaker_prefix(stripped)
     if label is None and "\n" not in stripped:
         label, speech = label_line(stripped), ""
-        reading.label_only += label is not None
     if label is not None:
         reading.open(label, time, speech)
         return
@@ -385,13 +382,7 @@ def read_docx(data: bytes, context: ReadContext) -> Transcript:
             break
         reading.paragraphs.append(item)
         _read_paragraph(reading, item)
-    content = [p for p in reading.paragraphs if p.strip()]
-    is_transcript = reading.turns and (
-        reading.strong
-        or (reading.opened >= 2 and reading.opened * TURN_SHARE_LABELLED >= len(content))
-        or (reading.label_only >= 2 and reading.label_only * TURN_SHARE_LABEL_ONLY >= len(content))
-    )
-    if not is_transcript:
+    if not (reading.turns and reading.strong):
         if cut:
             raise InputError(context.source, "a Google Meet notes document whose transcript part holds no turns")
         # Plain text from here on: the text reader knows the report and turn layouts (Handelingen labels,
