@@ -135,15 +135,15 @@ def _peak_rss_mb() -> float:
 
 
 class _Timed:
-    """A pipeline component that adds its own seconds to `stages[name]`."""
+    """A pipeline component that adds its own CPU seconds to `stages[name]`."""
 
     def __init__(self, name: str, component, stages: dict[str, float]) -> None:
         self.name, self.component, self.stages = name, component, stages
 
     def __call__(self, doc):
-        started = time.perf_counter()
+        started = time.process_time()
         doc = self.component(doc)
-        self.stages[self.name] = self.stages.get(self.name, 0.0) + time.perf_counter() - started
+        self.stages[self.name] = self.stages.get(self.name, 0.0) + time.process_time() - started
         return doc
 
 
@@ -172,9 +172,9 @@ def measure(path: Path, model: str, profile: bool, linear_tokenizer: bool = Fals
     if profiler is not None:
         profiler.enable()
     doc = parse(nlp, transcript)
-    t = time.perf_counter()
+    t = time.process_time()
     analysis = build_analysis(doc, transcript)
-    stages["build_analysis"] = time.perf_counter() - t
+    stages["build_analysis"] = time.process_time() - t
     seconds = time.perf_counter() - started
     cpu_seconds = time.process_time() - cpu_started
     if profiler is not None:
@@ -239,7 +239,7 @@ def main() -> None:
                   f"(CPU {row['cpu_seconds']:.2f} s)  "
                   f"peak RSS {row['peak_rss_mb']:7.0f} MB (after load {row['rss_after_load_mb']:.0f})  "
                   f"quotes {row['quotes']} speakers {row['speakers']}", flush=True)
-            print("    stages: " + ", ".join(f"{k} {v:.2f}" for k, v in row["stages"].items()), flush=True)
+            print("    stages (CPU s): " + ", ".join(f"{k} {v:.2f}" for k, v in row["stages"].items()), flush=True)
         # ratios of CPU time: wall time on a shared machine moves with the other processes' load
         for (s0, a), (s1, b) in itertools.pairwise(rows):
             print(f"{s0}× → {s1}×: CPU time ×{b['cpu_seconds'] / a['cpu_seconds']:.2f} (wall ×{b['seconds'] / a['seconds']:.2f}), "
