@@ -424,6 +424,22 @@ class TestWordDocx:
         data = docx_bytes("Overleg", "Wouter Kok   0:04", "Sanne: kom je even kijken?", "Lieke Mol   0:20", "Ja.")
         assert turns(word(data)) == [("Wouter Kok", "Sanne: kom je even kijken?"), ("Lieke Mol", "Ja.")]
 
+    def test_stream_timing_lines_with_the_name_and_speech_below(self):
+        data = docx_bytes(
+            "0:0:0.0 --> 0:0:5.200\nAnouk Peters\nGoedemorgen, we beginnen.",
+            "0:0:5.200 --> 0:0:9.0",
+            "Ruud Bos",
+            "Dank je. Ik heb een vraag over de planning.",
+            "0:0:9.500 --> 0:0:11.0\nAnouk Peters\nGa je gang.",
+        )
+        transcript = word(data)
+        assert turns(transcript) == [
+            ("Anouk Peters", "Goedemorgen, we beginnen."),
+            ("Ruud Bos", "Dank je. Ik heb een vraag over de planning."),
+            ("Anouk Peters", "Ga je gang."),
+        ]
+        assert times(transcript) == [(0.0, 5.2), (5.2, 9.0), (9.5, 11.0)]
+
     def test_teams_header_and_speech_in_one_paragraph(self):
         data = docx_bytes("Overleg", "Wouter Kok   0:04\nWe beginnen.\nEerst de notulen.", "Lieke Mol   0:20\nPrima.")
         assert turns(word(data)) == [("Wouter Kok", "We beginnen. Eerst de notulen."), ("Lieke Mol", "Prima.")]

@@ -4,6 +4,7 @@ The body is read in document order, tables included, taking tracked insertions (
 leaving deletions (`w:delText`) out. Turns come from:
 - Teams transcripts: a header "Naam   0:04" (or "Naam   1 minuut 5 seconden") with the speech below it, in
   the same paragraph after a line break or in the paragraphs that follow; "X started transcription" is no speech;
+- Microsoft Stream and older Teams exports: "0:0:0.0 --> 0:0:5.200", the speaker's name, the speech;
 - Google Meet "Notes by Gemini": only the part after the "Transcript" heading is speech (the generated
   summary before it is not), with "00:00:11" time paragraphs and "Naam: tekst" paragraphs;
 - tables with a speaker and a text column (and an optional time column), "Naam: tekst" paragraphs
@@ -31,6 +32,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from pipeline.ingest.cues import (
+    TIMING_LINE,
     Cue,
     Heading,
     build_transcript,
@@ -262,6 +264,7 @@ class _Draft:
     start_time: float | None
     parts: list[str] = field(default_factory=list)
     heading: bool = False
+    end_time: float | None = None
 
 
 @dataclass
@@ -278,9 +281,11 @@ class _Reading:
     teams: bool = False
     pending_time: float | None = None
     end_time: float | None = None
+    #: Stream layout: a timing paragraph was read, the next paragraph is the speaker's name (and its times).
+    expect_name: tuple[float | None, float | None] | None = None
 
-    def open(self, speaker: str | None, time: float | None, text: str) -> None:
-        self.turns.append(_Draft(speaker, time if time is not None else self.pending_time, [text] if text.strip() else []))
+    def open(self, speaker: str | None, time: float | None, text: str, end: float | None = None) -> None:
+        self.turns.append(_Draft(speaker, time if time is not None else self.pending_time, [text] if text.strip() else [], end_time=end))
         self.pending_time = None
         self.opened += 1
 
@@ -307,6 +312,18 @@ def _read_paragraph(reading: _Reading, text: str) -> None:
         reading.strong = reading.strong or reading.opened > 0
         return
     first, _, rest = text.strip().partition("\n")
+    if reading.expect_name is not None:
+        start, end = reading.expect_name
+        reading.expect_name = None
+        if _stream_name(first):
+            reading.open(first.strip(), start, rest, end)
+        else:
+            reading.open(None, start, text, end)
+        return
+    timing = TIMING_LINE.match(first) if "-->" in first else None
+    if timing is not None:
+        _read_stream_cue(reading, timing, rest)
+        return
     header = _teams_header(first)
     if header is not None:
         reading.open(header[0], header[1], rest)
@@ -332,6 +349,27 @@ def _read_paragraph(reading: _Reading, text: str) -> None:
         reading.open(label, time, speech)
         return
     reading.add(text)
+
+
+def _stream_name(line: str) -> bool:
+    """A speaker's name on its own line under a Stream timing line: short, capitalised, no closing punctuation."""
+    line = line.strip()
+    words = line.split()
+    return 0 < len(words) <= TABLE_SPEAKER_MAX_WORDS and len(line) <= TABLE_SPEAKER_MAX_CHARS and line[0].isupper() and line[-1] not in ".,;:!?…"
+
+
+def _read_stream_cue(reading: _Reading, timing: re.Match[str], rest: str) -> None:
+    """Microsoft Stream / older Teams .docx: "0:0:0.0 --> 0:0:5.200", the name, the speech; in one paragraph
+    (line breaks) or in consecutive paragraphs."""
+    start, end = parse_timestamp(timing.group("start")), parse_timestamp(timing.group("end") or "")
+    reading.strong = reading.teams = True
+    lines = [line for line in rest.split("\n") if line.strip()]
+    if not lines:
+        reading.expect_name = (start, end)
+    elif _stream_name(lines[0]):
+        reading.open(lines[0].strip(), start, "\n".join(lines[1:]), end)
+    else:
+        reading.open(None, start, "\n".join(lines), end)
 
 
 def _read_rows(reading: _Reading, rows: list[list[str]]) -> None:
@@ -395,9 +433,14 @@ def read_docx(data: bytes, context: ReadContext) -> Transcript:
     if cut:
         warnings.append(f"the {cut} paragraphs before the 'Transcript' heading (generated notes and summary) are no speech and were left out")
     cues: list[Cue | Heading] = []
-    for i, draft in enumerate(reading.turns):
-        nxt = next((d.start_time for d in reading.turns[i + 1 :] if d.start_time is not None), reading.end_time)
-        end = nxt if draft.start_time is not None else None
+    # A turn without an end of its own ends where the next timed turn starts: one backward pass.
+    ends: list[float | None] = []
+    following = reading.end_time
+    for draft in reversed(reading.turns):
+        ends.append(draft.end_time if draft.end_time is not None else following if draft.start_time is not None else None)
+        if draft.start_time is not None:
+            following = draft.start_time
+    for draft, end in zip(reading.turns, reversed(ends), strict=True):
         cues.append(Heading(" ".join(draft.parts)) if draft.heading else Cue(" ".join(draft.parts), draft.speaker, draft.start_time, end))
     title = next((_TITLE_SUFFIX.sub("", clean_speech(p)) for p in reading.preamble if not _DATE_LINE.match(p.strip())), None)
     if len(reading.preamble) > PREAMBLE_QUIET:
