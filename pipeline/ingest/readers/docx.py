@@ -390,6 +390,12 @@ def _read_rows(reading: _Reading, rows: list[list[str]]) -> None:
         reading.strong = True
 
 
+def _has_text(item: str | list[list[str]]) -> bool:
+    if isinstance(item, str):
+        return bool(item.strip())
+    return any(cell.strip() for row in item for cell in row)
+
+
 def _gemini_cut(items: list[str | list[list[str]]]) -> tuple[list[str | list[list[str]]], int]:
     """The items after a Gemini "Transcript" heading (and how many were cut), or all items when there is none."""
     headings = _markers().transcript_heading
@@ -400,10 +406,14 @@ def _gemini_cut(items: list[str | list[list[str]]]) -> tuple[list[str | list[lis
 
 
 def read_docx(data: bytes, context: ReadContext) -> Transcript:
-    """Turns of a Word transcript, or a prose report when the document has no turns; `InputError` when empty."""
+    """Turns of a Word transcript layout, else what the `text` reader makes of the paragraphs.
+
+    Raises `InputError` for a file that is no readable .docx, a document without text, and a Gemini notes
+    document whose transcript part holds no turns.
+    """
     body = _open(data, context.source)
     items = list(_body_items(body))
-    if not any(isinstance(i, str) and i.strip() for i in items) and not any(isinstance(i, list) and any(c.strip() for row in i for c in row) for i in items):
+    if not any(_has_text(item) for item in items):
         raise InputError(context.source, "the Word document holds no text")
     kept, cut = _gemini_cut(items)
     reading = _Reading(strong=cut > 0)
