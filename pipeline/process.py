@@ -342,8 +342,12 @@ def settings_fingerprint(settings: Settings) -> str:
 
 
 def stamp_path(out_dir: Path, source: Path) -> Path:
-    """Where the stamp of one input's outputs is kept."""
-    return out_dir / STATE_FOLDER / f"{source.stem}.stamp.json"
+    """Where the stamp of one input's outputs is kept (a long stem is cut and completed by its hash)."""
+    name = f"{source.stem}.stamp.json"
+    if len(os.fsencode(name)) > 120:
+        digest = hashlib.sha256(os.fsencode(source.stem)).hexdigest()[:16]
+        name = f"{source.stem[:40]}-{digest}.stamp.json"
+    return out_dir / STATE_FOLDER / name
 
 
 def _sha256_file(path: Path) -> str | None:
@@ -401,7 +405,7 @@ class Outcome:
 
 def analyse_file(nlp: Language, path: Path, *, format: str | None = None, summariser=None) -> Analysis:
     """Read and analyse one file; raises `InputError` for bad input. Reader warnings land in `document.warnings`."""
-    transcript = read_file(path, format=format)
+    transcript = read_file(path, format=format, source=shown(path))
     doc = parse(nlp, transcript)
     analysis = build_analysis(doc, transcript)
     if summariser is not None:
@@ -719,7 +723,10 @@ def run_batch(
             if outcome.fatal:
                 raise EngineError(outcome.error or "the workers cannot run")
             if outcome.error is None and outcome.digests:
-                write_stamp(out_dir, item, batch.fingerprint, outcome.digests)
+                try:
+                    write_stamp(out_dir, item, batch.fingerprint, outcome.digests)
+                except OSError as err:  # the output is written; only resuming will redo it
+                    outcome = replace(outcome, warnings=(*outcome.warnings, f"not recorded for resuming ({err.strerror})"))
             yield outcome
     finally:
         close = getattr(fresh, "close", None)

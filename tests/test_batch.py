@@ -299,3 +299,33 @@ def test_parallel_runs_stream_in_input_order_with_the_same_output(tmp_path):
     for a, b in zip(serial, parallel, strict=True):
         assert a.output is not None and b.output is not None
         assert a.output.read_bytes() == b.output.read_bytes()
+
+
+def test_odd_file_names_are_processed(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (Path(os.fsdecode(os.fsencode(folder) + b"/caf\xe9.txt"))).write_text(REPORT, encoding="utf-8")
+    write(folder / ("v" * 250 + ".txt"), REPORT)
+    result = run("process", str(folder), "--out", str(tmp_path / "out"), "--model", "blank")
+    assert result.exit_code == 0, result.output
+    assert "2 done" in result.output and "caf\\xe9.txt" in result.output
+    outputs = sorted(p.name for p in (tmp_path / "out").glob("*.json"))
+    assert len(outputs) == 2
+    again = run("process", str(folder), "--out", str(tmp_path / "out"), "--model", "blank")
+    assert "2 unchanged" in again.output
+
+
+def test_the_progress_bar_counts_files_and_words():
+    import io
+
+    from pipeline.process import Outcome
+    from pipeline.progress import PlainProgress, RichProgress, progress_for
+
+    stream = io.StringIO()
+    assert type(progress_for(2, stream=stream)) is PlainProgress  # not a terminal: plain lines
+    with RichProgress(2, stream=stream) as bar:
+        bar.advance(Outcome(Path("een.txt"), Path("een.json"), words=120))
+        bar.note("warning: een.txt: iets")
+        bar.advance(Outcome(Path("twee.txt"), Path("twee.json"), words=80))
+    assert bar.done == 2 and bar.words == 200
+    assert "2/2" in stream.getvalue() and "warning: een.txt: iets" in stream.getvalue()

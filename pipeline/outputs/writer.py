@@ -9,6 +9,8 @@ from pathlib import Path
 
 from pipeline.outputs.model import Analysis
 
+#: Characters of the target's name kept in a temporary file's name (file names end at 255 bytes).
+TEMP_NAME_CHARS = 60
 #: Mode of a new file before the umask is applied (as `open` would create it).
 FILE_MODE = 0o666
 
@@ -41,7 +43,7 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     data = content.encode("utf-8") if isinstance(content, str) else content
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -57,13 +59,18 @@ def write_atomic(path: Path, content: str | bytes) -> None:
 def remove_stale_temporaries(path: Path) -> list[Path]:
     """Delete the temporary files an interrupted `write_atomic(path, …)` left (kill -9); returns them."""
     removed = []
-    for tmp in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
+    for tmp in path.parent.glob(f"{glob_escape(_temp_prefix(path))}*.tmp"):
         try:
             tmp.unlink()
             removed.append(tmp)
         except OSError:
             pass
     return removed
+
+
+def _temp_prefix(path: Path) -> str:
+    """The temporary file's name prefix: the target's name, cut so that the whole name stays under 255 bytes."""
+    return f".{path.name[:TEMP_NAME_CHARS]}."
 
 
 def glob_escape(name: str) -> str:
