@@ -59,11 +59,19 @@ def _clock(seconds: int, sep: str) -> str:
 
 
 @SETTINGS
-@given(CUES)
-def test_vtt_turns_hold_all_speech(cues):
+@given(CUES, st.lists(st.sampled_from(["voice", "voice-unclosed", "prefix", "bracket"]), min_size=8, max_size=8))
+def test_vtt_turns_hold_all_speech(cues, styles):
+    """Teams voice tags (closed or not), Zoom "Naam: " prefixes and WhisperX "[SPEAKER_01]: " mixed."""
     parts = ["WEBVTT", ""]
-    for i, (speaker, lines) in enumerate(cues):
-        parts += [str(i + 1), f"{_clock(i, '.')} --> {_clock(i + 1, '.')}", f"<v {speaker}>" + "\n".join(html.escape(line, quote=False) for line in lines) + "</v>", ""]
+    for i, ((speaker, lines), style) in enumerate(zip(cues, styles, strict=False)):
+        text = "\n".join(html.escape(line, quote=False) for line in lines)
+        cue = {
+            "voice": f"<v {speaker}>{text}</v>",
+            "voice-unclosed": f"<v.loud {speaker}>{text}",
+            "prefix": f"{speaker}: {text}",
+            "bracket": f"[{speaker}]: {text}",
+        }[style]
+        parts += [str(i + 1), f"{_clock(i, '.')} --> {_clock(i + 1, '.')}", cue, ""]
     assert_holds_all_speech(read_vtt("\n".join(parts).encode(), ReadContext("p.vtt")), cues)
 
 
