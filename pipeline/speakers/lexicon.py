@@ -80,6 +80,16 @@ def is_org_word(token: Token) -> bool:
     return token.lower_ in word_set("org_words.txt")
 
 
+_CAMEL = re.compile(r"[a-zà-ÿ][A-Z]")
+
+
+def is_camel_case(token: Token) -> bool:
+    """A word with a capital after a small letter inside it, the way organisations and parties are written
+    (VluchtelingenWerk, GroenLinks, ChristenUnie), never a Dutch person's name."""
+    text = token.text
+    return text[:1].isupper() and text.isalpha() and bool(_CAMEL.search(text))
+
+
 def is_acronym(token: Token) -> bool:
     """An all-caps short word such as TNO, DENK or D66, but not a road number such as A27."""
     return bool(_ACRONYM.match(token.text)) and not _ROAD.match(token.text)

@@ -22,6 +22,7 @@ from pipeline.speakers.lexicon import (
     after_place_preposition,
     annotated,
     is_acronym,
+    is_camel_case,
     is_capitalised,
     is_first_name,
     is_function_word,
@@ -332,7 +333,14 @@ def _name_word(token: object) -> bool:
     if re.match(r"^[A-Z]\.$", text):
         return True
     parts = text.split("-")
+    if any(is_camel_case_text(p) for p in parts):
+        return False  # "VluchtelingenWerk", "GroenLinks": an organisation's spelling
     return all(ch.isalpha() or ch in "-'’" for ch in text) and all(p[:1].isupper() for p in parts if p)
+
+
+def is_camel_case_text(text: str) -> bool:
+    """`is_camel_case` for a piece of a word."""
+    return text[:1].isupper() and text.isalpha() and any(a.islower() and b.isupper() for a, b in zip(text, text[1:], strict=False))
 
 
 def surname(name: str) -> str:
@@ -361,6 +369,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
     organisations = [s for s in _organisation_runs(doc) if not per_tokens.intersection(range(s.start, s.end))]
     blocked = {i for s in organisations for i in range(s.start, s.end)}
     names = person_names(doc, blocked)
+    camel = {t.lower_ for t in doc if is_camel_case(t)}
+    if camel:
+        # "zegt Vluchtelingenwerk" where the text also writes "VluchtelingenWerk": an organisation, not a surname
+        names = [s for s in names if not (len(s) == 1 and s[0].lower_ in camel)]
     for span in names:
         add(MentionKind.NAME, span)
     for span in organisations:
@@ -394,8 +406,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 if not taken.intersection(range(ent.start, ent.end)):
                     add(MentionKind.ORGANISATION, ent)
     for i, token in enumerate(doc):
-        if i not in taken and is_acronym(token):
-            add(MentionKind.ORGANISATION, doc[i : i + 1])
+        if i not in taken and (is_acronym(token) or token.lower_ in camel and not token.is_sent_start):
+            add(MentionKind.ORGANISATION, doc[i : i + 1])  # "TNO", "VluchtelingenWerk"
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 
@@ -432,20 +444,29 @@ def _descriptions(doc: Doc, taken: set[int]) -> list[Span]:
     """Indefinite phrases for unnamed people: "een woordvoerder", "Een andere automobilist"; after a
     speech verb the whole phrase up to the punctuation ("zegt een klant van een tankstation in Rijswijk:")."""
     nouns = word_set("person_nouns.txt")
+    stops = word_set("description_stops.txt")
     found: list[Span] = []
     for i, tok in enumerate(doc):
-        if tok.lower_ != "een" or i in taken:
+        if i in taken:
             continue
-        k = i + 1
-        while k < len(doc) and k - i <= 3 and doc[k].lower_ not in nouns and not is_role_noun(doc[k]) and doc[k].is_alpha and doc[k].is_lower:
-            k += 1
-        if k >= len(doc) or not (doc[k].lower_ in nouns or is_role_noun(doc[k])) or taken.intersection(range(i, k + 1)):
+        if tok.lower_ in word_set("indefinite_people.txt"):
+            k = i  # "zegt iemand uit het publiek"
+            if not (i > 0 and speech_verb_lemma(doc[i - 1])):
+                continue
+        elif tok.lower_ != "een":
             continue
-        if k + 1 < len(doc) and is_capitalised(doc[k + 1]) and not doc[k + 1].is_sent_start:
-            continue  # "een traumachirurg Thierry Baudet": a role in front of a name
+        else:
+            k = i + 1
+            # only adjectives between the article and the noun: "een jonge vrouw", not "een video die een bezoeker"
+            while k < len(doc) and k - i <= 3 and doc[k].lower_ not in nouns and not is_role_noun(doc[k]) and doc[k].is_alpha and doc[k].is_lower and not is_function_word(doc[k]) and doc[k].lower_ not in ARTICLES:
+                k += 1
+            if k >= len(doc) or not (doc[k].lower_ in nouns or is_role_noun(doc[k])) or taken.intersection(range(i, k + 1)):
+                continue
+            if k + 1 < len(doc) and is_capitalised(doc[k + 1]) and not doc[k + 1].is_sent_start:
+                continue  # "een traumachirurg Thierry Baudet": a role in front of a name
         end = k + 1
         if i > 0 and speech_verb_lemma(doc[i - 1]):
-            while end < len(doc) and end - i < 10 and not (doc[end].is_punct or doc[end].is_space):
+            while end < len(doc) and end - i < 10 and not (doc[end].is_punct or doc[end].is_space or doc[end].lower_ in stops):
                 end += 1
         found.append(doc[i:end])
     return found
@@ -492,7 +513,7 @@ def _inverted_subject(doc: Doc, i: int) -> bool:
     tok = doc[i]
     if i == 0 or tok.is_sent_start or not is_capitalised(tok) or is_function_word(tok) or is_first_name(tok):
         return False
-    if tok.lower_.endswith(("se", "sche")) or not _name_word(tok):
+    if tok.lower_.endswith(("se", "sche")) or not (_name_word(tok) or is_camel_case(tok)):
         return False  # "de Rotterdamse huisarts": an adjective
     prev = doc[i - 1]
     if not (speech_verb_lemma(prev) or prev.lower_ in ("volgens", "aldus") or prev.lower_ in ("de", "het") and i >= 2 and speech_verb_lemma(doc[i - 2])):

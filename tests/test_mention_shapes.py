@@ -1,0 +1,76 @@
+"""Mention shapes: words that open a sentence are not names, organisations spelled in camel case, unnamed sources."""
+
+from __future__ import annotations
+
+from pipeline.analyze import parse
+from pipeline.ingest import read_text
+from pipeline.speakers.mentions import MentionKind
+
+
+def mentions(nlp, text):
+    doc = parse(nlp, read_text(text, source="test.txt"))
+    return [(m.kind, m.text) for m in doc._.mentions]
+
+
+def speaker_of(analysis, quote_start):
+    return next(q.speaker for q in analysis.quotes if q.text.startswith(quote_start))
+
+
+def test_a_correlative_opening_the_sentence_is_not_part_of_the_name(nlp):
+    found = mentions(nlp, "Zowel Verhoeven als Damen waren erbij. Hoeveel Verhoeven wist, is onduidelijk.")
+    texts = [t for _, t in found]
+    assert "Zowel Verhoeven" not in texts
+    assert "Hoeveel Verhoeven" not in texts
+
+
+def test_a_given_name_opening_the_sentence_stays_part_of_the_name(nlp):
+    found = mentions(nlp, "Sanne Verhoeven was er ook.")
+    assert (MentionKind.NAME, "Sanne Verhoeven") in found
+
+
+def test_camel_case_word_is_an_organisation_not_a_person(analyse):
+    a = analyse("“De regeling werkt niet”, zegt StadsWerk.")
+    s = next(s for s in a.speakers if s.name == "StadsWerk")
+    assert s.type == "organisation"
+
+
+def test_the_same_organisation_written_without_camel_case_is_the_same_organisation(analyse):
+    a = analyse("“De regeling werkt niet”, zegt StadsWerk. “De verzoeken moeten sneller”, stelt Stadswerk.")
+    kinds = {s.name: s.type for s in a.speakers}
+    assert kinds == {"StadsWerk": "organisation"}
+
+
+def test_an_ordinary_surname_after_a_speech_verb_stays_a_person(analyse):
+    a = analyse("“De regeling werkt niet”, zegt Verhoeven.")
+    assert [(s.name, s.type) for s in a.speakers] == [("Verhoeven", "person")]
+
+
+def test_description_takes_only_adjectives_before_its_noun(nlp):
+    found = mentions(nlp, "Het was een film die een bezoeker maakte.")
+    assert (MentionKind.DESCRIPTION, "een bezoeker") in found
+    assert not any(t.startswith("een film") for _, t in found)
+
+
+def test_description_after_a_speech_verb_stops_at_the_reported_clause(analyse):
+    a = analyse("Bij de fabriek zegt een woordvoerder dat er met hen is gepraat over de kosten.")
+    assert [s.name for s in a.speakers] == ["een woordvoerder"]
+
+
+def test_description_after_a_speech_verb_keeps_its_complement(analyse):
+    a = analyse("“Hij zit onder de vloer”, vertelt een buurman van de eigenaar van de hond.")
+    assert speaker_of(a, "Hij zit onder") == "een buurman van de eigenaar van de hond"
+
+
+def test_description_stops_before_the_addressee(analyse):
+    a = analyse("Dat meldt een anonieme bron aan de krant. “Het ging mis.”")
+    assert speaker_of(a, "Het ging mis") == "een anonieme bron"
+
+
+def test_iemand_after_a_speech_verb_is_an_unnamed_source(analyse):
+    a = analyse("“Dat klopt niet”, roept iemand uit het publiek.")
+    assert speaker_of(a, "Dat klopt niet") == "iemand uit het publiek"
+
+
+def test_iemand_elsewhere_is_no_source(nlp):
+    found = mentions(nlp, "Iemand had de deur open laten staan.")
+    assert all(kind is not MentionKind.DESCRIPTION for kind, _ in found)
