@@ -18,8 +18,12 @@ from spacy.tokens import Doc
 
 from pipeline.resources import word_set
 from pipeline.sentences import sentence_of, sentences
+from pipeline.speakers.lexicon import FEMALE_TITLES, MALE_TITLES, name_gender, pronoun_gender
 from pipeline.speakers.mentions import Mention, MentionKind, honorific_end, surname
 from pipeline.speakers.roles import Description, describe, inherited_organisation
+
+#: How many earlier sentences that name people a pronoun's look-up walks back for a person of its gender.
+MAX_FOCUS_SENTENCES = 4
 
 PERSON_KINDS = frozenset({MentionKind.NAME, MentionKind.SURNAME, MentionKind.ROLE, MentionKind.PRONOUN, MentionKind.DESCRIPTION})
 
@@ -36,6 +40,7 @@ class SpeakerRecord:
     mentions: int = 0
     first_offset: int = 0
     speaks: bool = False
+    gender: str | None = None  # "f" or "m" when the given name or a title says so (for hij/zij agreement)
 
     def add_alias(self, alias: str) -> None:
         if alias != self.name and alias.lower() not in (a.lower() for a in self.aliases):
@@ -46,7 +51,7 @@ class SpeakerRecord:
         return {
             "key": self.key, "name": self.name, "type": self.type, "roles": list(self.description.roles),
             "organisations": list(self.description.organisations), "aliases": list(self.aliases),
-            "mentions": self.mentions, "first_offset": self.first_offset, "speaks": self.speaks,
+            "mentions": self.mentions, "first_offset": self.first_offset, "speaks": self.speaks, "gender": self.gender,
         }
 
     @classmethod
@@ -56,6 +61,7 @@ class SpeakerRecord:
             key=data["key"], name=data["name"], type=data["type"],
             description=Description(roles=list(data["roles"]), organisations=list(data["organisations"])),
             aliases=list(data["aliases"]), mentions=data["mentions"], first_offset=data["first_offset"], speaks=data["speaks"],
+            gender=data.get("gender"),
         )
 
 
@@ -139,9 +145,16 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
         if n.kind is MentionKind.NAME:
             surname_names.setdefault(surname(n.text).lower(), []).append(n)
 
-    def focus(m: Mention, want_role: str | None = None) -> str | None:
+    def agrees(key: str, gender: str | None) -> bool:
+        have = records[key].gender
+        return gender is None or have is None or have == gender
+
+    def focus(m: Mention, want_role: str | None = None, gender: str | None = None) -> str | None:
+        """The person in focus before mention m: a holder of `want_role`, else the first person of m's sentence, else
+        of the nearest sentence before it that names one; with `gender`, only people whose gender agrees (within
+        `MAX_FOCUS_SENTENCES` sentences that name people)."""
         sent = sentence_of(doc, m.start)
-        same = [key for other, key in by_sentence.get(sent.start, []) if other.start < m.start]
+        same = [key for other, key in by_sentence.get(sent.start, []) if other.start < m.start and agrees(key, gender)]
         if want_role:
             for key in reversed(introduced):
                 if any(want_role in r.lower() for r in records[key].description.roles):
@@ -149,10 +162,15 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
         if same:
             return same[0]
         i = bisect_left(person_sentences, sent.start) - 1
-        while i >= 0:
+        looked = 0
+        while i >= 0 and looked < MAX_FOCUS_SENTENCES:
             people = [k for _, k in by_sentence[person_sentences[i]] if records[k].type == "person"]
-            if people:
+            agreeing = [k for k in people if agrees(k, gender)]
+            if agreeing:
+                return agreeing[0]
+            if people and gender is None:
                 return people[0]
+            looked += 1
             i -= 1
         return None
 
@@ -174,6 +192,11 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
             for start in range(max(0, m.start - 2), m.start):
                 if honorific_end(doc, start) == m.start:
                     records[key].add_alias(doc[start : m.end].text)  # "De heer Jansen"
+                    title = doc[m.start - 1].lower_
+                    if records[key].gender is None:
+                        records[key].gender = "f" if title in FEMALE_TITLES else "m" if title in MALE_TITLES else None
+            if records[key].gender is None:
+                records[key].gender = name_gender(m.text)
             description = describe(span)
             for s, e in description.covered:
                 heapq.heappush(described, (e, s))
@@ -210,7 +233,7 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
                 if not any(head in r.lower() for r in records[key].description.roles):
                     records[key].description.extend(Description(roles=[head]))
         elif m.kind is MentionKind.PRONOUN:
-            key = focus(m)
+            key = focus(m, gender=pronoun_gender(m.text))
         elif m.kind is MentionKind.DESCRIPTION:
             key = f"description:{m.text.lower()}"
             if key not in records:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 import weakref
 from functools import cache, partial
 
@@ -54,10 +55,53 @@ def is_capitalised(token: Token) -> bool:
     return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
 
 
+def fold(text: str) -> str:
+    """Lower case without diacritics ("Henriëtte" → "henriette"), for looking names up in the lists."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@cache
+def _folded(name: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in word_set(name))
+
+
 def is_first_name(token: Token) -> bool:
-    """A given name from the list, or an initial such as "J."."""
+    """A given name from the lists (first, female and male names, diacritics ignored), or an initial such as "J."."""
     text = token.text
-    return text.split("-")[0].lower() in word_set("first_names.txt") or bool(_INITIAL.match(text))
+    head = text.split("-")[0].lower()
+    if head in word_set("first_names.txt") or _INITIAL.match(text):
+        return True
+    folded = fold(head)
+    return folded in _folded("first_names.txt") or folded in _folded("female_names.txt") or folded in _folded("male_names.txt")
+
+
+#: Pronouns and possessives that agree with one gender; "ze" and "zij" may also be plural.
+MALE_PRONOUNS = frozenset({"hij", "hem", "zijn"})
+FEMALE_PRONOUNS = frozenset({"zij", "ze", "haar"})
+#: Titles that tell a person's gender.
+FEMALE_TITLES = frozenset({"mevrouw", "mw.", "mevr."})
+MALE_TITLES = frozenset({"heer", "meneer", "dhr."})
+
+
+def name_gender(name: str) -> str | None:
+    """"f" or "m" from the first given name of a full name (`female_names.txt`, `male_names.txt`), None when the
+    name is unknown or borne by both."""
+    words = name.split()
+    if len(words) < 2:
+        return None  # a surname alone says nothing
+    first = fold(words[0].split("-")[0])
+    if first in _folded("female_names.txt"):
+        return "f"
+    if first in _folded("male_names.txt"):
+        return "m"
+    return None
+
+
+def pronoun_gender(word: str) -> str | None:
+    """"m" for hij/hem/zijn, "f" for zij/ze/haar (which may also be plural), None otherwise."""
+    lower = word.lower()
+    return "m" if lower in MALE_PRONOUNS else "f" if lower in FEMALE_PRONOUNS else None
 
 
 def after_setting_preposition(doc: Doc, i: int) -> bool:
