@@ -8,12 +8,13 @@ name in `FoundQuote.attribution` (and the output's `quotes[].attribution`). The 
    role itself.
 2. `previous_quote` — a direct quote in the same paragraph as the previous one, or opening the next paragraph
    right after it, continues the previous speaker when no other person is named in between.
-3. `context` — the person in focus just before the quote in its paragraph: the first person named in the
+3. `announced` — the sentence right before an uncued direct quote announces its speaker ("Daarna nam X het woord.").
+4. `context` — the person in focus just before the quote in its paragraph: the first person named in the
    quote's sentence, else the first person of the last sentence before it that names one.
-4. `last_speaker` — news style: a quote in a paragraph that names nobody continues the speaker quoted last, within
+5. `last_speaker` — news style: a quote in a paragraph that names nobody continues the speaker quoted last, within
    `MAX_PARAGRAPHS_BACK` paragraphs and with nobody else named in between.
 
-Steps 2–4 apply to direct quotes only: reported speech always has its cue. Linear in the number of quotes and
+Steps 2–5 apply to direct quotes only: reported speech always has its cue. Linear in the number of quotes and
 mentions: mentions are looked up by offset (`MentionIndex`) and containment in direct quotes by `Intervals`.
 """
 
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from pipeline.quotes.cues import announces
 from pipeline.quotes.model import Attribution, FoundQuote
 from pipeline.sentences import doc_text, sentence_of
 from pipeline.speakers.coreference import PERSON_KINDS, Intervals, Resolution, SpeakerRecord
@@ -123,10 +125,36 @@ def last_speaker_step(q: FoundQuote, ctx: SieveContext) -> str | None:
     return prev.speaker_key
 
 
+def announced_step(q: FoundQuote, ctx: SieveContext) -> str | None:
+    """The person the sentence right before an uncued direct quote announces as taking the floor ("Daarna nam
+    wethouder X het woord." / "Toen was Y aan het woord."; phrases in announcing_phrases.txt), also across a
+    paragraph break."""
+    if q.kind != "direct":
+        return None
+    doc, res = ctx.doc, ctx.resolution
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return None
+    k = sentence_of(doc, span.start).start - 1
+    while k >= 0 and (doc[k].is_space or doc[k].is_punct):
+        k -= 1
+    if k < 0:
+        return None
+    before = sentence_of(doc, k)
+    if not announces(before.text):
+        return None
+    people = [
+        m for m in ctx.mentions.between(before.start_char, before.end_char)
+        if m in res.referent and m.kind in PERSON_KINDS and res.records[res.referent[m]].type == "person"
+    ]
+    return res.referent[people[0]] if people else None
+
+
 #: The sieve, in order: the first step that names a speaker decides.
 SIEVE: tuple[tuple[Attribution, Step], ...] = (
     (Attribution.CUE, cue_step),
     (Attribution.PREVIOUS_QUOTE, previous_quote_step),
+    (Attribution.ANNOUNCED, announced_step),
     (Attribution.CONTEXT, context_step),
     (Attribution.LAST_SPEAKER, last_speaker_step),
 )

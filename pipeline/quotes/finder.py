@@ -12,6 +12,18 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.ingest.layout import quote_key, words
 from pipeline.ingest.model import Block
 from pipeline.intervals import Coverage, Locator, Regions
+from pipeline.quotes.cues import (
+    asks,
+    denied,
+    dislocated,
+    first_person,
+    first_person_subject,
+    infinitive_te,
+    opens_clause,
+    passive,
+    takes_infinitive,
+    topic_cue,
+)
 from pipeline.quotes.marks import CLOSING_TOKENS, OPENING_TOKENS, find_quote_pairs
 from pipeline.quotes.model import Attribution, FoundQuote
 from pipeline.resources import word_set
@@ -31,6 +43,14 @@ from pipeline.speakers.mentions import Mention, MentionKind
 SCARE_STYLES = frozenset({"single", "straight-single"})
 _PREPOSITIONS = frozenset({"van", "met", "in", "op", "aan", "bij", "voor", "over", "naar", "door", "uit", "tegen"})
 MIN_UNCUED_WORDS = 5
+#: A quote that is a whole sentence of its own ("Dat is geen bijzaak.", "Goed zo.") is speech from this many words.
+MIN_SENTENCE_QUOTE_WORDS = 2
+#: The most words between the two parts of a split quote ("“Eerlijk gezegd,” begon X zijn antwoord, “…”").
+MAX_INTERRUPTION_WORDS = 10
+#: The most words of a trailing dash cue ("“…” – burgemeester Anna de Wit").
+MAX_DASH_CUE_WORDS = 8
+#: Marks that open a trailing dash cue.
+_DASHES = ("–", "—", "-")
 _SENTENCE_END = re.compile(r"[.!?…]$")
 
 
@@ -126,6 +146,7 @@ def find_direct_quotes(
     locate = _block_locator(blocks)
     pairs = find_quote_pairs(text, content_regions(blocks))
     pull_keys = {quote_key(b.text) for b in blocks if b.kind.value == "pull_quote"}
+    interrupted = _split_quote_cues(doc, text, pairs, index)
     for n, pair in enumerate(pairs):
         inner = text[pair.inner_start : pair.inner_end]
         after_limit = pairs[n + 1].open_start if n + 1 < len(pairs) else len(text)
@@ -133,6 +154,8 @@ def find_direct_quotes(
         cue, source = _cue_after(doc, pair.close_end, after_limit, index)
         if source is None:
             cue, source = _cue_before(doc, pair.open_start, before_limit, index)
+        if source is None and n in interrupted:
+            cue, source = interrupted[n]
         if not _is_speech(doc, inner, pair.open_start, pair.close_end, cued=cue is not None):
             if fragments is not None and pair.style not in SCARE_STYLES and not _is_title(doc, pair.open_start):
                 fragment = FoundQuote("direct", pair.inner_start, pair.inner_end, inner, locate.index(pair.inner_start))
@@ -162,14 +185,69 @@ def _is_speech(doc: Doc, inner: str, open_start: int, close_end: int, *, cued: b
         return False
     if cued:
         return True
+    text = doc_text(doc)
+    ends_sentence = bool(_SENTENCE_END.search(inner.strip()))
+    if not ends_sentence and inner.lstrip()[:1].isupper() and _after_determiner(text, open_start):
+        return False  # 'Vanavond wordt het “Initiatief buurtwarmte …” besproken': the name of an agenda item
     if n >= MIN_UNCUED_WORDS:
         return True
+    if n >= MIN_SENTENCE_QUOTE_WORDS and ends_sentence and _stands_alone(text, open_start, close_end):
+        return True  # „…”, zei hij. „Dat is geen bijzaak.”
     span = _span_chars(doc, open_start, close_end)
     if span is None:
         return False
     sent = sentence_of(doc, span.start)
     whole_sentence = span.start == sent.start and close_end >= sent.end_char - 2
     return n >= 3 and whole_sentence and bool(_SENTENCE_END.search(inner.strip()))
+
+
+def _after_determiner(text: str, open_start: int) -> bool:
+    """The word before the opening mark is an article or demonstrative (title_determiners.txt)."""
+    before = text[max(0, open_start - 12) : open_start].lower().split()
+    return bool(before) and before[-1] in word_set("title_determiners.txt")
+
+
+def _stands_alone(text: str, open_start: int, close_end: int) -> bool:
+    """The quote is a sentence of its own: a sentence end, a line break or the start of the text before the opening
+    mark, and a line break, the end of the text or a new sentence (capital or opening mark) after the closing one."""
+    k = open_start
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    if k > 0 and text[k - 1] not in ".!?…\n":
+        return False
+    j = close_end
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    return j >= len(text) or text[j] == "\n" or text[j].isupper() or text[j] in OPENING_TOKENS
+
+
+def _split_quote_cues(doc: Doc, text: str, pairs: Sequence, mentions: _Mentions) -> dict[int, tuple[str, Mention]]:
+    """Cues that interrupt a quote: "“Eerlijk gezegd,” begon wethouder Rik Jonker zijn antwoord, “hadden we …”" and
+    "‘Wanneer’, wilde Lies Arts weten, ‘gaat het …’". Both parts get the words between them as cue and the first
+    mention there as source, keyed by the index of the pair. The parts stand in one line, the first ends with a
+    comma, the words between end with a comma and hold no sentence end, and the second part goes on in lower case
+    or the words between hold a speech verb."""
+    found: dict[int, tuple[str, Mention]] = {}
+    for n, (a, b) in enumerate(pairwise(pairs)):
+        between = text[a.close_end : b.open_start]
+        head = text[a.inner_start : a.inner_end].rstrip()
+        if not (head.endswith(",") or between.lstrip().startswith(",")) or not between.rstrip().endswith(","):
+            continue
+        if any(c in between for c in ".!?\n") or len(words(between)) > MAX_INTERRUPTION_WORDS:
+            continue
+        tail = text[b.inner_start : b.inner_end].lstrip()
+        span = _span_chars(doc, a.close_end, b.open_start)
+        if not tail or span is None:
+            continue
+        if not (tail[0].islower() or any(speech_verb_lemma(t) for t in span)):
+            continue
+        source = _first_mention(doc, mentions, a.close_end, b.open_start)
+        if source is None:
+            continue
+        cue = between.strip(" ,–—-")
+        found.setdefault(n, (cue, source))
+        found[n + 1] = (cue, source)
+    return found
 
 
 def _is_title(doc: Doc, open_start: int) -> bool:
@@ -202,7 +280,11 @@ def adopt_fragments(fragments: Sequence[FoundQuote], indirect: Sequence[FoundQuo
 
 
 def _cue_after(doc: Doc, close_end: int, limit: int, mentions: _Mentions) -> tuple[str | None, Mention | None]:
-    """", zegt X." / ", grapte hij." / ", zo luidde zijn uitnodiging." / ", aldus X." after the closing mark."""
+    """", zegt X." / ", grapte hij." / ", zo luidde zijn uitnodiging." / ", aldus X." / " – burgemeester X" after the
+    closing mark, in the same line: a cue that opens the next paragraph belongs to that paragraph's speech."""
+    line_end = doc_text(doc).find("\n", close_end)
+    if line_end != -1:
+        limit = min(limit, line_end)
     span = _span_chars(doc, close_end, min(limit, len(doc_text(doc))))
     if span is None or len(span) == 0:
         return None, None
@@ -211,11 +293,13 @@ def _cue_after(doc: Doc, close_end: int, limit: int, mentions: _Mentions) -> tup
     if not tokens:
         return None, None
     i = 0
-    if tokens[0].text in (",", "–", "—", "-"):
+    if tokens[0].text in (",", *_DASHES):
         i = 1
     if i >= len(tokens):
         return None, None
     first = tokens[i]
+    if tokens[0].text in _DASHES and not speech_verb_lemma(first):
+        return _dash_cue(doc, first, span.end, mentions)
     if not (speech_verb_lemma(first) or first.lower_ in ("zo", "aldus", "dixit")):
         # "“…”, X zegt." or "“…” zei X" without a comma
         named = first.is_alpha and (first.text[:1].isupper() or first.lower_ in PRONOUNS)
@@ -228,6 +312,20 @@ def _cue_after(doc: Doc, close_end: int, limit: int, mentions: _Mentions) -> tup
     cue_span = doc[first.i : end_tok]
     source = _first_mention(doc, mentions, cue_span.start_char, cue_span.end_char)
     return cue_span.text, source
+
+
+def _dash_cue(doc: Doc, first: Token, limit: int, mentions: _Mentions) -> tuple[str | None, Mention | None]:
+    """"“…” – burgemeester Anna de Wit": a dash and a short line naming the speaker after the closing mark."""
+    end = first.i
+    while end < limit and doc[end].text not in (".", "!", "?") and "\n" not in doc[end].text:
+        end += 1
+    cue_span = doc[first.i : end]
+    if not 0 < len(words(cue_span.text)) <= MAX_DASH_CUE_WORDS:
+        return None, None
+    source = mentions.first_by_tokens(first.i, end)
+    if source is None or source.start - first.i > 2 or not is_source_mention(doc, source):
+        return None, None
+    return cue_span.text.strip(), source
 
 
 def _cue_before(doc: Doc, open_start: int, limit: int, mentions: _Mentions) -> tuple[str | None, Mention | None]:
@@ -263,9 +361,14 @@ def find_indirect_quotes(
     locate = _block_locator(blocks)
     index = _Mentions(mentions)
     previous: Span | None = None
+    # third-person minutes quote nobody between quotation marks; there the sentences after a reported clause go on
+    # with it (in news they are the writer's)
+    minutes = not direct
+    carry: FoundQuote | None = None
+    carried = 0
     for sent in sentences(doc):
         if not regions.covers(sent.start_char):
-            previous = None
+            previous, carry = None, None
             continue
         quoted = direct_spans.covered(sent.start_char, sent.end_char)
         if quoted > 0.5 * len(sent.text.strip()):
@@ -273,16 +376,47 @@ def find_indirect_quotes(
             continue  # the sentence is a direct quote; its cue belongs to that quote
         quote = (
             _volgens(sent, index)
+            or _verb_infinitive(sent, index)
             or _verb_dat(sent, index)
             or _trailing_cue(sent, index)
             or _parenthetical(sent, index)
             or _dat_zegt(sent, previous, index)
+            or _topic(sent, index)
         )
         previous = sent
+        if quote is None and minutes and carry is not None:
+            quote = _continuation(sent, carry, index, locate)
+            if quote is None or carried >= MAX_CONTINUATION_SENTENCES:
+                carry, quote = None, None
+            else:
+                carried += 1
+        elif quote is not None:
+            carry, carried = (quote if minutes else None), 0
         if quote is not None and not _mostly_quoted(quote, direct_spans):
             quote.block = locate.index(quote.start)
             found.append(quote)
     return found
+
+
+#: The most sentences after a reported clause that continue it in minutes ("X geeft aan dat A. B. C.").
+MAX_CONTINUATION_SENTENCES = 3
+#: Mentions that start someone else's contribution and so end a continuation.
+_OTHER_SPEAKER_KINDS = frozenset({MentionKind.NAME, MentionKind.SURNAME, MentionKind.ROLE, MentionKind.DESCRIPTION})
+
+
+def _continuation(sent: Span, carry: FoundQuote, mentions: _Mentions, locate: Locator) -> FoundQuote | None:
+    """Minutes: a sentence after "X geeft aan dat …" in the same paragraph or item that names no other person and
+    has no cue of its own continues X's reported speech (same source and cue)."""
+    if carry.block < 0 or locate.index(sent.start_char) != carry.block:
+        return None
+    if any(m.kind in _OTHER_SPEAKER_KINDS for m in mentions.by_tokens(sent.start, sent.end)):
+        return None
+    if any(t.lower_ in first_person() for t in sent):
+        return None  # "Ik denk …": the writer or a direct turn, not the reported speaker
+    quote = _make(sent.doc, _clause(sent.doc, sent.start, sent.end), carry.cue or "", carry.source)
+    if quote is not None:
+        quote.block = carry.block
+    return quote
 
 
 def _mostly_quoted(quote: FoundQuote, direct_spans: Coverage) -> bool:
@@ -360,28 +494,115 @@ def _verb_dat(sent: Span, mentions: _Mentions) -> FoundQuote | None:
     doc = sent.doc
     has_companion: dict[str, bool] = {}  # per sentence, so a sentence full of speech verbs stays linear
     for tok in sent:
-        if not speech_verb_lemma(tok) or tok.lower_ == "aldus":
+        question = asks(tok, sent)  # "vraagt waarom …", "wil weten wanneer …"
+        if not (speech_verb_lemma(tok) or question) or tok.lower_ == "aldus":
             continue
         # only the first "dat"/"of" counts, and only when it is near: looking further changes nothing
         near = doc[tok.i + 1 : min(sent.end, tok.i + 1 + MAX_VERB_TO_DAT)]
-        dat = next((t for t in near if t.lower_ in ("dat", "of")), None)
+        dat = next((t for t in near if opens_clause(t, question=question)), None)
         if dat is None or dat.i - tok.i > MAX_VERB_TO_DAT:
             continue
+        if any(t.lower_ == "om" for t in doc[tok.i + 1 : dat.i]):
+            continue  # "zegt het om te voorkomen dat …": the "dat" belongs to the purpose clause
         companion = speech_verb_companion(tok)
         if companion and companion not in has_companion:
             has_companion[companion] = any(t.lower_ == companion or t.lower_.startswith(companion) for t in sent)
         if companion and not has_companion[companion]:
             continue
-        inner = [m for m in mentions.by_tokens(sent.start, sent.end, start_below=dat.i) if is_source_mention(doc, m)]
-        before = [m for m in inner if m.end <= tok.i and not _after_preposition(doc, m)]
-        after = [m for m in inner if m.start > tok.i]
-        people = [m for m in before if m.kind is not MentionKind.ORGANISATION]
-        source = _parsed_subject(tok, inner) or ((people or before)[0] if before else (after[0] if after else None))
-        if source is None:
+        source = _cue_source(tok, sent, mentions, dat.i)
+        if source is None or not _speaks(tok, sent, source, dat.i):
             continue
         cue = doc[min(source.start, tok.i) : dat.i + 1].text
-        return _make(doc, _clause(doc, dat.i + 1, sent.end), cue, source)
+        return _make(doc, _clause(doc, _evaluation_start(tok, source, dat.i), sent.end), cue, source)
     return None
+
+
+def _cue_source(verb: Token, sent: Span, mentions: _Mentions, stop: int) -> Mention | None:
+    """The speaker mention of a speech verb: the parse's subject, else the first person (or any mention) before the
+    verb outside a fronted phrase, else the first mention after it ("laat de gemeente weten"). Only mentions that
+    start before token `stop` (the clause) count."""
+    doc = sent.doc
+    inner = [m for m in mentions.by_tokens(sent.start, sent.end, start_below=stop) if is_source_mention(doc, m)]
+    before = [m for m in inner if m.end <= verb.i and not _after_preposition(doc, m)]
+    after = [m for m in inner if m.start > verb.i]
+    people = [m for m in before if m.kind is not MentionKind.ORGANISATION]
+    return _parsed_subject(verb, inner) or ((people or before)[0] if before else (after[0] if after else None))
+
+
+def _speaks(verb: Token, sent: Span, source: Mention, clause: int) -> bool:
+    """The cue reports what `source` said: not denied ("heeft nooit gezegd dat", "zegt niet dat"), not the writer's
+    own ("… dus ik stel voor dat"), not dislocated ("Wat X zegt, dat klopt niet"), not passive ("X werd gevraagd
+    of"). `clause` is the token that opens the reported clause."""
+    lo = source.end if source.end <= verb.i else max(sent.start, verb.i - 2)
+    if first_person_subject(verb, _after_last_comma(verb, lo)):
+        return False
+    return not (denied(verb, lo, clause) or dislocated(sent, verb) or passive(verb, lo))
+
+
+def _after_last_comma(verb: Token, lo: int) -> int:
+    """The first token after the last comma between token `lo` and the verb ("Jan, met wie ik sprak, zegt"), else lo."""
+    doc = verb.doc
+    for k in range(verb.i - 1, lo - 1, -1):
+        if doc[k].text == ",":
+            return k + 1
+    return lo
+
+
+def _evaluation_start(verb: Token, source: Mention, dat: int) -> int:
+    """Where the reported clause starts: after the "dat", or at "het" in "vindt het jammer dat …" (the judgement
+    is part of what was said)."""
+    doc = verb.doc
+    k = verb.i + 1
+    if source.start == k:
+        k = source.end  # "vindt Jansen het jammer dat"
+    if k + 1 < dat and doc[k].lower_ == "het":
+        return k
+    return dat + 1
+
+
+def _verb_infinitive(sent: Span, mentions: _Mentions) -> FoundQuote | None:
+    """"X zegt verbijsterd te zijn door …", "liet X weten te stoppen met …": a speech verb with a "te"-infinitive;
+    the reported words run from after the verb (and its inverted subject or companion) to the sentence end or the
+    first comma after the infinitive."""
+    doc = sent.doc
+    for tok in sent:
+        if not takes_infinitive(tok):
+            continue
+        te = infinitive_te(tok, sent.end)
+        if te is None:
+            continue
+        companion = speech_verb_companion(tok)
+        at_companion = next((t.i for t in doc[tok.i + 1 : te.i] if companion and t.lower_ == companion), None)
+        if companion and at_companion is None and not any(t.lower_ == companion for t in doc[sent.start : tok.i]):
+            continue
+        source = _cue_source(tok, sent, mentions, te.i)
+        if source is None or not _speaks(tok, sent, source, tok.i + 1):
+            continue
+        start = tok.i + 1
+        if source.start > tok.i and source.end <= te.i:
+            start = max(start, source.end)
+        if at_companion is not None:
+            start = max(start, at_companion + 1)
+        end = next((t.i for t in doc[te.i + 2 : sent.end] if t.text in (",", ";", ":")), sent.end)
+        cue = doc[min(source.start, tok.i) : start].text
+        return _make(doc, _clause(doc, start, end), cue, source)
+    return None
+
+
+def _topic(sent: Span, mentions: _Mentions) -> FoundQuote | None:
+    """Minutes: "X informeert naar de planning", "X heeft een vraag over de kosten" — the topic is what X raised."""
+    doc = sent.doc
+    match = topic_cue(sent.text)
+    if match is None:
+        return None
+    cue = doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
+    if cue is None or cue.end >= sent.end:
+        return None
+    verb = cue[0]
+    source = _cue_source(verb, sent, mentions, cue.end)
+    if source is None or source.start > verb.i or not _speaks(verb, sent, source, cue.end):
+        return None  # the subject stands before the verb; "informeert de wethouder naar" names the addressee
+    return _make(doc, _clause(doc, cue.end, sent.end), doc[source.start : cue.end].text, source)
 
 
 def _after_preposition(doc: Doc, m: Mention) -> bool:

@@ -1,0 +1,151 @@
+"""What a speech cue says about its clause: denied, the writer's own, dislocated, a question, an infinitive, a topic.
+
+Token-level checks used by `pipeline.quotes.finder` (all work on a blank pipeline; where the Doc has a dependency
+parse, the subject is read from it). Word lists live in `pipeline/resources/` and are named below; every check
+looks at a window of a few tokens around one cue, so a document is still read in linear time.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from pipeline.resources import patterns, word_set
+from pipeline.speakers.lexicon import annotated, speech_verb_companion, speech_verb_lemma
+
+#: How many tokens before the speech verb a negation may stand and still deny it ("heeft het nooit gezegd").
+MAX_NEGATION_REACH = 3
+#: The most tokens from a speech verb to the "te" of its infinitive ("zegt al jaren niet blij te zijn").
+MAX_VERB_TO_TE = 10
+#: Infinitives that do not end in "-en" (te zijn, te gaan, …).
+SHORT_INFINITIVES = frozenset({"zijn", "gaan", "doen", "staan", "zien", "slaan"})
+#: Tokens that end the search for a "te"-infinitive: a new clause or a purpose clause ("om … te").
+_INFINITIVE_STOPS = frozenset({"dat", "of", "om", ",", ".", ":", ";", "!", "?"})
+
+
+def negations() -> frozenset[str]:
+    """Words that deny a cue (cue_negations.txt)."""
+    return word_set("cue_negations.txt")
+
+
+def first_person() -> frozenset[str]:
+    """Subjects that make a cue the writer's own (first_person_pronouns.txt)."""
+    return word_set("first_person_pronouns.txt")
+
+
+def denied(verb: Token, lo: int, hi: int) -> bool:
+    """A negation stands in the cue around the speech verb: from `MAX_NEGATION_REACH` tokens before the verb (not
+    before token `lo`, the end of the subject) up to token `hi` (the "dat", "of" or "te" that opens the clause).
+
+    "Kaya heeft nooit gezegd dat …" and "Bos zegt niet dat …" are denied; "Jan zegt niet te weten of …" is not
+    (`hi` is the "te": the negation inside the infinitive is what he said)."""
+    doc = verb.doc
+    start = max(lo, verb.i - MAX_NEGATION_REACH, 0)
+    for k in range(verb.i - 1, start - 1, -1):
+        if doc[k].text in (",", ";", ":"):
+            start = k + 1  # "Jan, die niet kwam, zegt dat": the negation belongs to the clause before
+            break
+    return any(t.lower_ in negations() for t in doc[start:hi])
+
+
+def first_person_subject(verb: Token, lo: int) -> bool:
+    """The speech verb's subject is "ik" or "we": the parse's subject where there is one, else a first-person
+    pronoun between token `lo` and the verb or right after the verb ("… dus ik stel voor dat", "stel ik voor")."""
+    doc = verb.doc
+    if annotated(doc, "DEP"):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if subjects:
+            return any(s.lower_ in first_person() for s in subjects)
+    window = doc[max(lo, 0) : min(verb.i + 2, len(doc))]
+    return any(t.lower_ in first_person() for t in window)
+
+
+def dislocated(sent: Span, verb: Token) -> bool:
+    """"Wat mevrouw Peeters net zegt, dat klopt niet": a free relative opens the sentence and the cue verb stands
+    before its first comma, so the "dat" after the comma points back to her words."""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if not words or words[0].lower_ not in word_set("dislocation_openers.txt"):
+        return False
+    first_comma = next((t.i for t in sent if t.text == ","), sent.end)
+    return verb.i < first_comma
+
+
+def asks(verb: Token, sent: Span) -> bool:
+    """The verb asks (question_verbs.txt): "vraagt", "informeert", or "weten" with a form of "willen" before it in
+    the sentence ("wil weten of …")."""
+    form = verb.lower_
+    if form not in word_set("question_verbs.txt"):
+        return False
+    if form != "weten":
+        return True
+    return any(t.lower_ in word_set("want_verbs.txt") for t in verb.doc[sent.start : verb.i])
+
+
+def opens_clause(token: Token, *, question: bool) -> bool:
+    """The token opens the reported clause: "dat" or "of", and after a question cue also "waarom", "hoe", …"""
+    lower = token.lower_
+    if lower in ("dat", "of"):
+        return True
+    return question and lower in word_set("question_words.txt")
+
+
+def is_infinitive(token: Token) -> bool:
+    """An infinitive after "te": "zijn", "gaan", or a word ending in "-en" (or a verb tagged VerbForm=Inf)."""
+    if annotated(token.doc, "MORPH") and token.morph.to_dict().get("VerbForm") == "Inf":
+        return True
+    lower = token.lower_
+    return token.is_alpha and (lower in SHORT_INFINITIVES or (len(lower) > 3 and lower.endswith("en")))
+
+
+def takes_infinitive(verb: Token) -> bool:
+    """The speech verb may report speech with a "te"-infinitive (infinitive_speech_verbs.txt)."""
+    lemma = speech_verb_lemma(verb)
+    if lemma is None or _attributive(verb):
+        return False
+    return lemma.split()[0] in word_set("infinitive_speech_verbs.txt")
+
+
+def _attributive(token: Token) -> bool:
+    """A participle used as an adjective ("de twijfelende kiezers"), not a verb."""
+    if annotated(token.doc, "POS") and token.pos_ == "ADJ":
+        return True
+    return token.lower_.endswith("ende")
+
+
+def passive(verb: Token, lo: int) -> bool:
+    """A form of "worden" (passive_auxiliaries.txt) stands between token `lo` and the verb, or right after it: the
+    person named was asked or told ("Timmermans werd gevraagd wat …")."""
+    doc = verb.doc
+    window = doc[max(lo, verb.i - MAX_NEGATION_REACH, 0) : min(verb.i + 2, len(doc))]
+    return any(t.lower_ in word_set("passive_auxiliaries.txt") for t in window if t.i != verb.i)
+
+
+def infinitive_te(verb: Token, end: int) -> Token | None:
+    """The "te" of the verb's infinitive complement within `MAX_VERB_TO_TE` tokens (before token `end`), or None
+    when a "dat", "of", "om" or punctuation comes first: "zegt verbijsterd te zijn" → "te"."""
+    doc = verb.doc
+    stop = min(end, verb.i + 1 + MAX_VERB_TO_TE)
+    for k in range(verb.i + 1, stop):
+        tok = doc[k]
+        if tok.lower_ in _INFINITIVE_STOPS or tok.is_quote:
+            return None
+        if tok.lower_ == "te" and k + 1 < end and is_infinitive(doc[k + 1]):
+            return tok
+    return None
+
+
+def companion_of(verb: Token) -> str | None:
+    """The particle or verb that completes a separable speech verb (laten → "weten", toelichten → "toe")."""
+    return speech_verb_companion(verb)
+
+
+def topic_cue(text: str) -> re.Match[str] | None:
+    """The first minutes cue with a topic object in `text` ("informeert naar", "heeft een vraag over")."""
+    found = [m for m in (p.search(text) for p in patterns("topic_cues.txt")) if m is not None]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def announces(text: str) -> bool:
+    """The sentence announces that someone takes the floor ("Daarna nam X het woord.")."""
+    return any(p.search(text) for p in patterns("announcing_phrases.txt"))

@@ -1,0 +1,261 @@
+"""Quotes in council minutes and on unseen text: question and topic cues, denied and dislocated cues, the writer's
+own cues, infinitive complements, names of agenda items, short and split quotes, dash cues."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from pipeline.quotes.cues import denied, dislocated, first_person_subject, infinitive_te
+
+
+def direct(analysis):
+    return [(q.text, q.speaker) for q in analysis.quotes if q.kind == "direct"]
+
+
+def indirect(analysis):
+    return [(q.text, q.speaker) for q in analysis.quotes if q.kind == "indirect"]
+
+
+class TestQuestionCues:
+    """Minutes report questions in the third person: "X wil weten of …", "X vraagt waarom …"."""
+
+    @pytest.mark.parametrize(
+        ("sentence", "expected"),
+        [
+            ("Mevrouw Jansen (GroenLinks) wil weten of de fietsenstalling dit jaar klaar is.", "de fietsenstalling dit jaar klaar is"),
+            ("De heer Okafor (PvdA) vraagt waarom de aanbesteding is uitgesteld.", "de aanbesteding is uitgesteld"),
+            ("Mevrouw Smit vraagt hoe de gemeente de ondernemers gaat informeren.", "de gemeente de ondernemers gaat informeren"),
+            ("De heer De Boer wil graag weten wanneer het verkeersplan komt.", "het verkeersplan komt"),
+        ],
+    )
+    def test_question_word_opens_the_reported_question(self, analyse, sentence, expected):
+        quotes = indirect(analyse("Besluitenlijst commissie Ruimte\n\n" + sentence))
+        assert [text for text, _ in quotes] == [expected]
+        assert quotes[0][1] is not None
+
+    def test_question_word_after_a_plain_speech_verb_is_no_cue(self, analyse):
+        a = analyse("Wethouder Dekker zegt waarom hij het plan steunt in een lange brief aan de raad.")
+        assert indirect(a) == []
+
+    def test_weten_without_willen_is_no_question(self, analyse):
+        a = analyse("De heer Vos weet hoe de markt werkt en verkoopt al jaren kaas.")
+        assert indirect(a) == []
+
+    def test_the_person_asked_is_not_the_speaker(self, analyse):
+        a = analyse("Verslag\n\nWethouder Hoekstra werd gevraagd wanneer de nieuwe sporthal opengaat.")
+        assert indirect(a) == []
+
+    def test_topic_of_a_question_is_what_was_raised(self, analyse):
+        a = analyse("Verslag\n\nMevrouw Brouwer (SP) informeert naar de kosten van de nieuwe brug.")
+        assert indirect(a) == [("de kosten van de nieuwe brug", "Brouwer")]
+
+    def test_question_about_a_topic(self, analyse):
+        a = analyse("Verslag\n\nDe heer Yilmaz heeft een vraag over de parkeertarieven in het centrum.")
+        assert indirect(a) == [("de parkeertarieven in het centrum", "Yilmaz")]
+
+    def test_topic_cue_without_a_subject_before_it_is_no_quote(self, analyse):
+        a = analyse("Verslag\n\nDaarna informeert de wethouder naar de planning van het project.")
+        assert indirect(a) == []
+
+
+class TestNotSpeech:
+    """Cues that report what was not said, or that are the writer's own."""
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Wethouder Lambrechts heeft nooit gezegd dat de school dichtgaat.",
+            "Ook de heer Verbeek zegt niet dat de subsidie moet stoppen.",
+            "Wat mevrouw Hendriks zojuist zegt, dat klopt volgens mij niet helemaal.",
+        ],
+    )
+    def test_denied_or_dislocated_cue_is_no_quote(self, analyse, sentence):
+        assert indirect(analyse("Verslag commissie\n\n" + sentence)) == []
+
+    @pytest.mark.parametrize(
+        ("sentence", "expected"),
+        [
+            ("Wethouder Lambrechts heeft gezegd dat de school openblijft.", "de school openblijft"),
+            ("De heer Verbeek zegt dat de subsidie niet moet stoppen.", "de subsidie niet moet stoppen"),
+            ("Mevrouw Hendriks, die niet kon komen, schrijft dat ze het plan steunt.", "ze het plan steunt"),
+        ],
+    )
+    def test_negation_outside_the_cue_keeps_the_quote(self, analyse, sentence, expected):
+        assert [t for t, _ in indirect(analyse("Verslag commissie\n\n" + sentence))] == [expected]
+
+    def test_first_person_cue_is_not_the_named_persons(self, analyse):
+        a = analyse("Verslag\n\nFatima Amrani wacht al in de zaal, dus ik stel voor dat we direct beginnen.")
+        assert indirect(a) == []
+
+    def test_third_person_cue_after_a_first_person_aside_is_kept(self, analyse):
+        a = analyse("Verslag\n\nFatima Amrani, met wie ik vorige week sprak, zegt dat de zaal te klein is.")
+        assert indirect(a) == [("de zaal te klein is", "Fatima Amrani")]
+
+    def test_quoted_name_of_an_agenda_item_is_no_quote(self, analyse):
+        a = analyse("Verslag\n\nVanavond wordt het “Plan voor groene daken in de oude binnenstad” besproken door de raad.")
+        assert direct(a) == []
+
+    def test_quoted_sentence_after_an_article_is_still_speech(self, analyse):
+        a = analyse("Verslag\n\nZe zei het zo: “We gaan dit jaar nog beginnen met de bouw.”")
+        assert [t for t, _ in direct(a)] == ["We gaan dit jaar nog beginnen met de bouw."]
+
+
+class TestInfinitiveCues:
+    """"X zegt verbijsterd te zijn": the infinitive clause is what X said."""
+
+    @pytest.mark.parametrize(
+        ("sentence", "expected", "speaker"),
+        [
+            ("De gemeente Zwolle zegt verrast te zijn door het besluit.", "verrast te zijn door het besluit", "Zwolle"),
+            ("Eerder liet de provincie weten de subsidie te verhogen.", "de subsidie te verhogen", "provincie"),
+            ("Wethouder Kramer zegt het belangrijk te vinden dat de bibliotheek openblijft.",
+             "het belangrijk te vinden dat de bibliotheek openblijft", "Kramer"),
+            ("Sanne Visser zegt ook plannen te hebben, maar wil eerst de cijfers zien.", "ook plannen te hebben", "Sanne Visser"),
+        ],
+    )
+    def test_infinitive_complement_is_reported_speech(self, analyse, sentence, expected, speaker):
+        quotes = indirect(analyse("Verslag\n\n" + sentence))
+        assert [t for t, _ in quotes] == [expected]
+        assert speaker in (quotes[0][1] or "")
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Het college dreigt te vallen over de begroting van volgend jaar.",
+            "Wethouder Kramer zegt het om te voorkomen dat er onrust ontstaat.",
+            "Wethouder Kramer heeft nooit gezegd blij te zijn met de uitslag.",
+            "Bij de gemeente Zwolle kwamen de twijfelende inwoners om hun belasting te betalen.",
+        ],
+    )
+    def test_no_infinitive_speech(self, analyse, sentence):
+        assert indirect(analyse("Verslag\n\n" + sentence)) == []
+
+    def test_judgement_before_dat_belongs_to_the_clause(self, analyse):
+        a = analyse("Verslag\n\nRaadslid Peters vindt het jammer dat de markt verhuist naar het plein.")
+        assert indirect(a) == [("het jammer dat de markt verhuist naar het plein", "Peters")]
+
+
+class TestShortAndSplitQuotes:
+    def test_short_sentence_quote_after_a_cued_quote(self, analyse):
+        text = "Verslag\n\nGedeputeerde Anouk Hermans was het daarmee eens. „Jongeren moeten meepraten over de wijk”, zei ze. „Dat is geen detail.”"
+        assert direct(analyse(text)) == [
+            ("Jongeren moeten meepraten over de wijk", "Anouk Hermans"),
+            ("Dat is geen detail.", "Anouk Hermans"),
+        ]
+
+    def test_short_phrase_inside_a_sentence_stays_a_term(self, analyse):
+        a = analyse("Verslag\n\nDe wijk noemt zichzelf al jaren een “groen dorp.” in de stad en dat klopt.")
+        assert direct(a) == []
+
+    def test_split_quote_with_a_cue_without_speech_verb(self, analyse):
+        text = "Verslag\n\n“Om eerlijk te zijn,” begon wethouder Joris Lammerts zijn betoog, “zijn we nog niet klaar.”"
+        assert direct(analyse(text)) == [
+            ("Om eerlijk te zijn,", "Joris Lammerts"),
+            ("zijn we nog niet klaar.", "Joris Lammerts"),
+        ]
+
+    def test_split_question(self, analyse):
+        text = "Verslag\n\n‘Waarom’, wilde bewoner Kees Mulder weten, ‘duurt de verbouwing zo lang?’"
+        assert direct(analyse(text)) == [("Waarom", "Kees Mulder"), ("duurt de verbouwing zo lang?", "Kees Mulder")]
+
+    def test_two_terms_around_a_name_are_no_split_quote(self, analyse):
+        text = "Verslag\n\nDe ‘groene’ wijk van wethouder Joris Lammerts, de ‘blauwe’ zone en de haven liggen naast elkaar."
+        assert direct(analyse(text)) == []
+
+    def test_trailing_dash_names_the_speaker(self, analyse):
+        text = "Verslag\n\n“We houden de deur open voor iedereen die wil meedoen.” – burgemeester Lotte de Graaf"
+        assert direct(analyse(text)) == [("We houden de deur open voor iedereen die wil meedoen.", "Lotte de Graaf")]
+
+    def test_cue_of_the_next_paragraph_is_not_the_quotes(self, analyse):
+        text = (
+            "Verslag\n\nWethouder Mirjam Faber opende de avond met een korte terugblik op het jaar. "
+            "“Het was een jaar met veel nieuwe plannen voor de wijk.”\n\nBakker zegt dat hij het er niet mee eens is."
+        )
+        a = analyse(text)
+        assert direct(a) == [("Het was een jaar met veel nieuwe plannen voor de wijk.", "Mirjam Faber")]
+
+
+def _doc(nlp, words, heads, deps, pos):
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+class TestCueChecksOnParsedDocs:
+    """The cue checks read the parse's subject where the Doc has one."""
+
+    def test_first_person_subject_from_the_parse(self, nlp):
+        # "Jan wacht , dus ik stel voor dat we gaan ."
+        words = ["Jan", "wacht", ",", "dus", "ik", "stel", "voor", "dat", "we", "gaan", "."]
+        heads = [1, 1, 5, 5, 5, 1, 5, 9, 9, 5, 1]
+        deps = ["nsubj", "ROOT", "punct", "advmod", "nsubj", "conj", "compound:prt", "mark", "nsubj", "ccomp", "punct"]
+        pos = ["PROPN", "VERB", "PUNCT", "ADV", "PRON", "VERB", "ADP", "SCONJ", "PRON", "VERB", "PUNCT"]
+        doc = _doc(nlp, words, heads, deps, pos)
+        assert first_person_subject(doc[5], 0)
+        assert not first_person_subject(doc[1], 0)
+
+    def test_parsed_third_person_subject_wins_over_a_nearby_ik(self, nlp):
+        # "Jan zegt ik weet het niet" is not first person for "zegt": its subject is Jan
+        words = ["Jan", "zegt", "ik", "weet", "het", "niet"]
+        heads = [1, 1, 3, 1, 3, 3]
+        deps = ["nsubj", "ROOT", "nsubj", "ccomp", "obj", "advmod"]
+        pos = ["PROPN", "VERB", "PRON", "VERB", "PRON", "ADV"]
+        doc = _doc(nlp, words, heads, deps, pos)
+        assert not first_person_subject(doc[1], 0)
+
+    def test_denied_and_dislocated(self, nlp):
+        doc = nlp("Wat Anna zegt, dat klopt niet.")
+        assert dislocated(doc[:], doc[2])
+        doc = nlp("Anna zegt niet dat het klopt.")
+        assert denied(doc[1], 1, 3)
+        doc = nlp("Anna zegt niet te weten of het klopt.")
+        assert not denied(doc[1], 1, 2)
+        assert infinitive_te(doc[1], len(doc)) is doc[3] or infinitive_te(doc[1], len(doc)).i == 3
+
+
+class TestMinutesContinuation:
+    """In third-person minutes the sentences after "X geeft aan dat …" go on with X's contribution."""
+
+    TEXT = (
+        "Verslag inspraakavond\n\n"
+        "1. Joost Verhagen, voorzitter van de buurtvereniging, geeft aan dat de vereniging tien jaar bestaat. "
+        "Er doen zestig gezinnen mee. Zonder steun van de gemeente stopt de vereniging.\n"
+        "2. Mila Hendriks, secretaris, geeft aan dat de zaalhuur omhoog is gegaan. Ook de energie is duurder."
+    )
+
+    def test_following_sentences_belong_to_the_reported_speaker(self, analyse):
+        assert indirect(analyse(self.TEXT)) == [
+            ("de vereniging tien jaar bestaat", "Joost Verhagen"),
+            ("Er doen zestig gezinnen mee", "Joost Verhagen"),
+            ("Zonder steun van de gemeente stopt de vereniging", "Joost Verhagen"),
+            ("de zaalhuur omhoog is gegaan", "Mila Hendriks"),
+            ("Ook de energie is duurder", "Mila Hendriks"),
+        ]
+
+    def test_a_sentence_naming_another_person_ends_the_contribution(self, analyse):
+        text = "Verslag\n\nJoost Verhagen geeft aan dat de zaal te klein is. Wethouder Mila Hendriks knikt instemmend."
+        assert indirect(analyse(text)) == [("de zaal te klein is", "Joost Verhagen")]
+
+    def test_news_with_direct_quotes_does_not_continue(self, analyse):
+        text = (
+            "Nieuws\n\nJoost Verhagen zegt dat de zaal te klein is. Het gebouw is uit 1960. "
+            "“We zoeken al jaren naar een betere plek voor de club”, zegt Verhagen."
+        )
+        assert indirect(analyse(text)) == [("de zaal te klein is", "Joost Verhagen")]
+
+
+class TestAnnouncedQuote:
+    def test_announcing_sentence_names_the_next_quotes_speaker(self, analyse):
+        text = (
+            "Verslag\n\nDe zaal was vol en het was warm. Daarna nam wethouder Pieter Claassen het woord.\n\n"
+            "“We gaan de wijk samen met de bewoners opnieuw inrichten.”"
+        )
+        a = analyse(text)
+        assert direct(a) == [("We gaan de wijk samen met de bewoners opnieuw inrichten.", "Pieter Claassen")]
+        assert [q.attribution for q in a.quotes] == ["announced"]
+
+    def test_a_sentence_that_announces_nothing_leaves_the_quote_open(self, analyse):
+        text = (
+            "Verslag\n\nDe zaal was vol en het was warm. Wethouder Pieter Claassen zat op de eerste rij.\n\n"
+            "“We gaan de wijk samen met de bewoners opnieuw inrichten.”"
+        )
+        assert [q.attribution for q in analyse(text).quotes] != ["announced"]
