@@ -74,3 +74,29 @@ def test_iemand_after_a_speech_verb_is_an_unnamed_source(analyse):
 def test_iemand_elsewhere_is_no_source(nlp):
     found = mentions(nlp, "Iemand had de deur open laten staan.")
     assert all(kind is not MentionKind.DESCRIPTION for kind, _ in found)
+
+
+def test_coordinated_parties_are_one_group_speaker(analyse):
+    a = analyse("VVD, NSC en GroenLinks-PvdA, de grootste partijen, zeggen dat de stikstofwet moet blijven.")
+    assert [(s.name, s.type) for s in a.speakers] == [("VVD, NSC en GroenLinks-PvdA", "group")]
+
+
+def test_a_capitalised_member_between_commas_belongs_to_the_list(nlp):
+    found = mentions(nlp, "Het voorstel kwam van D66, Volt, PvdD en Bij1.")
+    assert (MentionKind.GROUP, "D66, Volt, PvdD en Bij1") in found
+
+
+def test_a_single_party_is_no_group(nlp):
+    found = mentions(nlp, "Volgens de VVD is dat jammer.")
+    assert all(kind is not MentionKind.GROUP for kind, _ in found)
+
+
+def test_parties_listed_without_en_are_no_group(nlp):
+    found = mentions(nlp, "Op het podium stonden D66, SP.")
+    assert all(kind is not MentionKind.GROUP for kind, _ in found)
+
+
+def test_a_role_compound_in_camel_case_stays_a_role(analyse):
+    a = analyse("GroenLinks-PvdA-leider Tom Verbeek zegt dat het anders moet.")
+    s = next(s for s in a.speakers if s.name == "Tom Verbeek")
+    assert s.roles == ["GroenLinks-PvdA-leider"]

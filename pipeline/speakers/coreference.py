@@ -240,7 +240,8 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
                 records[key] = SpeakerRecord(key=key, name=m.text, first_offset=m.start_char)
                 names.add(records[key])
         elif m.kind in (MentionKind.GROUP, MentionKind.ORGANISATION):
-            name = m.text.split()[-1] if m.kind is MentionKind.GROUP else m.text
+            coordinated = m.kind is MentionKind.GROUP and ("," in m.text or " en " in m.text)
+            name = m.text.split()[-1] if m.kind is MentionKind.GROUP and not coordinated else m.text
             if m.kind is MentionKind.ORGANISATION and m.text.split()[0].lower() in ("de", "het"):
                 # "de gemeente" refers back to "gemeente Almere"
                 head = m.text.split()[-1].lower()

@@ -131,7 +131,9 @@ def is_camel_case(token: Token) -> bool:
     """A word with a capital after a small letter inside it, the way organisations and parties are written
     (VluchtelingenWerk, GroenLinks, ChristenUnie), never a Dutch person's name."""
     text = token.text
-    return text[:1].isupper() and text.isalpha() and bool(_CAMEL.search(text))
+    if not (text[:1].isupper() and text.replace("-", "").isalpha() and _CAMEL.search(text)):
+        return False
+    return not is_role_noun(token)  # "GroenLinks-PvdA-leider": a role
 
 
 def is_acronym(token: Token) -> bool:

@@ -408,7 +408,49 @@ def find_mentions(doc: Doc) -> list[Mention]:
     for i, token in enumerate(doc):
         if i not in taken and (is_acronym(token) or token.lower_ in camel and not token.is_sent_start):
             add(MentionKind.ORGANISATION, doc[i : i + 1])  # "TNO", "VluchtelingenWerk"
-    return sorted(mentions, key=lambda m: (m.start, m.end))
+    return _coordinated_organisations(doc, sorted(mentions, key=lambda m: (m.start, m.end)))
+
+
+def _coordinated_organisations(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"VVD, NSC en GroenLinks-PvdA", "de politie en het Openbaar Ministerie": organisations joined by commas and a
+    final "en" act as one group; their mentions (sorted) are replaced by one GROUP mention over the whole list.
+    A capitalised word between commas counts as a member too ("D66, Denk, Volt en Bij1"). Linear in the mentions."""
+    orgs = {m.start: m for m in mentions if m.kind is MentionKind.ORGANISATION}
+    if len(orgs) < 2:
+        return mentions
+    merged: dict[int, Mention] = {}  # start of the first member -> the group mention
+    absorbed: set[int] = set()  # starts of the members
+    for start in sorted(orgs):
+        if start in absorbed:
+            continue
+        members = [start]
+        end = orgs[start].end
+        last_joiner = ""
+        while end + 1 < len(doc) and (doc[end].text == "," or doc[end].lower_ == "en"):
+            k = end + 1
+            if doc[k].lower_ in ("de", "het") and k + 1 in orgs:
+                k += 1
+            if k in orgs:
+                last_joiner = doc[end].lower_
+                members.append(k)
+                end = orgs[k].end
+                continue
+            word = doc[k]
+            if is_capitalised(word) and not is_function_word(word) and not word.is_sent_start and word.text.replace("-", "").isalnum():
+                last_joiner = doc[end].lower_
+                end = k + 1
+                if last_joiner == "en":
+                    break
+                continue
+            break
+        if len(members) >= 2 and last_joiner == "en":
+            span = doc[start:end]
+            merged[start] = Mention.of(MentionKind.GROUP, span)
+            absorbed.update(members)
+    if not merged:
+        return mentions
+    out = [m for m in mentions if not (m.kind is MentionKind.ORGANISATION and m.start in absorbed)]
+    return sorted(out + list(merged.values()), key=lambda m: (m.start, m.end))
 
 
 def _surname_repeats(doc: Doc, names: list[Span], taken: set[int]) -> list[Span]:
