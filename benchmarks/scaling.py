@@ -3,8 +3,8 @@
 The document is a text file repeated with distinct names in every copy (so the vocabulary of names grows
 with the length), or a synthetic Dutch report with a rich vocabulary (`--synthetic CHARS`: words drawn from
 spaCy's Dutch lemma table, invented people, direct quotes with cues, reported speech), or one of the
-pathological inputs of issue #14 (`--pathological equals|quotes`: a line of '=' or a paragraph of unclosed
-„ marks). Every scale runs in a fresh process (peak RSS is a per-process high-water mark); the time is the
+pathological inputs of issue #14 (`--pathological equals|quotes|cues`: a line of '=', a paragraph of
+unclosed „ marks, or one long sentence full of cues). Every scale runs in a fresh process (peak RSS is a per-process high-water mark); the time is the
 analysis alone (`parse` + `build_analysis`), the model load is left out, as wall and CPU seconds (the
 ratios use CPU seconds, which other processes on a shared machine move far less). A ratio per doubling of about 2
 (per ×4 about 4) is linear; 4 per doubling is quadratic.
@@ -109,9 +109,13 @@ def synthetic_report(size: int, *, zipf: bool = False, seed: int = 5) -> str:
 
 
 def pathological(kind: str, size: int) -> str:
-    """Issue #14's worst cases: a line of '=' or a paragraph of unclosed „ quotes, `size` characters."""
+    """Issue #14's worst cases, `size` characters: a line of '=', a paragraph of unclosed „ quotes, or one
+    sentence full of speech verbs and cues (no full stop: one sentence for the sentence splitter)."""
     if kind == "equals":
         return "Verslag\n\n" + "=" * size + "\n"
+    if kind == "cues":
+        unit = "het plan werkt niet goed, zegt wethouder Els Visser, en volgens haar zei Jan de Vries dat "
+        return "Verslag\n\n" + (unit * (size // len(unit) + 1))[:size] + "\n"
     unit = "„Dit loopt nooit af "
     return "Verslag\n\n" + (unit * (size // len(unit) + 1))[:size] + "\n"
 
@@ -207,7 +211,7 @@ def main() -> None:
     parser.add_argument("--scales", nargs="+", type=int, default=[1, 2, 4])
     parser.add_argument("--synthetic", type=int, default=0, help="characters of a synthetic report at 1×")
     parser.add_argument("--zipf", action="store_true", help="synthetic words Zipf-distributed instead of uniform")
-    parser.add_argument("--pathological", choices=("equals", "quotes"))
+    parser.add_argument("--pathological", choices=("equals", "quotes", "cues"))
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--linear-tokenizer", action="store_true", help="install pipeline.tokenizer.linear_tokenizer first")
     parser.add_argument("--keep", type=Path, help="also write the generated inputs to this folder")
