@@ -100,3 +100,27 @@ def test_a_role_compound_in_camel_case_stays_a_role(analyse):
     a = analyse("GroenLinks-PvdA-leider Tom Verbeek zegt dat het anders moet.")
     s = next(s for s in a.speakers if s.name == "Tom Verbeek")
     assert s.roles == ["GroenLinks-PvdA-leider"]
+
+
+def test_a_group_keeps_its_adjectives_and_quantifiers(analyse):
+    a = analyse("Sociale wetenschappers concludeerden in een advies dat een verbod niet voldoende is.")
+    assert [(s.name, s.type) for s in a.speakers] == [("Sociale wetenschappers", "group")]
+
+
+def test_a_group_named_again_by_its_noun_is_the_same_group(analyse):
+    a = analyse(
+        "Sociale wetenschappers concludeerden in een advies dat een verbod niet voldoende is. "
+        "Volgens deze wetenschappers moet het anders."
+    )
+    assert [s.name for s in a.speakers] == ["Sociale wetenschappers"]
+    assert all(q.speaker == "Sociale wetenschappers" for q in a.quotes)
+
+
+def test_a_group_with_only_an_article_is_named_by_its_noun(analyse):
+    a = analyse("Volgens de experts is het al te laat voor de regio.")
+    assert [s.name for s in a.speakers] == ["experts"]
+
+
+def test_a_diminutive_before_a_group_is_no_adjective(nlp):
+    found = mentions(nlp, "Zo'n beetje alle bewoners zeggen dat het te laat is.")
+    assert (MentionKind.GROUP, "alle bewoners") in found

@@ -241,12 +241,19 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
                 names.add(records[key])
         elif m.kind in (MentionKind.GROUP, MentionKind.ORGANISATION):
             coordinated = m.kind is MentionKind.GROUP and ("," in m.text or " en " in m.text)
-            name = m.text.split()[-1] if m.kind is MentionKind.GROUP and not coordinated else m.text
+            name = m.text
+            key_name = m.text
+            if m.kind is MentionKind.GROUP and not coordinated:
+                words = m.text.split()
+                key_name = words[-1]  # "deze wetenschappers" is the group "Sociale wetenschappers" named before
+                bare = len(words) == 1 or len(words) == 2 and words[0].lower() in ("de", "het", "deze", "die")
+                name = words[-1] if bare else m.text  # "de experts" → "experts"; "alle partijen" keeps its quantifier
             if m.kind is MentionKind.ORGANISATION and m.text.split()[0].lower() in ("de", "het"):
                 # "de gemeente" refers back to "gemeente Almere"
                 head = m.text.split()[-1].lower()
                 name = next((r.name for r in records.values() if r.type == "organisation" and head in r.name.lower().split()), m.text.split(maxsplit=1)[-1])
-            key = f"{m.kind.value}:{name.lower()}"
+                key_name = name
+            key = f"{m.kind.value}:{key_name.lower()}"
             if key not in records:
                 kind = "group" if m.kind is MentionKind.GROUP else "organisation"
                 records[key] = SpeakerRecord(key=key, name=name, type=kind, first_offset=m.start_char)

@@ -394,7 +394,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
             if role is not None:
                 add(MentionKind.ROLE, role)
         elif is_group_noun(token):
-            start = i - 1 if i > 0 and doc[i - 1].lower_ in ("de", "het") else i
+            start = _group_start(doc, i, taken)
             add(MentionKind.GROUP, doc[start : i + 1])
         elif lower in word_set("org_words.txt") and i > 0 and doc[i - 1].lower_ in ("de", "het") and not is_capitalised(token):
             add(MentionKind.ORGANISATION, doc[i - 1 : i + 1])  # "volgens de gemeente"
@@ -409,6 +409,31 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if i not in taken and (is_acronym(token) or token.lower_ in camel and not token.is_sent_start):
             add(MentionKind.ORGANISATION, doc[i : i + 1])  # "TNO", "VluchtelingenWerk"
     return _coordinated_organisations(doc, sorted(mentions, key=lambda m: (m.start, m.end)))
+
+
+#: At most this many adjectives or quantifiers before a group noun belong to the group's name.
+MAX_GROUP_MODIFIERS = 3
+
+
+def _group_start(doc: Doc, i: int, taken: set[int]) -> int:
+    """Start of the phrase that names a group with its head noun at token i: quantifiers (`group_modifiers.txt`) and
+    adjectives before it ("Sociale wetenschappers", "verschillende islamitische jongeren"), then an article or
+    demonstrative ("de overige bedrijven", "deze wetenschappers")."""
+    modifiers = word_set("group_modifiers.txt")
+    start = i
+    while start > 0 and i - start < MAX_GROUP_MODIFIERS and not doc[start].is_sent_start and start - 1 not in taken:
+        prev = doc[start - 1]
+        adjective = (
+            prev.is_alpha and prev.lower_.endswith("e") and not prev.lower_.endswith("je")  # not "beetje"
+            and (prev.is_lower or prev.is_sent_start) and not is_function_word(prev) and prev.lower_ not in ARTICLES
+        )
+        if prev.lower_ in modifiers or adjective:
+            start -= 1
+        else:
+            break
+    if start > 0 and not doc[start].is_sent_start and doc[start - 1].lower_ in ("de", "het", "deze", "die") and start - 1 not in taken:
+        start -= 1
+    return start
 
 
 def _coordinated_organisations(doc: Doc, mentions: list[Mention]) -> list[Mention]:
