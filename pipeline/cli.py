@@ -95,6 +95,10 @@ def process(
         shown,
     )
 
+    if summarizer != "transformers":
+        from pipeline.process import skip_torch
+
+        skip_torch(model)  # thinc would import PyTorch (~300 MB per process) that this run does not use
     # Usage and set-up first: nothing is read and no model is loaded before these pass.
     if format is not None and format not in format_names():
         _err(f"notulist: unknown --format {format!r}; choose one of {', '.join(format_names())}")
@@ -238,7 +242,7 @@ def _write_tables(outputs: list[Path], out: Path, quiet: bool) -> str | None:
                 yield json.loads(data)
 
     try:
-        written = write_tables(analyses(), out)  # type: ignore[arg-type]  (iterated once)
+        written = write_tables(analyses(), out)  # type: ignore[arg-type]
     except OSError as err:
         message = f"notulist: the corpus tables could not be written to {shown(err.filename or out)} ({err.strerror}); the JSON outputs are complete"
         _err(message)

@@ -27,16 +27,19 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from spacy.language import Language
-
-from pipeline.analyze import build_analysis, parse
 from pipeline.ingest import InputError, read_file
 from pipeline.ingest.read import MAX_BYTES
 from pipeline.ingest.registry import SNIFF_BYTES, UNSUPPORTED, choose_reader, input_suffixes, is_companion
 from pipeline.outputs.model import Analysis
 from pipeline.outputs.writer import remove_stale_temporaries, to_json, write_atomic
+
+if TYPE_CHECKING:  # spaCy and the analysis are imported where a file is analysed: a main process that only
+    from spacy.language import Language  # hands files to workers stays small
+
+#: Words in a spaCy config that mean the model runs PyTorch (then torch must stay importable).
+TORCH_MARKERS = ("torch", "transformer", "curated")
 
 #: Folder inside the output folder that holds the stamps of a resumable run.
 STATE_FOLDER = ".notulist"
@@ -261,6 +264,42 @@ def check_outputs(files: Iterable[Path], out_dir: Path, *, html: bool = False, e
     return problems
 
 
+# ----------------------------------------------------------------------------------------- start-up
+
+
+class _NoTorch:
+    """A meta-path finder that reports torch as missing (see `skip_torch`)."""
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> None:
+        if name == "torch" or name.startswith("torch."):
+            raise ModuleNotFoundError(f"No module named {name!r} (not needed by this notulist run)", name=name)
+        return None
+
+
+def skip_torch(model: str | None) -> bool:
+    """Keep thinc from importing PyTorch when the run does not use it; returns whether it was kept out.
+
+    thinc imports torch whenever it is installed (for the transformers summariser), which costs about
+    300 MB and seconds in every process. Only possible before thinc is imported, and only for the blank
+    pipeline or a model folder whose config does not mention torch or transformers.
+    """
+    import sys
+
+    if "thinc" in sys.modules or "torch" in sys.modules:
+        return False
+    name = model or default_model_name()
+    if name != BLANK_NAME:
+        config = Path(name) / "config.cfg"
+        try:
+            text = config.read_text(encoding="utf-8").lower()
+        except OSError:
+            return False
+        if any(marker in text for marker in TORCH_MARKERS):
+            return False
+    sys.meta_path.insert(0, _NoTorch())  # type: ignore[arg-type]
+    return True
+
+
 # ------------------------------------------------------------------------------------------- settings
 
 
@@ -295,15 +334,33 @@ def notulist_version() -> str:
         return __version__
 
 
+BLANK_NAME = "blank"
+
+
+def default_model_name() -> str:
+    """`pipeline.nlp.default_model()` without importing spaCy: NOTULIST_MODEL, the embedded model, or blank."""
+    env = os.environ.get("NOTULIST_MODEL")
+    if env:
+        return env
+    embedded = Path(__file__).resolve().parent.parent / "models" / "nl_notulist"
+    return str(embedded) if (embedded / "meta.json").exists() else BLANK_NAME
+
+
+def _spacy_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("spacy")
+    except PackageNotFoundError:  # pragma: no cover
+        return "?"
+
+
 def model_identity(model: str | None) -> str:
     """Which model a run uses, with its version: 'blank (spaCy x)', 'name version sha256(meta.json)'."""
-    import spacy
-
-    from pipeline.nlp import BLANK, default_model
-
-    name = model or default_model()
-    if name == BLANK:
-        return f"blank (spaCy {spacy.__version__})"
+    name = model or default_model_name()
+    spacy_version = _spacy_version()
+    if name == BLANK_NAME:
+        return f"blank (spaCy {spacy_version})"
     meta = Path(name) / "meta.json"
     if meta.is_file():
         data = meta.read_bytes()
@@ -312,13 +369,13 @@ def model_identity(model: str | None) -> str:
             label = f"{parsed.get('lang', '')}_{parsed.get('name', '')} {parsed.get('version', '')}"
         except ValueError:
             label = name
-        return f"{label} meta:{hashlib.sha256(data).hexdigest()[:16]} (spaCy {spacy.__version__})"
+        return f"{label} meta:{hashlib.sha256(data).hexdigest()[:16]} (spaCy {spacy_version})"
     try:
         from importlib.metadata import version
 
-        return f"{name} {version(name)} (spaCy {spacy.__version__})"
+        return f"{name} {version(name)} (spaCy {spacy_version})"
     except Exception:  # noqa: BLE001 — not a package: the name alone
-        return f"{name} (spaCy {spacy.__version__})"
+        return f"{name} (spaCy {spacy_version})"
 
 
 def settings_fingerprint(settings: Settings) -> str:
@@ -405,6 +462,8 @@ class Outcome:
 
 def analyse_file(nlp: Language, path: Path, *, format: str | None = None, summariser=None) -> Analysis:
     """Read and analyse one file; raises `InputError` for bad input. Reader warnings land in `document.warnings`."""
+    from pipeline.analyze import build_analysis, parse
+
     transcript = read_file(path, format=format, source=shown(path))
     doc = parse(nlp, transcript)
     analysis = build_analysis(doc, transcript)
@@ -665,12 +724,14 @@ def plan_batch(paths: Iterable[Path | Checked], out_dir: Path, settings: Setting
     """Check every input (see `check_input`) and, unless `force`, mark those whose outputs are current."""
     fingerprint = settings_fingerprint(settings)
     items: list[Checked | Outcome] = []
-    for item in paths:
-        if not isinstance(item, Checked):
+    for given in paths:
+        if isinstance(given, Checked):
+            item = given
+        else:
             try:
-                item = check_input(item, format=settings.format)
+                item = check_input(given, format=settings.format)
             except InputError as err:
-                items.append(Outcome(item, error=str(err)))
+                items.append(Outcome(given, error=str(err)))
                 continue
         if not force and is_current(out_dir, item, fingerprint, html=settings.html):
             items.append(Outcome(item.path, out_dir / f"{item.path.stem}.json", skipped="unchanged since the last run"))
@@ -715,10 +776,11 @@ def run_batch(
         local_nlp = nlp
         fresh = (process_one(local_nlp, c.path, out_dir, format=settings.format, summariser=summariser, html=settings.html) for c in todo)
     try:
-        for item in batch.items:
-            if isinstance(item, Outcome):
-                yield item
+        for entry in batch.items:
+            if isinstance(entry, Outcome):
+                yield entry
                 continue
+            item = entry
             outcome = next(fresh)
             if outcome.fatal:
                 raise EngineError(outcome.error or "the workers cannot run")
