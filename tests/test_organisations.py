@@ -84,3 +84,55 @@ def test_mayor_of_a_town_is_a_role_not_an_organisation(analyse):
 def test_director_of_an_organisation_keeps_the_organisation(analyse):
     a = analyse("Directeur Hanna Dekker van Stichting Groen Dorp zegt dat de subsidie nodig is.")
     assert speaker(a, "Hanna Dekker").organisations == ["Stichting Groen Dorp"]
+
+
+def test_attendance_list_roles_in_brackets_and_the_chair_by_office(analyse):
+    a = analyse(
+        "Verslag commissie Sport\n\n"
+        "Aanwezig: J. Kuiper (voorzitter), mevr. L. Drost (wethouder), dhr. T. Bos.\n\n"
+        "Dhr. Bos vraagt of de hal open blijft. Mevr. Drost antwoordt dat de hal open blijft. "
+        "De voorzitter concludeert dat het voorstel naar de raad gaat."
+    )
+    assert speaker(a, "J. Kuiper").roles == ["voorzitter"]
+    assert speaker(a, "L. Drost").roles == ["wethouder"]
+    assert speaker(a, "T. Bos").roles == []
+    chair_quote = next(q for q in a.quotes if q.text.startswith("het voorstel"))
+    assert chair_quote.speaker == "J. Kuiper"
+    assert "De voorzitter" not in [s.name for s in a.speakers]
+
+
+def test_a_party_in_brackets_is_no_role(analyse):
+    a = analyse("Aanwezig: J. Kuiper (CDA).\n\nDhr. Kuiper vraagt of de hal open blijft.")
+    s = speaker(a, "J. Kuiper")
+    assert s.roles == []
+    assert s.organisations == ["CDA"]
+
+
+def test_lower_case_organisation_word_with_its_name(analyse):
+    a = analyse("Nadia Bos, voorzitter van stichting Samen Sporten, geeft aan dat de stichting geld nodig heeft.")
+    s = speaker(a, "Nadia Bos")
+    assert s.roles == ["voorzitter van stichting Samen Sporten"]
+    assert s.organisations == ["stichting Samen Sporten"]
+
+
+def test_organisation_in_a_role_without_van(analyse):
+    a = analyse("“Het kan”, zegt Anne Bos, wethouder gemeente Breda.")
+    s = speaker(a, "Anne Bos")
+    assert s.organisations == ["gemeente Breda"]
+
+
+def test_a_name_after_an_organisation_run_is_a_person(analyse):
+    a = analyse("Wethouder gemeente Breda Anne Bos gaf uitleg. “Het kan”, zegt Bos.")
+    assert "Anne Bos" in [s.name for s in a.speakers]
+    assert all("Anne" not in s.name for s in a.speakers if s.type == "organisation")
+
+
+def test_a_compound_with_an_organisation_head_is_an_organisation(analyse):
+    a = analyse("“We zien groei in de regio”, zegt Woonbank Oosterveld.")
+    s = next(s for s in a.speakers if s.name == "Woonbank Oosterveld")
+    assert s.type == "organisation"
+
+
+def test_a_surname_is_no_organisation_compound(analyse):
+    a = analyse("“We zien groei in de regio”, zegt Karel Schoenmakers.")
+    assert [(s.name, s.type) for s in a.speakers] == [("Karel Schoenmakers", "person")]

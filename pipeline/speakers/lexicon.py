@@ -120,8 +120,20 @@ def is_particle(token: Token) -> bool:
 
 
 def is_org_word(token: Token) -> bool:
-    """A word that marks an organisation or place (Universiteit, ministerie, Development)."""
-    return token.lower_ in word_set("org_words.txt")
+    """A word that marks an organisation or place (Universiteit, ministerie, Development), also as the head of a
+    capitalised compound ("Rabobank", "Milieufederatie"; `org_suffixes.txt`)."""
+    lower = token.lower_
+    if lower in word_set("org_words.txt"):
+        return True
+    return token.text[:1].isupper() and _is_org_compound(lower)
+
+
+@cache
+def _is_org_compound(word: str) -> bool:
+    if not word.isalpha():
+        return False
+    suffixes = word_set("org_suffixes.txt")
+    return any(word[-n:] in suffixes for n in range(3, len(word) - MIN_COMPOUND_MODIFIER + 1))
 
 
 _CAMEL = re.compile(r"[a-zà-ÿ][A-Z]")

@@ -554,8 +554,12 @@ def _organisation_runs(doc: Doc) -> list[Span]:
             i += 1
             continue
         j = i + 1
+        head_seen = lowercase_head or is_org_word(tok)
         while j < len(doc) and not doc[j].is_sent_start:
+            if head_seen and is_first_name(doc[j]) and j + 1 < len(doc) and is_capitalised(doc[j + 1]) and not is_first_name(doc[j - 1]):
+                break  # "wethouder gemeente Tilburg Anne Bos": a person's name after the organisation
             if is_capitalised(doc[j]) and not is_function_word(doc[j]):
+                head_seen = head_seen or is_org_word(doc[j])
                 j += 1
             elif doc[j].lower_ in _ORG_JOINERS and j + 1 < len(doc) and is_capitalised(doc[j + 1]) and not doc[j + 1].is_sent_start:
                 j += 2

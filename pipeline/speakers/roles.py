@@ -68,6 +68,37 @@ def describe(name: Span) -> Description:
     org = (None if domain is not None else _org_after(name)) or _party_in_brackets(name)
     if org:
         result.extend(Description(organisations=[org]))
+    bracketed = _roles_in_brackets(name)
+    if bracketed is not None:
+        result.extend(bracketed)
+    return result
+
+
+def _roles_in_brackets(name: Span) -> Description | None:
+    """"H. Wijnands (voorzitter)", "K. Wolters (wethouder, D66)": roles (and a party) in brackets right after a name,
+    as attendance lists write them; None when the brackets hold no role noun."""
+    doc = name.doc
+    i = name.end
+    if i >= len(doc) or doc[i].text != "(":
+        return None
+    end = i + 1
+    while end < len(doc) and doc[end].text != ")" and end - i <= MAX_APPOSITION and not doc[end].is_space:
+        end += 1
+    if end >= len(doc) or doc[end].text != ")":
+        return None
+    result = Description()
+    part_start = i + 1
+    for k in range(i + 1, end + 1):
+        if k == end or doc[k].text in (",", ";"):
+            part = doc[part_start:k]
+            if len(part) and is_role_noun(part[0]):
+                result.extend(_split_phrase(part))
+            elif len(part) == 1 and (is_acronym(part[0]) or is_capitalised(part[0])):
+                result.organisations.append(part.text)
+            part_start = k + 1
+    if not result.roles:
+        return None
+    result.covered.append((i, end + 1))
     return result
 
 
@@ -207,6 +238,11 @@ def _org_np(doc: Doc, i: int, limit: int | None = None) -> Span | None:
         while j < end_cap and is_capitalised(doc[j]):
             j += 1
         return doc[start:j]
+    if is_org_word(doc[i]) and i + 1 < end_cap and is_capitalised(doc[i + 1]) and not doc[i + 1].is_sent_start:
+        j = i + 1  # "stichting Samen Koken", "gemeente Tilburg"
+        while j < end_cap and is_capitalised(doc[j]) and not doc[j].is_sent_start:
+            j += 1
+        return doc[start:j]
     return None
 
 
@@ -265,8 +301,8 @@ def _split_phrase(phrase: Span) -> Description:
                 if org is not None and org.end <= role.end:
                     result.organisations.append(org.text)
                 break
-            if tok.i > role.start and (is_acronym(tok) or is_org_word(tok) and is_capitalised(tok)) and not is_role_noun(tok):
-                org = _org_np(doc, tok.i, role.end)  # "hoogleraar woningmarkt TU Delft"
+            if tok.i > role.start and (is_acronym(tok) or is_org_word(tok)) and not is_role_noun(tok):
+                org = _org_np(doc, tok.i, role.end)  # "hoogleraar woningmarkt TU Delft", "wethouder gemeente Tilburg"
                 if org is not None:
                     result.organisations.append(org.text)
                 break
