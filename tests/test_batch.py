@@ -329,3 +329,23 @@ def test_the_progress_bar_counts_files_and_words():
         bar.advance(Outcome(Path("twee.txt"), Path("twee.json"), words=80))
     assert bar.done == 2 and bar.words == 200
     assert "2/2" in stream.getvalue() and "warning: een.txt: iets" in stream.getvalue()
+
+
+def test_ctrl_c_stops_with_a_message_and_the_rerun_continues(tmp_path):
+    folder = tmp_path / "in"
+    for name, text in CORPUS.items():
+        write(folder / name, text)
+    out = tmp_path / "out"
+    process = subprocess.Popen(_cli("process", str(folder), "--out", str(out), "--model", "blank", "-q"),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 300
+    while not list(out.glob("*.json")) and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.02)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=300)
+    assert process.returncode == 130, stderr
+    assert "interrupted after" in stderr and "run the same command again" in stderr
+    assert "Traceback" not in stderr
+    rerun = subprocess.run(_cli("process", str(folder), "--out", str(out), "--model", "blank"), capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0 and f"{len(CORPUS)} unchanged" not in rerun.stderr
+    assert len(list(out.glob("*.json"))) == len(CORPUS)
