@@ -50,6 +50,14 @@ class TestQuestionCues:
         a = analyse("Verslag\n\nMevrouw Brouwer (SP) informeert naar de kosten van de nieuwe brug.")
         assert indirect(a) == [("de kosten van de nieuwe brug", "Brouwer")]
 
+    def test_the_addressee_is_not_part_of_the_question(self, analyse):
+        a = analyse("Verslag\n\nDe heer Maas (PvdA) vraagt het college waarom de kosten zo hoog zijn.")
+        assert indirect(a) == [("de kosten zo hoog zijn", "Maas")]
+
+    def test_a_two_word_topic(self, analyse):
+        a = analyse("Verslag\n\nMevrouw Brouwer informeert naar de kosten.")
+        assert indirect(a) == [("de kosten", "Brouwer")]
+
     def test_question_about_a_topic(self, analyse):
         a = analyse("Verslag\n\nDe heer Yilmaz heeft een vraag over de parkeertarieven in het centrum.")
         assert indirect(a) == [("de parkeertarieven in het centrum", "Yilmaz")]
@@ -96,6 +104,16 @@ class TestNotSpeech:
         a = analyse("Verslag\n\nVanavond wordt het “Plan voor groene daken in de oude binnenstad” besproken door de raad.")
         assert direct(a) == []
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Op de enquête-stelling ‘Laat de dorpen zelf beslissen over hun scholen’ antwoordt de helft ‘eens’.",
+            "Op het spandoek stond de tekst ‘Wie betaalt de rekening van morgen?’ De optocht ging door.",
+        ],
+    )
+    def test_a_statement_or_slogan_is_no_quote(self, analyse, text):
+        assert direct(analyse("Verslag\n\n" + text)) == []
+
     def test_quoted_sentence_after_an_article_is_still_speech(self, analyse):
         a = analyse("Verslag\n\nZe zei het zo: “We gaan dit jaar nog beginnen met de bouw.”")
         assert [t for t, _ in direct(a)] == ["We gaan dit jaar nog beginnen met de bouw."]
@@ -112,6 +130,8 @@ class TestInfinitiveCues:
             ("Wethouder Kramer zegt het belangrijk te vinden dat de bibliotheek openblijft.",
              "het belangrijk te vinden dat de bibliotheek openblijft", "Kramer"),
             ("Sanne Visser zegt ook plannen te hebben, maar wil eerst de cijfers zien.", "ook plannen te hebben", "Sanne Visser"),
+            ("Wethouder Kramer geeft toe namens de gemeente met de bouwer gesproken te hebben.",
+             "namens de gemeente met de bouwer gesproken te hebben", "Kramer"),
         ],
     )
     def test_infinitive_complement_is_reported_speech(self, analyse, sentence, expected, speaker):
@@ -130,6 +150,13 @@ class TestInfinitiveCues:
     )
     def test_no_infinitive_speech(self, analyse, sentence):
         assert indirect(analyse("Verslag\n\n" + sentence)) == []
+
+    def test_separable_verb_whose_form_belongs_to_another_verb(self, analyse):
+        a = analyse("Verslag\n\nRaadslid Peters geeft toe dat de planning te krap was.")
+        assert indirect(a) == [("de planning te krap was", "Peters")]
+
+    def test_giving_something_is_no_speech(self, analyse):
+        assert indirect(analyse("Verslag\n\nRaadslid Peters geeft de sleutel aan de beheerder van het gebouw.")) == []
 
     def test_judgement_before_dat_belongs_to_the_clause(self, analyse):
         a = analyse("Verslag\n\nRaadslid Peters vindt het jammer dat de markt verhuist naar het plein.")
@@ -166,6 +193,16 @@ class TestShortAndSplitQuotes:
     def test_trailing_dash_names_the_speaker(self, analyse):
         text = "Verslag\n\n“We houden de deur open voor iedereen die wil meedoen.” – burgemeester Lotte de Graaf"
         assert direct(analyse(text)) == [("We houden de deur open voor iedereen die wil meedoen.", "Lotte de Graaf")]
+
+    def test_trailing_cue_before_a_colon(self, analyse):
+        text = "Verslag\n\nDe wijk is veiliger geworden, zegt Ruud Smeets: “We lopen nu elke avond een ronde.”"
+        a = analyse(text)
+        assert indirect(a) == [("De wijk is veiliger geworden", "Ruud Smeets")]
+        assert direct(a) == [("We lopen nu elke avond een ronde.", "Ruud Smeets")]
+
+    def test_a_question_before_the_cue_is_not_reported_speech(self, analyse):
+        text = "Verslag\n\nOp de vraag hoe het met de wijk gaat, zegt Ruud Smeets: “We lopen nu elke avond een ronde.”"
+        assert indirect(analyse(text)) == []
 
     def test_cue_of_the_next_paragraph_is_not_the_quotes(self, analyse):
         text = (

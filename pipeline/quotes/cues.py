@@ -8,6 +8,7 @@ looks at a window of a few tokens around one cue, so a document is still read in
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -138,6 +139,24 @@ def infinitive_te(verb: Token, end: int) -> Token | None:
 def companion_of(verb: Token) -> str | None:
     """The particle or verb that completes a separable speech verb (laten → "weten", toelichten → "toe")."""
     return speech_verb_companion(verb)
+
+
+@cache
+def _particle_verbs() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for line in word_set("particle_speech_verbs.txt"):
+        form, _, particle = line.partition(" ")
+        table.setdefault(form, set()).add(particle.strip())
+    return {form: frozenset(particles) for form, particles in table.items()}
+
+
+def particle_of(verb: Token, end: int) -> int | None:
+    """Token index of the particle that makes the verb a separable speech verb (particle_speech_verbs.txt) when it
+    stands after the verb before token `end`: "Bikker geeft toe dat …" → the index of "toe"."""
+    particles = _particle_verbs().get(verb.lower_)
+    if not particles:
+        return None
+    return next((t.i for t in verb.doc[verb.i + 1 : end] if t.lower_ in particles), None)
 
 
 def topic_cue(text: str) -> re.Match[str] | None:

@@ -20,6 +20,7 @@ from pipeline.quotes.cues import (
     first_person_subject,
     infinitive_te,
     opens_clause,
+    particle_of,
     passive,
     takes_infinitive,
     topic_cue,
@@ -253,7 +254,10 @@ def _split_quote_cues(doc: Doc, text: str, pairs: Sequence, mentions: _Mentions)
 def _is_title(doc: Doc, open_start: int) -> bool:
     """The quoted words follow "het boek", "het programma", …: a title, not speech."""
     before = doc_text(doc)[max(0, open_start - 40) : open_start].lower().split()
-    return bool(before) and before[-1].strip(",:") in word_set("title_cues.txt")
+    if not before:
+        return False
+    word = before[-1].strip(",:")
+    return word in word_set("title_cues.txt") or word.rsplit("-", 1)[-1] in word_set("title_cues.txt")
 
 
 def adopt_fragments(fragments: Sequence[FoundQuote], indirect: Sequence[FoundQuote]) -> list[FoundQuote]:
@@ -425,7 +429,7 @@ def _mostly_quoted(quote: FoundQuote, direct_spans: Coverage) -> bool:
     return covered > 0.5 * (quote.end - quote.start)
 
 
-def _clause(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+def _clause(doc: Doc, start: int, end: int, *, min_tokens: int = 3) -> tuple[int, int] | None:
     """Character offsets of tokens [start, end) without edge punctuation; quotation marks stay when their
     partner is inside the clause ("‘Afstand’ is niet alleen geografisch").
 
@@ -443,7 +447,7 @@ def _clause(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         if doc[end - 1].text in CLOSING_TOKENS and first_opening < end - 1:
             break
         end -= 1
-    if end - start < 3:
+    if end - start < min_tokens:
         return None
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
@@ -504,7 +508,8 @@ def _verb_dat(sent: Span, mentions: _Mentions) -> FoundQuote | None:
             continue
         if any(t.lower_ == "om" for t in doc[tok.i + 1 : dat.i]):
             continue  # "zegt het om te voorkomen dat …": the "dat" belongs to the purpose clause
-        companion = speech_verb_companion(tok)
+        # "Bikker geeft toe dat": a particle that makes "geeft" another speech verb than its listed one
+        companion = None if particle_of(tok, dat.i) is not None else speech_verb_companion(tok)
         if companion and companion not in has_companion:
             has_companion[companion] = any(t.lower_ == companion or t.lower_.startswith(companion) for t in sent)
         if companion and not has_companion[companion]:
@@ -513,7 +518,8 @@ def _verb_dat(sent: Span, mentions: _Mentions) -> FoundQuote | None:
         if source is None or not _speaks(tok, sent, source, dat.i):
             continue
         cue = doc[min(source.start, tok.i) : dat.i + 1].text
-        return _make(doc, _clause(doc, _evaluation_start(tok, source, dat.i), sent.end), cue, source)
+        start = dat.i + 1 if question else _evaluation_start(tok, source, dat.i, mentions)
+        return _make(doc, _clause(doc, start, sent.end), cue, source)
     return None
 
 
@@ -548,14 +554,14 @@ def _after_last_comma(verb: Token, lo: int) -> int:
     return lo
 
 
-def _evaluation_start(verb: Token, source: Mention, dat: int) -> int:
+def _evaluation_start(verb: Token, source: Mention, dat: int, mentions: _Mentions) -> int:
     """Where the reported clause starts: after the "dat", or at "het" in "vindt het jammer dat …" (the judgement
-    is part of what was said)."""
+    is part of what was said) when no mention stands in between ("zegt het college dat" names the addressee)."""
     doc = verb.doc
     k = verb.i + 1
     if source.start == k:
         k = source.end  # "vindt Jansen het jammer dat"
-    if k + 1 < dat and doc[k].lower_ == "het":
+    if k + 1 < dat and doc[k].lower_ == "het" and not mentions.by_tokens(k, dat):
         return k
     return dat + 1
 
@@ -566,14 +572,17 @@ def _verb_infinitive(sent: Span, mentions: _Mentions) -> FoundQuote | None:
     first comma after the infinitive."""
     doc = sent.doc
     for tok in sent:
-        if not takes_infinitive(tok):
+        particle = particle_of(tok, sent.end)
+        if not (takes_infinitive(tok) or particle is not None):
             continue
         te = infinitive_te(tok, sent.end)
         if te is None:
             continue
-        companion = speech_verb_companion(tok)
+        companion = None if particle is not None else speech_verb_companion(tok)
         at_companion = next((t.i for t in doc[tok.i + 1 : te.i] if companion and t.lower_ == companion), None)
-        if companion and at_companion is None and not any(t.lower_ == companion for t in doc[sent.start : tok.i]):
+        if particle is not None and particle < te.i:
+            at_companion = particle  # "geven toe namens Yomema gesprekken gevoerd te hebben"
+        elif companion and at_companion is None and not any(t.lower_ == companion for t in doc[sent.start : tok.i]):
             continue
         source = _cue_source(tok, sent, mentions, te.i)
         if source is None or not _speaks(tok, sent, source, tok.i + 1):
@@ -602,7 +611,8 @@ def _topic(sent: Span, mentions: _Mentions) -> FoundQuote | None:
     source = _cue_source(verb, sent, mentions, cue.end)
     if source is None or source.start > verb.i or not _speaks(verb, sent, source, cue.end):
         return None  # the subject stands before the verb; "informeert de wethouder naar" names the addressee
-    return _make(doc, _clause(doc, cue.end, sent.end), doc[source.start : cue.end].text, source)
+    # a topic may be two words ("informeert naar de kosten")
+    return _make(doc, _clause(doc, cue.end, sent.end, min_tokens=2), doc[source.start : cue.end].text, source)
 
 
 def _after_preposition(doc: Doc, m: Mention) -> bool:
@@ -662,6 +672,12 @@ class _SentenceFacts:
         return self._words_after[k], self._finite_after[k]
 
 
+def _question_frame(words_before: Span) -> bool:
+    """The words open with a question frame (question_frames.txt): "Op de vraag hoe het gaat, zegt hij: …"."""
+    opening = " ".join(t.lower_ for t in words_before[:3])
+    return any(opening.startswith(frame) for frame in word_set("question_frames.txt"))
+
+
 def _trailing_cue(sent: Span, mentions: _Mentions) -> FoundQuote | None:
     """"CLAUSE, zegt X." and "CLAUSE, aldus X." at the end of the sentence."""
     doc = sent.doc
@@ -685,6 +701,11 @@ def _trailing_cue(sent: Span, mentions: _Mentions) -> FoundQuote | None:
             continue  # "vulde het betoog van Lagendijk aan": the name is not the subject
         if not facts.first_finite() < tok.i and len(doc[sent.start : tok.i]) < 8:
             continue  # "Miranda Ebbekink, medeauteur …, vulde …": an apposition, not a reported clause
+        if _question_frame(doc[sent.start : tok.i]):
+            continue  # "Op de vraag hoe het gaat, zegt hij": the words before the cue are a question
+        if source.end < sent.end and doc[source.end].text == ":":
+            # "CLAUSE, zegt hij: “…”": the words after the colon are a direct quote, not part of the cue
+            return _make(doc, _clause(doc, sent.start, tok.i), doc[verb.i : source.end].text, source)
         tail_words, tail_finite = facts.words_from(source.end)
         if tail_words > 8 or tail_finite:
             continue
