@@ -349,3 +349,32 @@ def test_ctrl_c_stops_with_a_message_and_the_rerun_continues(tmp_path):
     rerun = subprocess.run(_cli("process", str(folder), "--out", str(out), "--model", "blank"), capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0 and f"{len(CORPUS)} unchanged" not in rerun.stderr
     assert len(list(out.glob("*.json"))) == len(CORPUS)
+
+
+def test_workers_end_when_the_main_process_is_killed(tmp_path):
+    psutil = pytest.importorskip("psutil")
+    folder = tmp_path / "in"
+    for name, text in CORPUS.items():
+        write(folder / name, text)
+    process = subprocess.Popen(_cli("process", str(folder), "--out", str(tmp_path / "out"), "--model", "blank", "-q", "--jobs", "2"),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    main = psutil.Process(process.pid)
+    deadline = time.monotonic() + 300
+    workers = []
+    while len(workers) < 2 and time.monotonic() < deadline and process.poll() is None:
+        workers = main.children(recursive=True)
+        time.sleep(0.05)
+    assert len(workers) >= 2, "the workers did not start"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+
+    def running(proc) -> bool:
+        try:
+            return proc.status() != psutil.STATUS_ZOMBIE
+        except psutil.NoSuchProcess:
+            return False
+
+    deadline = time.monotonic() + 30
+    while any(running(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(running(w) for w in workers)
