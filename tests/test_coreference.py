@@ -50,3 +50,33 @@ def test_a_pronoun_without_a_known_gender_takes_the_first_person_in_focus(analys
 def test_a_title_gives_the_gender(analyse):
     a = analyse("Mevrouw Damen en Pieter Verhoef spraken. “Het plan is klaar”, zegt zij.")
     assert speaker_of(a, "Het plan is") == "Damen"
+
+
+def test_a_role_with_its_complement_and_nobody_in_focus_is_a_speaker_of_its_own(analyse):
+    a = analyse(
+        "In Breda is een python ontsnapt. De gemeente waarschuwt de buurt.\n\n"
+        "De eigenaar van de gele python zoekt nog. Ook hij denkt dat het dier in de buurt is. "
+        "“Het is een zware week voor me.”"
+    )
+    s = next(s for s in a.speakers if s.name == "De eigenaar van de gele python")
+    assert s.type == "person"
+    assert s.roles == []
+    assert speaker_of(a, "Het is een zware") == "De eigenaar van de gele python"
+
+
+def test_a_role_with_its_complement_refers_to_the_person_in_focus(analyse):
+    a = analyse(
+        "“Ik maak me zorgen”, vertelt Sanne Verhoef. Volgens het raadslid van de PvdA moet de gemeente ingrijpen."
+    )
+    assert [s.name for s in a.speakers] == ["Sanne Verhoef"]
+
+
+def test_a_given_name_alone_refers_to_the_one_person_who_bears_it(analyse):
+    a = analyse("“Ik maak me zorgen”, vertelt Sanne Verhoef-Bos. “Het moet stoppen”, zegt Sanne.")
+    assert [s.name for s in a.speakers] == ["Sanne Verhoef-Bos"]
+    assert speaker_of(a, "Het moet stoppen") == "Sanne Verhoef-Bos"
+
+
+def test_a_given_name_two_people_bear_refers_to_neither(analyse):
+    a = analyse("Sanne Verhoef en Sanne Damen spraken. “Het moet stoppen”, zegt Sanne.")
+    assert speaker_of(a, "Het moet stoppen") not in ("Sanne Verhoef", "Sanne Damen")

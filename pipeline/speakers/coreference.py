@@ -74,7 +74,11 @@ class Resolution:
 
 
 def _role_head(mention: Mention) -> str:
-    return mention.text.split()[-1].lower()
+    """The role noun of a role mention: "hoogleraar" of "de Nijmeegse hoogleraar" and of "De eigenaar van de slang"."""
+    words = mention.text.split()
+    if "van" in words[1:]:
+        words = words[: words.index("van", 1)]
+    return words[-1].lower()
 
 
 class Intervals:
@@ -110,16 +114,22 @@ class _NameIndex:
         self.by_name: dict[str, list[str]] = {}
         self.by_surname: dict[str, list[str]] = {}
         self.by_single: dict[str, list[str]] = {}
+        self.by_given: dict[str, list[str]] = {}
 
     def add(self, record: SpeakerRecord) -> None:
         self.order.setdefault(record.key, len(self.order))
         self.by_name.setdefault(record.name, []).append(record.key)
         self.by_surname.setdefault(surname(record.name).lower(), []).append(record.key)
-        if len(record.name.split()) == 1:
+        words = record.name.split()
+        if len(words) == 1:
             self.by_single.setdefault(record.name.lower(), []).append(record.key)
+        elif surname(record.name) != record.name:
+            self.by_given.setdefault(words[0].lower(), []).append(record.key)
 
     def rename(self, record: SpeakerRecord, old: str) -> None:
-        for index, value in ((self.by_name, old), (self.by_surname, surname(old).lower()), (self.by_single, old.lower())):
+        for index, value in (
+            (self.by_name, old), (self.by_surname, surname(old).lower()), (self.by_single, old.lower()), (self.by_given, old.split()[0].lower()),
+        ):
             keys = index.get(value, [])
             if record.key in keys:
                 keys.remove(record.key)
@@ -144,6 +154,15 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
     for n in mentions:
         if n.kind is MentionKind.NAME:
             surname_names.setdefault(surname(n.text).lower(), []).append(n)
+
+    def _add_to_sentence(m: Mention, key: str) -> None:
+        """Index a person mention by its sentence, for `focus`."""
+        start = sentence_of(doc, m.start).start
+        if start not in by_sentence:
+            by_sentence[start] = []
+            insort(person_sentences, start)
+        by_sentence[start].append((m, key))
+        introduced.setdefault(key, None)
 
     def agrees(key: str, gender: str | None) -> bool:
         have = records[key].gender
@@ -174,6 +193,7 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
             i -= 1
         return None
 
+    described_roles: dict[str, str] = {}  # role noun -> record of an unnamed person described by it
     described: list[tuple[int, int]] = []  # heap of (end, start) token ranges read as a name's description
     for m in mentions:
         if inside_quote.covers(m.start_char, m.end_char):
@@ -214,6 +234,9 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
                 later = next((n for n in surname_names.get(family, []) if n.start > m.start), None)
                 if later is not None:
                     key = _find_or_add_name(records, later, names)
+            if key is None:
+                bearers = {k for k in names.by_given.get(family, []) if records[k].type == "person"}
+                key = bearers.pop() if len(bearers) == 1 else None  # "volgens Marjolein": her given name
             if key:
                 records[key].add_alias(m.text)
                 # "Omtzigt (NSC)", "D66-leider Jetten": a surname, too, may carry a role or party
@@ -225,12 +248,23 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
             head = _role_head(m)
             if head in word_set("office_roles.txt"):
                 key = next((k for k, r in reversed(list(records.items())) if any(head in x.lower() for x in r.description.roles)), None)
+            elif head in described_roles:
+                key = described_roles[head]  # "De eigenaar van de slang" after "De eigenaar van de groene mamba"
+            elif " van " in m.text and (key := focus(m, head)) is None:
+                # "De eigenaar van de groene mamba" with nobody in focus: an unnamed person of its own
+                key = f"role:{m.text.lower()}"
+                records[key] = SpeakerRecord(key=key, name=m.text, first_offset=m.start_char)
+                described_roles[head] = key
+                referent[m] = key
+                records[key].mentions += 1
+                _add_to_sentence(m, key)
+                continue
             else:
                 key = focus(m, head)
             if key:
                 records[key].add_alias(m.text)
                 head = _role_head(m)
-                if not any(head in r.lower() for r in records[key].description.roles):
+                if not key.startswith("role:") and not any(head in r.lower() for r in records[key].description.roles):
                     records[key].description.extend(Description(roles=[head]))
         elif m.kind is MentionKind.PRONOUN:
             key = focus(m, gender=pronoun_gender(m.text))
@@ -263,12 +297,7 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
         referent[m] = key
         records[key].mentions += 1
         if m.kind in PERSON_KINDS:
-            start = sentence_of(doc, m.start).start
-            if start not in by_sentence:
-                by_sentence[start] = []
-                insort(person_sentences, start)
-            by_sentence[start].append((m, key))
-            introduced.setdefault(key, None)
+            _add_to_sentence(m, key)
     return Resolution(records, referent)
 
 
@@ -283,6 +312,12 @@ def _find_or_add_name(records: dict[str, SpeakerRecord], m: Mention, names: _Nam
         *(k for k in names.by_surname.get(m.text.lower(), []) if records[k].type == "person"),
         *(k for k in names.by_single.get(surname(m.text).lower(), []) if records[k].type == "person"),
     ]
+    if not candidates and len(m.text.split()) == 1:
+        # "Marjolein" after "Marjolein Sinke-Oele": the given name alone, when one person bears it
+        bearers = [k for k in names.by_given.get(m.text.lower(), []) if records[k].type == "person"]
+        if len(set(bearers)) == 1:
+            records[bearers[0]].add_alias(m.text)
+            return bearers[0]
     if candidates:
         key = min(candidates, key=names.order.__getitem__)
         record = records[key]

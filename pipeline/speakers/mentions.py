@@ -21,9 +21,11 @@ from pipeline.speakers.lexicon import (
     PRONOUNS,
     after_place_preposition,
     annotated,
+    has_pos,
     is_acronym,
     is_camel_case,
     is_capitalised,
+    is_finite_verb,
     is_first_name,
     is_function_word,
     is_group_noun,
@@ -601,9 +603,38 @@ def _role_np(doc: Doc, i: int) -> Span | None:
     while start > 0 and i - start < 3 and not doc[start].is_sent_start:
         prev = doc[start - 1]
         if prev.lower_ in ("de", "het", "deze", "die"):
-            return doc[start - 1 : i + 1]
+            return doc[start - 1 : _complement_end(doc, i + 1)]
         if prev.is_alpha and (prev.lower_.endswith("e") or prev.text[:1].isupper()) and not is_particle(prev):
             start -= 1
             continue
         break
     return None
+
+
+#: At most this many adjectives in the "van" complement of a role ("De eigenaar van de groene mamba").
+MAX_COMPLEMENT_ADJECTIVES = 2
+
+
+def _complement_end(doc: Doc, j: int) -> int:
+    """End of a "van" complement that starts at token j and makes a role a description of its own ("De eigenaar
+    van de groene mamba"): "van", an article, adjectives, one noun (by POS where tagged, else by shape: adjectives
+    end in -e and are followed by a small word); j itself when there is none."""
+    if j + 2 >= len(doc) or doc[j].lower_ != "van":
+        return j
+    k = j + 1
+    if doc[k].lower_ in ("de", "het", "een", "zijn", "haar"):
+        k += 1
+    tagged = has_pos(doc)
+    adjectives = 0
+    while k + 1 < len(doc) and adjectives < MAX_COMPLEMENT_ADJECTIVES:
+        tok = doc[k]
+        adjective = tok.pos_ == "ADJ" if tagged else tok.is_lower and tok.is_alpha and tok.lower_.endswith("e") and doc[k + 1].is_lower and doc[k + 1].is_alpha
+        if not adjective:
+            break
+        adjectives += 1
+        k += 1
+    if k >= len(doc):
+        return j
+    noun = doc[k]
+    is_noun = noun.pos_ == "NOUN" if tagged else noun.is_lower and noun.is_alpha and not is_function_word(noun) and not is_finite_verb(noun)
+    return k + 1 if is_noun else j
