@@ -124,3 +124,25 @@ def test_a_group_with_only_an_article_is_named_by_its_noun(analyse):
 def test_a_diminutive_before_a_group_is_no_adjective(nlp):
     found = mentions(nlp, "Zo'n beetje alle bewoners zeggen dat het te laat is.")
     assert (MentionKind.GROUP, "alle bewoners") in found
+
+
+def test_a_surname_with_a_party_in_brackets_is_a_person(analyse):
+    a = analyse("Verbeek (VVD) zei daarop dat ze het plan steunt.")
+    assert [(s.name, s.type, s.organisations) for s in a.speakers] == [("Verbeek", "person", ["VVD"])]
+
+
+def test_a_particle_before_the_surname_with_a_party_belongs_to_it(nlp):
+    found = mentions(nlp, "Toen sprak De Wit (CDA) over de kosten.")
+    assert (MentionKind.NAME, "De Wit") in found
+
+
+def test_the_last_word_of_an_organisation_before_its_acronym_is_no_person(nlp):
+    found = mentions(nlp, "Volgens advocaat bij het Internationaal Strafhof (ICC) Knoops is dat lastig.")
+    assert (MentionKind.NAME, "Strafhof") not in found
+
+
+def test_voorman_is_a_role_with_its_party(analyse):
+    a = analyse("SGP-voorman Stoffels zei dat de markt het moet doen.")
+    s = next(s for s in a.speakers if s.name == "Stoffels")
+    assert s.roles == ["SGP-voorman"]
+    assert s.organisations == ["SGP"]

@@ -123,6 +123,15 @@ def _surname_only(doc: Doc, taken: set[int]) -> list[Span]:
             if span is not None and tok.lower_ not in word_set("non_speaker_labels.txt"):
                 found.append(span)  # "Halsema: ‘We gaan dit niet accepteren.’"
             continue
+        if i + 3 < len(doc) and doc[i + 1].text == "(" and doc[i + 3].text == ")" and is_acronym(doc[i + 2]):
+            start = i
+            while start > 0 and is_particle(doc[start - 1]) and start - 1 not in taken:
+                start -= 1  # "De Jonge (CDA)"
+            single = start == 0 or doc[start].is_sent_start or not (is_capitalised(doc[start - 1]) or is_acronym(doc[start - 1]))
+            span = _surname_at(doc, start, allow_sentence_start=True) if single else None  # not "Internationaal Strafhof (ICC)"
+            if span is not None and not is_function_word(tok) and not is_role_noun(tok) and not is_org_word(tok):
+                found.append(span)  # "Yesilgöz (VVD) zei", "Kramer (SP)": a person named with a party
+                continue
         if is_role_noun(tok) and i + 1 < len(doc):
             # "CDA-Kamerlid Boswijk", "docent militair recht Fink": up to two words between role and name
             for gap in range(0, 3):
