@@ -136,3 +136,26 @@ def test_a_compound_with_an_organisation_head_is_an_organisation(analyse):
 def test_a_surname_is_no_organisation_compound(analyse):
     a = analyse("“We zien groei in de regio”, zegt Karel Schoenmakers.")
     assert [(s.name, s.type) for s in a.speakers] == [("Karel Schoenmakers", "person")]
+
+
+def test_an_acronym_with_its_region_is_one_organisation(analyse):
+    a = analyse("De GGD Brabant laat weten dat het onderzoek nog loopt.")
+    assert [(s.name, s.type) for s in a.speakers] == [("GGD Brabant", "organisation")]
+
+
+def test_an_acronym_before_a_full_name_keeps_to_itself(analyse):
+    a = analyse("Namens de VVD Sanne Verhoef: “Het moet anders.”")
+    assert "VVD Sanne" not in " ".join(s.name for s in a.speakers)
+
+
+def test_role_modifiers_belong_to_the_role(analyse):
+    a = analyse("“Het moet”, zegt demissionair minister Pieter de Wit.")
+    assert next(s for s in a.speakers if s.name == "Pieter de Wit").roles == ["demissionair minister"]
+
+
+def test_a_role_with_a_modifier_at_the_start_of_a_sentence_is_not_part_of_the_name(nlp):
+    from pipeline.analyze import parse
+    from pipeline.ingest import read_text
+
+    doc = parse(nlp, read_text("Voormalig SP-Kamerlid Nina Kok zegt dat het plan niet deugt.", source="t.txt"))
+    assert [m.text for m in doc._.mentions if m.kind.value == "name"] == ["Nina Kok"]

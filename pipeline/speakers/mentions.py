@@ -230,6 +230,10 @@ def _name_shaped(doc: Doc, taken: set[int]) -> list[Span]:
             else:
                 break
         span = doc[i:j]
+        roles_inside = [t.i for t in span if is_role_noun(t) or t.lower_ in word_set("role_modifiers.txt")]
+        if roles_inside:
+            i = roles_inside[-1] + 1  # "Voormalig SP-Kamerlid Nine Kooiman": the name starts after the role
+            continue
         if 2 <= caps <= 4 and not any(is_org_word(t) or any(ch.isdigit() for ch in t.text) for t in span):
             found.append(span)
         i = j
@@ -300,6 +304,7 @@ def _trim(span: Span) -> Span | None:
         # "Voordat Thunberg": a function word capitalised only because it starts the sentence
         ((doc[start].lower_ in ARTICLES or is_function_word(doc[start])) and not _surname_particle(doc, start, end))
         or is_role_noun(doc[start])
+        or doc[start].lower_ in word_set("role_modifiers.txt")
         or not doc[start].text[:1].isalpha()
     ):
         start += 1
@@ -418,7 +423,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     add(MentionKind.ORGANISATION, ent)
     for i, token in enumerate(doc):
         if i not in taken and (is_acronym(token) or token.lower_ in camel and not token.is_sent_start):
-            add(MentionKind.ORGANISATION, doc[i : i + 1])  # "TNO", "VluchtelingenWerk"
+            end = i + 1
+            if end < len(doc) and end not in taken and _region_word(doc[end]):
+                end += 1  # "GGD Zeeland", "RTV Noord": an acronym with its region
+            add(MentionKind.ORGANISATION, doc[i:end])  # "TNO", "VluchtelingenWerk"
     return _coordinated_organisations(doc, sorted(mentions, key=lambda m: (m.start, m.end)))
 
 
@@ -445,6 +453,16 @@ def _group_start(doc: Doc, i: int, taken: set[int]) -> int:
     if start > 0 and not doc[start].is_sent_start and doc[start - 1].lower_ in ("de", "het", "deze", "die") and start - 1 not in taken:
         start -= 1
     return start
+
+
+def _region_word(tok: object) -> bool:
+    """A capitalised single word that can complete an acronym's name ("Zeeland" in "GGD Zeeland"): not a given name,
+    function word, acronym or a word that itself starts another name (followed by a capitalised word)."""
+    doc = tok.doc  # type: ignore[attr-defined]
+    i = tok.i  # type: ignore[attr-defined]
+    if not is_capitalised(tok) or tok.is_sent_start or is_acronym(tok) or is_first_name(tok) or is_function_word(tok) or not _name_word(tok):  # type: ignore[arg-type]
+        return False
+    return not (i + 1 < len(doc) and is_capitalised(doc[i + 1]) and not doc[i + 1].is_sent_start)
 
 
 def _coordinated_organisations(doc: Doc, mentions: list[Mention]) -> list[Mention]:

@@ -168,6 +168,8 @@ def _role_before(name: Span) -> Span | None:
         i -= 1
     if found is None:
         return None
+    while found > 0 and doc[found - 1].lower_ in word_set("role_modifiers.txt") and not doc[found].is_sent_start:
+        found -= 1  # "demissionair minister", "voormalig tennisster"
     if "-" in doc[found].text and doc[found].text[:1].isupper():
         # "ABN Amro-econoom Paul Bisschop": the organisation's first words belong to the role
         while found > 0 and name.start - found < 4 and (is_acronym(doc[found - 1]) or is_capitalised(doc[found - 1])) and not is_function_word(doc[found - 1]):
