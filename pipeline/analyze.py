@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.components import document_summary as stored_summary
-from pipeline.components import speaker_records, theme_evidence, theme_sentences, unattributed_quotes
+from pipeline.components import referent_records, speaker_records, theme_evidence, theme_sentences, unattributed_quotes
 from pipeline.ingest.model import Block, BlockKind, Participant, Transcript
 from pipeline.outputs.ids import text_document_id
 from pipeline.outputs.model import (
@@ -189,11 +189,14 @@ def _speaker_records(doc: Doc, transcript: Transcript) -> tuple[list[SpeakerReco
     """Speakers found in the text and the turn holders of a transcript, one record per person.
 
     Returns the records in order of first appearance and a map from each turn's `Block.speaker` key to its record's
-    key. A turn holder whose name (or surname) matches a speaker found in the text shares that record.
+    key. A turn holder whose name (or surname) matches a person coreference found in the text, speaking or not
+    ("de heer Van Rijn" in the introduction of a report, "Inspreker Van Rijn:" later), shares that record: the
+    fuller of the two names is kept (the label's normalised form on a tie) and the other becomes an alias.
     """
     records = {r.key: r for r in speaker_records(doc)}
-    by_name = {r.name.lower(): r.key for r in records.values() if r.type == "person"}
-    by_surname = {surname(r.name).lower(): r.key for r in records.values() if r.type == "person"}
+    people = [r for r in referent_records(doc) if r.type == "person"]
+    by_name = {r.name.lower(): r for r in people}
+    by_surname = {surname(r.name).lower(): r for r in people}
     turn_key: dict[str, str] = {}
     first_turn: dict[str, int] = {}
     for block in transcript.blocks:
@@ -201,20 +204,23 @@ def _speaker_records(doc: Doc, transcript: Transcript) -> tuple[list[SpeakerReco
             first_turn[block.speaker] = block.start
     for label, first in first_turn.items():
         p = transcript.participants.get(label) or Participant(key=label, name=label)
-        key = None
+        found = None
         if p.type == "person":
-            key = by_name.get(p.name.lower()) or by_surname.get(surname(p.name).lower())
-        if key is None:
+            found = by_name.get(p.name.lower()) or by_surname.get(surname(p.name).lower())
+        if found is not None:
+            record = records.setdefault(found.key, found)
+            if record.name != p.name and len(p.name.split()) >= len(record.name.split()):
+                old, record.name = record.name, p.name
+                record.add_alias(old)
+        else:
             key = f"turn:{p.key.lower()}"
-            if key not in records:
-                records[key] = SpeakerRecord(key=key, name=p.name, type=p.type, first_offset=first, speaks=True)
-        record = records[key]
+            record = records.setdefault(key, SpeakerRecord(key=key, name=p.name, type=p.type, first_offset=first))
         record.speaks = True
         record.first_offset = min(record.first_offset, first)
         record.description.extend(Description(roles=list(p.roles), organisations=list(p.organisations)))
         for alias in [*p.aliases, *([label] if label != p.name else [])]:
             record.add_alias(alias)
-        turn_key[label] = key
+        turn_key[label] = record.key
     return sorted(records.values(), key=lambda r: r.first_offset), turn_key
 
 

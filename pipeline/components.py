@@ -122,7 +122,7 @@ class QuoteFinder:
         return doc
 
 
-@Language.factory("notulist_speakers", assigns=["doc._.speakers", "doc.spans"])
+@Language.factory("notulist_speakers", assigns=["doc._.speakers", "doc._.referents", "doc.spans"])
 def make_speakers(nlp: Language, name: str) -> SpeakerResolver:
     return SpeakerResolver()
 
@@ -138,9 +138,9 @@ class SpeakerResolver:
         attribute(quotes, resolution, doc, mentions)
         mark_reported_speakers(doc, mentions, resolution)
         set_quotes(doc, quotes)
-        doc._.speakers = [
-            r.to_data() for r in sorted((r for r in resolution.records.values() if r.speaks), key=lambda r: r.first_offset)
-        ]
+        ordered = sorted(resolution.records.values(), key=lambda r: r.first_offset)
+        doc._.referents = [r.to_data() for r in ordered]
+        doc._.speakers = [r.to_data() for r in ordered if r.speaks]
         return doc
 
 
@@ -229,3 +229,8 @@ def document_summary(doc: Doc) -> SpanSummary | None:
 def speaker_records(doc: Doc) -> list[SpeakerRecord]:
     """The people (and groups, organisations) who speak, in order of first mention."""
     return [SpeakerRecord.from_data(d) for d in doc._.speakers or []]
+
+
+def referent_records(doc: Doc) -> list[SpeakerRecord]:
+    """Every person, group and organisation coreference found, speaking or not, in order of first mention."""
+    return [SpeakerRecord.from_data(d) for d in doc._.referents or doc._.speakers or []]

@@ -8,7 +8,8 @@ Everything a component finds lives in spaCy's own structures, so that `Doc.to_by
 | layout blocks | `doc._.blocks` | list of `[kind, start, end, speaker, start_time, end_time]` (characters, seconds) |
 | mentions | `doc.spans["notulist_mentions"]` | one span per mention, `label_` = `MentionKind` value |
 | quotes | `doc.spans["notulist_quotes"]` | the tokens around the quote, `label_` = "direct"/"indirect", `span._.quote` a dict |
-| speakers | `doc._.speakers` | list of dicts (`SpeakerRecord.to_data`) |
+| speakers | `doc._.speakers` | list of dicts (`SpeakerRecord.to_data`) of the records that speak |
+| referents | `doc._.referents` | the same for every person, group and organisation coreference found |
 | theme sentences | `doc.spans["notulist_theme_sentences"]` | the content sentences themes and summaries use |
 | theme evidence | `doc._.theme_evidence` | list of dicts (`SentenceEvidence` fields) |
 | summary | `doc._.summary` | `{"sentences": [[start, end], …] (tokens), "key_points": [str, …]}` |
@@ -33,7 +34,7 @@ MENTIONS = "notulist_mentions"
 QUOTES = "notulist_quotes"
 THEME_SENTENCES = "notulist_theme_sentences"
 
-for _name in ("blocks", "block_offset", "speakers", "theme_evidence", "theme_labels", "summary", "summary_settings"):
+for _name in ("blocks", "block_offset", "speakers", "referents", "theme_evidence", "theme_labels", "summary", "summary_settings"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 if not Span.has_extension("quote"):

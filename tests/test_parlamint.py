@@ -173,6 +173,9 @@ class TestTxtWithMeta:
 
     def test_the_meta_file_is_a_companion_not_an_input(self, sitting):
         assert is_companion(sitting / f"{ID}-meta.tsv")
+        # the .txt beside the TEI form of the same sitting is read once, from the TEI
+        assert is_companion(sitting / f"{ID}.txt") and not is_companion(sitting / f"{ID}.xml")
+        (sitting / f"{ID}.xml").unlink()
         assert not is_companion(sitting / f"{ID}.txt")
 
 

@@ -69,3 +69,29 @@ def test_a_prose_report_has_no_turn_statistics(analyse):
     assert analysis.turns is None
     speaker = next(s for s in analysis.speakers if s.name == "Karin Bakker")
     assert speaker.turns == 0 and speaker.word_share is None and speaker.speaking_time is None
+
+
+def test_label_variants_and_the_name_in_the_speech_are_one_speaker_with_the_labels_form(analyse):
+    text = (
+        "Mevrouw KOOIJMAN (GroenLinks):\nVoorzitter! Wij steunen het voorstel voor de nieuwe bibliotheek.\n\n"
+        "De heer DE BRUIN (VVD):\nIk sluit mij aan bij mevrouw Kooijman, maar de kosten baren mij zorgen.\n\n"
+        "Mevrouw Kooijman (GroenLinks):\nDe kosten vallen binnen de begroting.\n"
+    )
+    analysis = analyse(text)
+    kooijman = [s for s in analysis.speakers if "kooijman" in s.name.lower()]
+    assert len(kooijman) == 1
+    assert kooijman[0].name == "Kooijman"
+    assert kooijman[0].organisations == ["GroenLinks"]
+    assert kooijman[0].turns == 2
+
+
+def test_a_person_introduced_in_report_prose_and_speaking_under_a_label_is_one_speaker(analyse):
+    text = (
+        "Forumverslag 12 april\n\n"
+        "Het forum sprak over de nieuwe fietsbrug. De heer Van Lier woonde de avond bij namens de buurtvereniging.\n\n"
+        "Inspreker Van Lier: De brug komt te dicht bij de speelplaats. Wij vragen de raad om een andere plek te kiezen.\n"
+    )
+    analysis = analyse(text)
+    van_lier = [s for s in analysis.speakers if "lier" in s.name.lower()]
+    assert len(van_lier) == 1
+    assert "inspreker" in [r.lower() for r in van_lier[0].roles]

@@ -19,6 +19,8 @@ def read_bytes(data: bytes, *, source: str = "<bytes>", format: str | None = Non
     """Parse bytes with the chosen reader; raises `InputError` naming `source`."""
     reader = choose_reader(data, path.name if path is not None else source, format)
     transcript = reader.read(data, ReadContext(source=source, path=path))
+    if not transcript.blocks:  # never a silent empty result, whatever the reader
+        raise InputError(source, f"no speech or running text was found in it (read as {transcript.format})")
     return resolve_labels(transcript)
 
 

@@ -40,6 +40,10 @@ def _never(data: bytes, name: str) -> bool:
     return False
 
 
+def _no_companion(path: Path) -> bool:
+    return False
+
+
 @dataclass(frozen=True)
 class Reader:
     """One input format.
@@ -47,7 +51,9 @@ class Reader:
     `read(data, context) -> Transcript` raises `InputError`. `sniff(head, name) -> bool` looks at the first
     `SNIFF_BYTES` bytes and the lower-cased file name and says whether the content is surely this format.
     `suffixes` are lower-case with the dot (".vtt"). `companion_suffixes` name files that belong to an input
-    of this format and are no inputs of their own (ParlaMint's "-meta.tsv").
+    of this format and are no inputs of their own (ParlaMint's "-meta.tsv"); `companion(path)` says so of a file
+    by what lies beside it (ParlaMint's `X.txt` beside the TEI sitting `X.xml` and `X-meta.tsv`: the same sitting,
+    read once, from the TEI).
     """
 
     name: str
@@ -57,6 +63,7 @@ class Reader:
     sniff: Callable[[bytes, str], bool] = _never
     priority: int = 0
     companion_suffixes: frozenset[str] = field(default_factory=frozenset)
+    companion: Callable[[Path], bool] = _no_companion
 
 
 #: File types notulist has no reader for: refused with a clear message instead of being read as prose.
@@ -98,9 +105,8 @@ def is_companion(path: Path) -> bool:
     """A file that belongs to another input (e.g. `X-meta.tsv` beside `X.txt`) and is no input of its own."""
     name = path.name.lower()
     for reader in readers().values():
-        for suffix in reader.companion_suffixes:
-            if name.endswith(suffix):
-                return True
+        if any(name.endswith(suffix) for suffix in reader.companion_suffixes) or reader.companion(path):
+            return True
     return False
 
 

@@ -534,4 +534,14 @@ def read_parlamint(data: bytes, context: ReadContext) -> Transcript:
 
 COMPANIONS = frozenset({META_SUFFIX, "-listperson.xml", "-listorg.xml"})
 
-register(Reader("parlamint", "ParlaMint debates: TEI XML, or .txt with its -meta.tsv", read_parlamint, frozenset({".xml"}), lambda h, n: sniff_tei(h, n) or sniff_txt(h, n), 20, COMPANIONS))
+def txt_beside_tei(path: Path) -> bool:
+    """`X.txt` that lies beside the TEI sitting `X.xml` and its `X-meta.tsv`: the same sitting, read from the TEI."""
+    if path.suffix.lower() != ".txt":
+        return False
+    return path.with_suffix(".xml").is_file() and path.with_name(f"{path.stem}-meta.tsv").is_file()
+
+
+register(Reader(
+    "parlamint", "ParlaMint debates: TEI XML, or .txt with its -meta.tsv", read_parlamint, frozenset({".xml"}),
+    lambda h, n: sniff_tei(h, n) or sniff_txt(h, n), 20, COMPANIONS, txt_beside_tei,
+))

@@ -25,6 +25,10 @@ def decode_text_warned(data: bytes, context: ReadContext) -> tuple[str, list[str
 
 
 def _warned(transcript: Transcript, warnings: list[str]) -> Transcript:
+    """The transcript with the decoder's warnings; raises `InputError` when the text gave no block at all
+    (only timestamps, labels or markup): never a silent empty result."""
+    if not transcript.blocks:
+        raise InputError(transcript.source, f"no speech or running text was found in it (read as {transcript.format})")
     transcript.warnings.extend(w for w in warnings if w not in transcript.warnings)
     return transcript
 

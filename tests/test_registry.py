@@ -1,0 +1,48 @@
+"""The format registry: one place that knows the formats, their suffixes and their companion files."""
+
+from __future__ import annotations
+
+from pipeline.ingest.registry import format_names, input_suffixes, is_companion
+
+
+def test_every_reader_is_registered_once_by_name():
+    names = format_names()
+    for expected in ("text", "report", "turns", "vtt", "srt", "parlamint"):
+        assert expected in names
+    assert len(names) == len(set(names))
+
+
+def test_folders_pick_up_transcript_suffixes():
+    suffixes = input_suffixes()
+    assert {".txt", ".vtt", ".srt", ".docx", ".xml"} <= suffixes
+    assert ".pdf" not in suffixes
+
+
+def test_a_parlamint_meta_file_is_a_companion_not_an_input(tmp_path):
+    meta = tmp_path / "ParlaMint-NL_2020-01-01-tweedekamer-1-meta.tsv"
+    meta.write_text("ID\tSpeaker_name\n", encoding="utf-8")
+    assert is_companion(meta)
+
+
+def test_the_txt_form_beside_the_tei_sitting_and_its_meta_is_read_once_from_the_tei(tmp_path):
+    stem = "ParlaMint-NL_2020-01-01-tweedekamer-1"
+    for name in (f"{stem}.xml", f"{stem}.txt", f"{stem}-meta.tsv"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert is_companion(tmp_path / f"{stem}.txt")
+    assert not is_companion(tmp_path / f"{stem}.xml")
+
+
+def test_a_txt_beside_an_unrelated_xml_without_meta_is_an_input_of_its_own(tmp_path):
+    (tmp_path / "verslag.xml").write_text("<root/>", encoding="utf-8")
+    (tmp_path / "verslag.txt").write_text("De raad vergadert.", encoding="utf-8")
+    assert not is_companion(tmp_path / "verslag.txt")
+
+
+def test_text_that_gives_no_block_at_all_is_refused_not_read_as_empty():
+    import pytest
+
+    from pipeline.ingest import InputError, read_text
+
+    with pytest.raises(InputError, match="no speech or running text"):
+        read_text("0:00\n\n0:05\n", source="tijden.txt", format="turns")
+    assert read_text("0:00 Jan de Vries: Goedemorgen allemaal.\n", source="t.txt", format="turns").blocks
