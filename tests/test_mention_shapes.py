@@ -146,3 +146,13 @@ def test_voorman_is_a_role_with_its_party(analyse):
     s = next(s for s in a.speakers if s.name == "Stoffels")
     assert s.roles == ["SGP-voorman"]
     assert s.organisations == ["SGP"]
+
+
+def test_a_possessive_with_a_person_noun_is_a_source(analyse):
+    a = analyse("Minister Kok is verantwoordelijk. Zijn woordvoerder laat weten dat de sector al wordt vergroend.")
+    assert [s.name for s in a.speakers] == ["Zijn woordvoerder"]
+
+
+def test_a_possessive_before_a_name_is_no_source(nlp):
+    found = mentions(nlp, "Haar collega Pieter Damen was er ook.")
+    assert all(kind is not MentionKind.DESCRIPTION for kind, _ in found)

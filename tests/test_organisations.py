@@ -159,3 +159,18 @@ def test_a_role_with_a_modifier_at_the_start_of_a_sentence_is_not_part_of_the_na
 
     doc = parse(nlp, read_text("Voormalig SP-Kamerlid Nina Kok zegt dat het plan niet deugt.", source="t.txt"))
     assert [m.text for m in doc._.mentions if m.kind.value == "name"] == ["Nina Kok"]
+
+
+def test_a_party_of_several_words_in_brackets(analyse):
+    a = analyse("Verbeek (Partij voor de Dieren) zei dat het plan niet deugt.")
+    assert [(s.name, s.organisations) for s in a.speakers] == [("Verbeek", ["Partij voor de Dieren"])]
+
+
+def test_words_in_brackets_without_an_organisation_are_no_party(analyse):
+    a = analyse("Sanne Verhoef (Den Haag) zei dat het plan niet deugt.")
+    assert speaker(a, "Sanne Verhoef").organisations == []
+
+
+def test_company_makes_an_organisation(analyse):
+    a = analyse("De Groene Suiker Company zegt bijvoorbeeld: “Het kan echt.”")
+    assert [(s.name, s.type) for s in a.speakers] == [("Groene Suiker Company", "organisation")]

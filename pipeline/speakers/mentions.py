@@ -34,6 +34,7 @@ from pipeline.speakers.lexicon import (
     is_role_noun,
     speech_verb_lemma,
 )
+from pipeline.speakers.roles import bracketed_organisation
 
 
 class MentionKind(str, Enum):
@@ -123,7 +124,7 @@ def _surname_only(doc: Doc, taken: set[int]) -> list[Span]:
             if span is not None and tok.lower_ not in word_set("non_speaker_labels.txt"):
                 found.append(span)  # "Halsema: ‘We gaan dit niet accepteren.’"
             continue
-        if i + 3 < len(doc) and doc[i + 1].text == "(" and doc[i + 3].text == ")" and is_acronym(doc[i + 2]):
+        if i + 3 < len(doc) and doc[i + 1].text == "(" and (doc[i + 3].text == ")" and is_acronym(doc[i + 2]) or bracketed_organisation(doc, i + 1) is not None):
             start = i
             while start > 0 and is_particle(doc[start - 1]) and start - 1 not in taken:
                 start -= 1  # "De Jonge (CDA)"
@@ -544,6 +545,10 @@ def _descriptions(doc: Doc, taken: set[int]) -> list[Span]:
     found: list[Span] = []
     for i, tok in enumerate(doc):
         if i in taken:
+            continue
+        if tok.lower_ in POSSESSIVES and i + 1 < len(doc) and (doc[i + 1].lower_ in nouns or is_role_noun(doc[i + 1])) and i + 1 not in taken:
+            if not (i + 2 < len(doc) and is_capitalised(doc[i + 2]) and not doc[i + 2].is_sent_start):
+                found.append(doc[i : i + 2])  # "Zijn woordvoerder laat weten": a source of its own
             continue
         if tok.lower_ in word_set("indefinite_people.txt"):
             k = i  # "zegt iemand uit het publiek"

@@ -147,7 +147,30 @@ def _party_in_brackets(name: Span) -> str | None:
     i = name.end
     if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and (is_acronym(doc[i + 1]) or is_capitalised(doc[i + 1])):
         return doc[i + 1].text
-    return None
+    inside = bracketed_organisation(doc, i)
+    return inside.text if inside is not None else None
+
+
+#: At most this many words in an organisation's name in brackets ("(Partij voor de Dieren)").
+MAX_BRACKETED_NAME = 6
+
+
+def bracketed_organisation(doc: Doc, i: int) -> Span | None:
+    """"(Partij voor de Dieren)" at token i: a capitalised name of several words, joined by "voor", "van", "de", "en",
+    with an organisation word or acronym in it; the span inside the brackets, or None."""
+    if i >= len(doc) or doc[i].text != "(":
+        return None
+    end = i + 1
+    while end < len(doc) and doc[end].text != ")" and end - i <= MAX_BRACKETED_NAME:
+        end += 1
+    if end >= len(doc) or doc[end].text != ")" or end - i < 3:
+        return None
+    inside = doc[i + 1 : end]
+    if not (is_capitalised(inside[0]) or is_acronym(inside[0])):
+        return None
+    if not all(is_capitalised(t) or is_acronym(t) or t.lower_ in _ORG_JOINERS for t in inside):
+        return None
+    return inside if any(is_org_word(t) or is_acronym(t) for t in inside) else None
 
 
 def _role_before(name: Span) -> Span | None:
