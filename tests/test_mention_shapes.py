@@ -156,3 +156,18 @@ def test_a_possessive_with_a_person_noun_is_a_source(analyse):
 def test_a_possessive_before_a_name_is_no_source(nlp):
     found = mentions(nlp, "Haar collega Pieter Damen was er ook.")
     assert all(kind is not MentionKind.DESCRIPTION for kind, _ in found)
+
+
+def test_an_unknown_given_name_with_particles_before_an_apposition_is_a_name(analyse):
+    a = analyse("Armand van Rijsel, oprichter van de stichting, geeft aan dat er geld nodig is.")
+    assert [(s.name, s.type) for s in a.speakers] == [("Armand van Rijsel", "person")]
+
+
+def test_an_unknown_given_name_with_particles_before_a_speech_verb_is_a_name(analyse):
+    a = analyse("Karolien van Oosterwijk zegt dat het te laat is.")
+    assert [s.name for s in a.speakers] == ["Karolien van Oosterwijk"]
+
+
+def test_a_role_before_surname_van_place_keeps_the_place_out_of_the_name(nlp):
+    found = mentions(nlp, "Burgemeester Snelders van Zwolle zegt dat de opkomst hoog was.")
+    assert (MentionKind.NAME, "Snelders") in found

@@ -214,7 +214,7 @@ def _name_shaped(doc: Doc, taken: set[int]) -> list[Span]:
                 caps += 1
                 all_given = all_given and is_first_name(nxt)
                 j += 1
-            elif is_particle(nxt) and (all_given or (caps == 1 and not (prev is not None and is_role_noun(prev)) and nxt.is_lower is False or caps == 1 and nxt.lower_ != "van")) and j + 1 < len(doc) and (is_capitalised(doc[j + 1]) or is_particle(doc[j + 1])):
+            elif is_particle(nxt) and (all_given or (caps == 1 and not (prev is not None and is_role_noun(prev)) and nxt.is_lower is False or caps == 1 and nxt.lower_ != "van") or caps == 1 and not (prev is not None and is_role_noun(prev)) and _speaks_after_particle_name(doc, j)) and j + 1 < len(doc) and (is_capitalised(doc[j + 1]) or is_particle(doc[j + 1])):
                 particle_at = j
                 j += 1
                 while j < len(doc) and is_particle(doc[j]):
@@ -239,6 +239,27 @@ def _name_shaped(doc: Doc, taken: set[int]) -> list[Span]:
             found.append(span)
         i = j
     return found
+
+
+def _speaks_after_particle_name(doc: Doc, j: int) -> bool:
+    """"Armijn van Roon, oprichter van …, geeft aan", "Karen van Oudenhoven zegt": an unknown given name, particles
+    and a surname (particle at token j) followed by a speech verb or by an apposition that opens with a role."""
+    k = j
+    while k < len(doc) and is_particle(doc[k]):
+        k += 1
+    if k >= len(doc) or not is_capitalised(doc[k]) or doc[k].is_sent_start:
+        return False
+    k += 1
+    if k >= len(doc):
+        return False
+    if speech_verb_lemma(doc[k]):
+        return True
+    if doc[k].text == ",":
+        k += 1
+        if k < len(doc) and doc[k].lower_ in ARTICLES:
+            k += 1
+        return k < len(doc) and is_role_noun(doc[k])
+    return False
 
 
 HONORIFICS = (("de", "heer"), ("mevrouw",), ("meneer",), ("dhr.",), ("mw.",), ("mr.",), ("dr.",), ("prof.",), ("ir.",), ("drs.",))
