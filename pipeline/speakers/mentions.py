@@ -97,6 +97,7 @@ def person_names(doc: Doc, blocked: set[int] | None = None) -> list[Span]:
         if not taken.intersection(range(span.start, span.end)):
             claim(span)
     if has_ner(doc):
+        repeated = _repeated_single_persons(doc)
         for ent in doc.ents:
             if ent.label_ not in ("PER", "PERSON") or any(is_org_word(t) for t in ent):
                 continue
@@ -105,10 +106,28 @@ def person_names(doc: Doc, blocked: set[int] | None = None) -> list[Span]:
                 continue
             if any(is_acronym(t) for t in trimmed):
                 continue  # "(ICC)": an organisation, whatever NER says
-            if len(trimmed) == 1 and not _person_context(doc, trimmed.start):
+            if len(trimmed) == 1 and not _person_context(doc, trimmed.start) and trimmed.text not in repeated:
                 continue  # "in Zwolle en Castricum": one capitalised word needs a person's context to be a name
             claim(trimmed)
     return sorted(spans, key=lambda s: s.start)
+
+
+#: A one-word PER entity without a person's context is a name when the model tags it this often in the document.
+MIN_REPEATED_PERSON = 2
+
+
+def _repeated_single_persons(doc: Doc) -> frozenset[str]:
+    """One-word names the NER model tags as a person at least `MIN_REPEATED_PERSON` times, never after a place
+    preposition or at the start of a sentence ("zoals Mahmoud", "kreeg Mahmoud"; not "in Zwolle")."""
+    counts: dict[str, int] = {}
+    placed: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ not in ("PER", "PERSON") or len(ent) != 1 or not _name_word(ent[0]) or is_acronym(ent[0]):
+            continue
+        counts[ent.text] = counts.get(ent.text, 0) + 1
+        if after_place_preposition(doc, ent.start) or ent[0].is_sent_start or is_org_word(ent[0]):
+            placed.add(ent.text)
+    return frozenset(text for text, n in counts.items() if n >= MIN_REPEATED_PERSON and text not in placed)
 
 
 def _surname_only(doc: Doc, taken: set[int]) -> list[Span]:
