@@ -22,6 +22,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -169,6 +170,21 @@ def fast_suffix_search(tokenizer: Tokenizer) -> None:
         return  # a pattern this class cannot reason about: spaCy's own search stays
 
 
+def _joined(docs: list[Doc]) -> Doc:
+    """The tokenizer's Docs of consecutive pieces of a text as one Doc, as if tokenised at once: `Doc.from_docs`
+    marks the first token of every piece as a sentence start, which a tokenizer never does, so those marks are
+    taken off again (sentence boundaries are for the pipeline's components to set)."""
+    if len(docs) == 1:
+        return docs[0]
+    doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data", "spans"])
+    starts = doc.to_array([SENT_START])
+    starts[:] = 0
+    if len(starts):
+        starts[0] = 1  # as in a Doc straight from the tokenizer
+    doc.from_array([SENT_START], starts)
+    return doc
+
+
 class LinearTokenizer:
     """A spaCy tokenizer that cuts long whitespace-delimited runs of one repeated character that is no letter
     or digit (at least `min_run` long: a line of '=', '_', ',,,,') itself, exactly as spaCy would, and passes
@@ -247,7 +263,7 @@ class LinearTokenizer:
         parts.append(self.tokenizer(char * rest + (" " if space and not (k and q) else "")))
         if k and q:
             parts.append(Doc(vocab, words=[char * q] * k, spaces=[False] * (k - 1) + [space]))
-        return Doc.from_docs(parts, ensure_whitespace=False)
+        return _joined(parts)
 
     def __call__(self, text: str) -> Doc:
         runs = []
@@ -268,7 +284,7 @@ class LinearTokenizer:
             at = end + space
         if at < len(text):
             docs.append(self.tokenizer(text[at:]))
-        return Doc.from_docs(docs, ensure_whitespace=False)
+        return _joined(docs)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
         for text in texts:

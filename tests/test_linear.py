@@ -133,12 +133,19 @@ def test_runs_are_cut_as_spacy_cuts_them(tokenizers, cutting, char, n, before, a
     text = before + char * n + after
     expected = [(t.text, t.whitespace_, t.idx, t.norm_) for t in plain.make_doc(text)]
     assert [(t.text, t.whitespace_, t.idx, t.norm_) for t in cutting.make_doc(text)] == expected
+    assert cutting.make_doc(text).to_bytes() == plain.make_doc(text).to_bytes()  # every attribute, no sentence marks
 
 
 def test_a_run_among_words_keeps_its_neighbours(tokenizers, cutting):
     plain, _ = tokenizers
     text = "Agenda:\n" + "-" * 50 + "\n1. Opening " + "=" * 120 + " (zie ,,bijlage'') " + "_" * 80
     assert [(t.text, t.idx) for t in cutting.make_doc(text)] == [(t.text, t.idx) for t in plain.make_doc(text)]
+
+
+def test_a_cut_run_starts_no_sentence(cutting):
+    doc = cutting.make_doc("Volgens Jan Bakker ===== moet het anders.")
+    assert not doc.has_annotation("SENT_START")
+    assert [t.i for t in doc if t.is_sent_start] == [0]
 
 
 def test_the_linear_tokenizer_pickles_and_serialises(cutting):
