@@ -331,7 +331,7 @@ def build_analysis(doc: Doc, transcript: Transcript) -> Analysis:
     info = DocumentInfo(
         id=text_document_id(transcript.source, transcript.text),
         source=transcript.source, format=transcript.format, title=_clean_title(transcript.title), words=words,
-        warnings=list(transcript.warnings),
+        warnings=list(transcript.warnings), normalisation=transcript.normalisation,
     )
     return Analysis(
         document=info, sessions=sessions, speakers=speakers, quotes=quotes, themes=themes, summary=document_summary, turns=turns
@@ -393,7 +393,9 @@ def _summary_out(summary: SpanSummary, quotes: list[Quote], speakers: list[Speak
         for name, q in best.items()
     ]
     return SummaryOut(
-        text=" ".join(r.text for r in refs), sentences=refs, key_points=summary.key_points, who_said_what=who, themes=themes[:3]
+        # a unit that joins an intro line and its quote holds a line break: one paragraph of text
+        text=" ".join(" ".join(r.text.split()) for r in refs),
+        sentences=refs, key_points=summary.key_points, who_said_what=who, themes=themes[:3],
     )
 
 

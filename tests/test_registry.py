@@ -46,3 +46,12 @@ def test_text_that_gives_no_block_at_all_is_refused_not_read_as_empty():
     with pytest.raises(InputError, match="no speech or running text"):
         read_text("0:00\n\n0:05\n", source="tijden.txt", format="turns")
     assert read_text("0:00 Jan de Vries: Goedemorgen allemaal.\n", source="t.txt", format="turns").blocks
+
+
+def test_the_transcript_says_what_its_offsets_count():
+    from pipeline.ingest import read_text
+    from pipeline.ingest.model import BUILT_FROM_TURNS
+
+    vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Anna de Wit>Goedemorgen allemaal.</v>\n"
+    assert read_text(vtt, source="overleg.vtt").normalisation == BUILT_FROM_TURNS
+    assert read_text("De raad vergadert over de begroting.\n", source="verslag.txt").normalisation.startswith("utf-8")

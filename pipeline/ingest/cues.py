@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from pipeline.ingest.encoding import DecodeError, decode
 from pipeline.ingest.layout import is_session_heading
-from pipeline.ingest.model import Block, BlockKind, Participant, Transcript
+from pipeline.ingest.model import BUILT_FROM_TURNS, Block, BlockKind, Participant, Transcript
 from pipeline.ingest.registry import InputError
 from pipeline.ingest.report import split_sessions
 from pipeline.resources import word_set
@@ -318,6 +318,7 @@ def build_transcript(
         title=title,
         participants=participants,
         warnings=notes,
+        normalisation=BUILT_FROM_TURNS,
     )
 
 

@@ -47,6 +47,10 @@ class Session:
     blocks: list[Block] = field(default_factory=list)
 
 
+#: `Transcript.normalisation` of readers that build the text from cues, segments or utterances.
+BUILT_FROM_TURNS = "text built from the file's turns (speech only, one paragraph per turn), NFC, LF line ends"
+
+
 @dataclass
 class Participant:
     """A person (or an anonymous diarisation voice) who holds turns in a transcript.
@@ -72,6 +76,8 @@ class Transcript:
 
     `participants` maps `Block.speaker` keys of turns to who holds them (empty for prose reports);
     `warnings` are messages for the user that do not stop processing (shown on stderr and kept in the output).
+    `normalisation` says what `text` is, and so what every offset counts: the file's own text normalised, or a
+    text the reader built from the file's turns (`BUILT_FROM_TURNS`).
     """
 
     source: str
@@ -81,6 +87,7 @@ class Transcript:
     title: str | None = None
     participants: dict[str, Participant] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    normalisation: str = "utf-8, NFC, LF line ends"
 
     @property
     def blocks(self) -> list[Block]:

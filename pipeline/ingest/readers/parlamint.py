@@ -35,7 +35,7 @@ from defusedxml.ElementTree import iterparse
 from defusedxml.ElementTree import parse as safe_parse
 
 from pipeline.ingest.labels import parse_label
-from pipeline.ingest.model import Block, BlockKind, Participant, Session, Transcript
+from pipeline.ingest.model import BUILT_FROM_TURNS, Block, BlockKind, Participant, Session, Transcript
 from pipeline.ingest.registry import InputError, ReadContext, Reader, register
 from pipeline.resources import word_set
 
@@ -419,7 +419,10 @@ def _build_tei(
             speaker_key = who or (f"#note:{note}" if note else "")
             blocks.append(Block(BlockKind.TURN, start, end, body, keys.get(speaker_key)))
     text = builder.text()
-    transcript = Transcript(source=source, format="parlamint", text=text, sessions=_tei_sessions(blocks, session_starts, len(text)))
+    transcript = Transcript(
+        source=source, format="parlamint", text=text, sessions=_tei_sessions(blocks, session_starts, len(text)),
+        normalisation=BUILT_FROM_TURNS,
+    )
     transcript.title = next((b.text for b in blocks if b.kind is BlockKind.HEADING), None)
     for who, person in speakers.items():
         transcript.participants[keys[who]] = _participant(keys[who], person)
