@@ -13,10 +13,14 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from pipeline.resources import patterns, word_set
-from pipeline.speakers.lexicon import annotated, speech_verb_companion, speech_verb_lemma
+from pipeline.speakers.lexicon import annotated, is_finite_verb, speech_verb_companion, speech_verb_lemma
 
 #: How many tokens before the speech verb a negation may stand and still deny it ("heeft het nooit gezegd").
 MAX_NEGATION_REACH = 3
+#: The most tokens from a free relative to its speech verb ("Wat mevrouw Peeters net zegt, dat …").
+MAX_DISLOCATION_REACH = 8
+#: How many tokens before the speech verb a first-person subject may stand ("ik heb gisteren al gezegd dat").
+MAX_SUBJECT_REACH = 5
 #: The most tokens from a speech verb to the "te" of its infinitive ("zegt al jaren niet blij te zijn").
 MAX_VERB_TO_TE = 10
 #: Infinitives that do not end in "-en" (te zijn, te gaan, …).
@@ -44,8 +48,8 @@ def denied(verb: Token, lo: int, hi: int) -> bool:
     doc = verb.doc
     start = max(lo, verb.i - MAX_NEGATION_REACH, 0)
     for k in range(verb.i - 1, start - 1, -1):
-        if doc[k].text in (",", ";", ":"):
-            start = k + 1  # "Jan, die niet kwam, zegt dat": the negation belongs to the clause before
+        if doc[k].text in (",", ";", ":") or doc[k].lower_ in _COORDINATORS:
+            start = k + 1  # "Jan, die niet kwam, zegt dat", "vindt dat niet genoeg en vindt dat": another clause
             break
     return any(t.lower_ in negations() for t in doc[start:hi])
 
@@ -58,18 +62,22 @@ def first_person_subject(verb: Token, lo: int) -> bool:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
         if subjects:
             return any(s.lower_ in first_person() for s in subjects)
-    window = doc[max(lo, 0) : min(verb.i + 2, len(doc))]
+    window = doc[max(lo, verb.i - MAX_SUBJECT_REACH, 0) : min(verb.i + 2, len(doc))]
     return any(t.lower_ in first_person() for t in window)
 
 
 def dislocated(sent: Span, verb: Token) -> bool:
     """"Wat mevrouw Peeters net zegt, dat klopt niet": a free relative opens the sentence and the cue verb stands
     before its first comma, so the "dat" after the comma points back to her words."""
-    words = [t for t in sent if not (t.is_punct or t.is_space)]
-    if not words or words[0].lower_ not in word_set("dislocation_openers.txt"):
+    doc = sent.doc
+    opener = sent.start
+    while opener < min(sent.end, sent.start + 3) and (doc[opener].is_punct or doc[opener].is_space):
+        opener += 1  # a quotation mark or dash before the first word
+    if opener >= sent.end or doc[opener].lower_ not in word_set("dislocation_openers.txt"):
         return False
-    first_comma = next((t.i for t in sent if t.text == ","), sent.end)
-    return verb.i < first_comma
+    if verb.i - opener > MAX_DISLOCATION_REACH:
+        return False
+    return not any(t.text == "," for t in doc[opener : verb.i])
 
 
 def asks(verb: Token, sent: Span) -> bool:
@@ -157,6 +165,33 @@ def particle_of(verb: Token, end: int) -> int | None:
     if not particles:
         return None
     return next((t.i for t in verb.doc[verb.i + 1 : end] if t.lower_ in particles), None)
+
+
+#: Conjunctions that may join a second main clause to the speaker's sentence ("zegt dat A en wil B").
+_COORDINATORS = frozenset({"en", "maar", "want"})
+#: Relative pronouns: after one, "en" + verb may continue the relative clause.
+_RELATIVES = frozenset({"die", "dat", "wie", "wat", "waar", "welke"})
+#: The fewest tokens of a reported clause before a coordinated main clause ("dat hij en zijn partij …" is no cut).
+MIN_CLAUSE_BEFORE_COORDINATION = 2
+
+
+def clause_end(sent: Span, start: int) -> int:
+    """Token index where a reported clause that starts at token `start` in the sentence stops: before "en"/"maar" directly followed by
+    a finite verb, which coordinates a new main clause of the speaker's sentence ("De partij zegt dat Nederland
+    afhankelijk is van arbeidsmigratie en wil huizen bouwen" → the clause ends at "arbeidsmigratie")."""
+    doc = sent.doc
+    for k in range(start + MIN_CLAUSE_BEFORE_COORDINATION, sent.end - 1):
+        if doc[k].lower_ in _RELATIVES:
+            return sent.end  # "mensen die worden onderdrukt en vechten": the relative clause shares its subject
+        if doc[k].lower_ in _COORDINATORS and _finite(doc[k + 1]):
+            return k
+    return sent.end
+
+
+def _finite(token: Token) -> bool:
+    if annotated(token.doc, "MORPH") and token.morph.to_dict().get("VerbForm"):
+        return token.morph.to_dict().get("VerbForm") == "Fin"
+    return is_finite_verb(token)
 
 
 def topic_cue(text: str) -> re.Match[str] | None:

@@ -13,7 +13,10 @@ from pipeline.ingest.layout import quote_key, words
 from pipeline.ingest.model import Block
 from pipeline.intervals import Coverage, Locator, Regions
 from pipeline.quotes.cues import (
+    MAX_SUBJECT_REACH,
+    MAX_VERB_TO_TE,
     asks,
+    clause_end,
     denied,
     dislocated,
     first_person,
@@ -266,7 +269,8 @@ def adopt_fragments(fragments: Sequence[FoundQuote], indirect: Sequence[FoundQuo
     hosts = list(indirect)
     in_order = all(a.start <= b.start for a, b in pairwise(hosts))
     starts = [q.start for q in hosts]
-    reach = list(accumulate((q.end + 1 for q in hosts), max))  # furthest end (+1) among the hosts so far
+    ends = [max(q.end, q.reach or 0) for q in hosts]  # a cut clause's cue still governs the rest of its sentence
+    reach = list(accumulate((end + 1 for end in ends), max))  # furthest end (+1) among the hosts so far
     for fragment in fragments:
         if in_order:
             # the first host (in list order) that starts at or before the fragment and reaches its end
@@ -274,7 +278,7 @@ def adopt_fragments(fragments: Sequence[FoundQuote], indirect: Sequence[FoundQuo
             j = bisect_left(reach, fragment.end, hi=k)
             host = hosts[j] if j < k else None
         else:
-            host = next((q for q in hosts if q.start <= fragment.start and fragment.end <= q.end + 1), None)
+            host = next((q for q, end in zip(hosts, ends, strict=True) if q.start <= fragment.start and fragment.end <= end + 1), None)
         if host is not None:
             fragment.source = host.source
             fragment.cue = host.cue
@@ -519,7 +523,13 @@ def _verb_dat(sent: Span, mentions: _Mentions) -> FoundQuote | None:
             continue
         cue = doc[min(source.start, tok.i) : dat.i + 1].text
         start = dat.i + 1 if question else _evaluation_start(tok, source, dat.i, mentions)
-        return _make(doc, _clause(doc, start, sent.end), cue, source)
+        end = clause_end(sent, dat.i + 1)
+        if end < sent.end and speech_verb_lemma(doc[end + 1]):
+            continue  # "vinden dat niet voldoende en vinden dat …": the second verb's "dat" opens the clause
+        quote = _make(doc, _clause(doc, start, end), cue, source)
+        if quote is not None and end < sent.end:
+            quote.reach = sent.end_char  # "… en spreekt van een “politieke aanslag”": still the speaker's words
+        return quote
     return None
 
 
@@ -540,7 +550,7 @@ def _speaks(verb: Token, sent: Span, source: Mention, clause: int) -> bool:
     own ("… dus ik stel voor dat"), not dislocated ("Wat X zegt, dat klopt niet"), not passive ("X werd gevraagd
     of"). `clause` is the token that opens the reported clause."""
     lo = source.end if source.end <= verb.i else max(sent.start, verb.i - 2)
-    if first_person_subject(verb, _after_last_comma(verb, lo)):
+    if first_person_subject(verb, _after_last_comma(verb, max(lo, verb.i - MAX_SUBJECT_REACH))):
         return False
     return not (denied(verb, lo, clause) or dislocated(sent, verb) or passive(verb, lo))
 
@@ -572,7 +582,7 @@ def _verb_infinitive(sent: Span, mentions: _Mentions) -> FoundQuote | None:
     first comma after the infinitive."""
     doc = sent.doc
     for tok in sent:
-        particle = particle_of(tok, sent.end)
+        particle = particle_of(tok, min(sent.end, tok.i + 2 + MAX_VERB_TO_TE))
         if not (takes_infinitive(tok) or particle is not None):
             continue
         te = infinitive_te(tok, sent.end)

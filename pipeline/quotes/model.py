@@ -34,3 +34,6 @@ class FoundQuote:
     speaker_key: str | None = None
     pull_quote_also: bool = False
     style: str | None = None  # quotation style of a direct quote (see quotes/marks.py)
+    # character offset up to which the cue governs quoted phrases (the sentence end when the reported clause was
+    # cut before a coordinated main clause: "zegt dat A en spreekt van een “aanslag”"); None: `end`
+    reach: int | None = None
