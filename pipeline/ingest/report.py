@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pipeline.ingest.layout import classify_lines, is_session_heading
 from pipeline.ingest.model import Block, BlockKind, Session, Transcript
 
@@ -13,11 +15,16 @@ def read_report(text: str, source: str) -> Transcript:
     return Transcript(source=source, format="report", text=text, sessions=split_sessions(blocks, len(text)), title=title)
 
 
-def split_sessions(blocks: list[Block], length: int) -> list[Session]:
-    """Group blocks into sessions; without session headings the whole document is one session."""
+def split_sessions(blocks: list[Block], length: int, opens: Callable[[Block], bool] | None = None) -> list[Session]:
+    """Group blocks into sessions; without session headings the whole document is one session.
+
+    A heading block opens a session when `opens(block)` says so (default: a session heading such as "Sessie 2" or
+    a numbered agenda item). Blocks before the first session heading join the first session when none of them
+    is running text.
+    """
     groups: list[tuple[str | None, list[Block]]] = [(None, [])]
     for block in blocks:
-        if block.kind is BlockKind.HEADING and is_session_heading(block.text):
+        if block.kind is BlockKind.HEADING and (opens(block) if opens is not None else is_session_heading(block.text)):
             groups.append((block.text.strip(), [block]))
         else:
             groups[-1][1].append(block)

@@ -33,9 +33,9 @@ from functools import cache, lru_cache
 from pipeline.ingest.labels import chair_from_header, parse_label, role_header
 from pipeline.ingest.labels import is_speaker_label as is_speaker_label
 from pipeline.ingest.layout import classify_lines, is_session_heading
-from pipeline.ingest.model import Block, BlockKind, Participant, Session, Transcript
+from pipeline.ingest.model import Block, BlockKind, Participant, Transcript
 from pipeline.ingest.registry import InputError
-from pipeline.ingest.report import read_report
+from pipeline.ingest.report import read_report, split_sessions
 from pipeline.resources import patterns, word_set
 
 _TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?"
@@ -510,7 +510,7 @@ def read_turns(text: str, source: str) -> Transcript:
     builder.close()
     blocks = _with_end_times(builder.blocks)
     title = next((b.text.strip() for b in blocks if b.kind is BlockKind.TITLE), None)
-    transcript = Transcript(source=source, format="turns", text=text, sessions=_sessions(blocks, builder.session_starts, len(text)), title=title)
+    transcript = Transcript(source=source, format="turns", text=text, sessions=split_sessions(blocks, len(text), lambda b: b.start in builder.session_starts), title=title)
     transcript.participants.update(builder.known)
     if not any(b.kind is BlockKind.TURN for b in blocks):
         transcript.warnings.append(f"{source}: read as a turn transcript, but no speaker labels or timestamps were found; the text is kept as paragraphs without speakers")
@@ -596,28 +596,6 @@ def _council_page_lines(lines: list[str], i: int, name: str, builder: _Builder) 
             return following[1]
         return following[0]
     return i
-
-
-def _sessions(blocks: list[Block], starts: set[int], length: int) -> list[Session]:
-    """A new session at every session heading; blocks before the first one join the first session."""
-    groups: list[tuple[str | None, list[Block]]] = [(None, [])]
-    for block in blocks:
-        if block.kind is BlockKind.HEADING and block.start in starts:
-            groups.append((block.text.strip(), [block]))
-        else:
-            groups[-1][1].append(block)
-    if len(groups) > 1 and not any(b.is_content for b in groups[0][1]):
-        first_title, first_blocks = groups[1]
-        groups = [(first_title, groups[0][1] + first_blocks)] + groups[2:]
-    sessions: list[Session] = []
-    for i, (title, group) in enumerate(groups):
-        start = 0 if i == 0 else group[0].start
-        sessions.append(Session(id=f"s{i + 1}", title=title, start=start, end=length, blocks=group))
-    for current, following in zip(sessions, sessions[1:], strict=False):
-        current.end = following.start
-    if sessions[0].title is None:
-        sessions[0].title = next((b.text.strip() for b in sessions[0].blocks if b.kind is BlockKind.TITLE), None)
-    return sessions
 
 
 def _with_end_times(blocks: list[Block]) -> list[Block]:
