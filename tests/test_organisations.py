@@ -174,3 +174,21 @@ def test_words_in_brackets_without_an_organisation_are_no_party(analyse):
 def test_company_makes_an_organisation(analyse):
     a = analyse("De Groene Suiker Company zegt bijvoorbeeld: “Het kan echt.”")
     assert [(s.name, s.type) for s in a.speakers] == [("Groene Suiker Company", "organisation")]
+
+
+def test_a_lower_case_organisation_head_with_a_place_name(analyse):
+    a = analyse("De politie Den Haag meldt dat er drie aanhoudingen zijn.")
+    assert [(s.name, s.type) for s in a.speakers] == [("politie Den Haag", "organisation")]
+
+
+def test_an_organisation_word_with_an_adjective_after_the_article(analyse):
+    a = analyse("De Poolse regering zegt dat het voorstel niet deugt.")
+    assert [(s.name, s.type) for s in a.speakers] == [("Poolse regering", "organisation")]
+
+
+def test_an_organisation_word_without_an_article_is_no_mention(nlp):
+    from pipeline.analyze import parse
+    from pipeline.ingest import read_text
+
+    doc = parse(nlp, read_text("Zij werkt al jaren bij regering en parlement.", source="t.txt"))
+    assert [m.text for m in doc._.mentions if m.kind.value == "organisation"] == []

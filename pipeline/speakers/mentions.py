@@ -423,7 +423,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
         i for ent in doc.ents if ent.label_ in ("PER", "PERSON") and len(ent) >= 2 and not any(is_org_word(t) for t in ent)
         for i in range(ent.start, ent.end)
     } if has_ner(doc) else set()
-    organisations = [s for s in _organisation_runs(doc) if not per_tokens.intersection(range(s.start, s.end))]
+    organisations = [
+        s for s in _organisation_runs(doc)
+        if not per_tokens.intersection(range(s.start, s.end)) or s[0].lower_ in word_set("org_heads.txt") and not is_capitalised(s[0])
+    ]  # "politie Den Haag" stays an organisation whatever NER says of "Den Haag"
     blocked = {i for s in organisations for i in range(s.start, s.end)}
     names = person_names(doc, blocked)
     camel = {t.lower_ for t in doc if is_camel_case(t)}
@@ -453,8 +456,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
         elif is_group_noun(token):
             start = _group_start(doc, i, taken)
             add(MentionKind.GROUP, doc[start : i + 1])
-        elif lower in word_set("org_words.txt") and i > 0 and doc[i - 1].lower_ in ("de", "het") and not is_capitalised(token):
-            add(MentionKind.ORGANISATION, doc[i - 1 : i + 1])  # "volgens de gemeente"
+        elif lower in word_set("org_words.txt") and not is_capitalised(token) and (start := _article_before(doc, i, taken)) is not None:
+            add(MentionKind.ORGANISATION, doc[start : i + 1])  # "volgens de gemeente", "de Poolse regering"
         elif _inverted_subject(doc, i):
             add(MentionKind.ORGANISATION, doc[i : i + 1])  # "gaf Tennet aan dat …"
     if has_ner(doc):
@@ -504,6 +507,17 @@ def _region_word(tok: object) -> bool:
     if not is_capitalised(tok) or tok.is_sent_start or is_acronym(tok) or is_first_name(tok) or is_function_word(tok) or not _name_word(tok):  # type: ignore[arg-type]
         return False
     return not (i + 1 < len(doc) and is_capitalised(doc[i + 1]) and not doc[i + 1].is_sent_start)
+
+
+def _article_before(doc: Doc, i: int, taken: set[int]) -> int | None:
+    """Start of "de"/"het" and at most two adjectives before token i ("de Poolse regering", "het nieuwe kabinet"),
+    or None when no article opens the phrase."""
+    k = i - 1
+    while k >= 0 and i - k <= 2 and k not in taken and doc[k].is_alpha and doc[k].lower_.endswith("e") and doc[k].lower_ not in ARTICLES and not is_function_word(doc[k]):
+        k -= 1
+    if k >= 0 and k not in taken and doc[k].lower_ in ("de", "het"):
+        return k
+    return None
 
 
 def _coordinated_organisations(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -623,7 +637,7 @@ def _organisation_runs(doc: Doc) -> list[Span]:
     i = 0
     while i < len(doc):
         tok = doc[i]
-        lowercase_head = tok.lower_ in ("gemeente", "provincie", "ministerie", "waterschap") and not is_capitalised(tok)
+        lowercase_head = tok.lower_ in word_set("org_heads.txt") and not is_capitalised(tok)
         if not (is_capitalised(tok) and not is_function_word(tok) or lowercase_head):
             i += 1
             continue
@@ -632,8 +646,8 @@ def _organisation_runs(doc: Doc) -> list[Span]:
         while j < len(doc) and not doc[j].is_sent_start:
             if head_seen and is_first_name(doc[j]) and j + 1 < len(doc) and is_capitalised(doc[j + 1]) and not is_first_name(doc[j - 1]):
                 break  # "wethouder gemeente Tilburg Anne Bos": a person's name after the organisation
-            if is_capitalised(doc[j]) and not is_function_word(doc[j]):
-                head_seen = head_seen or is_org_word(doc[j])
+            if is_capitalised(doc[j]) and (not is_function_word(doc[j]) or is_particle(doc[j]) and j + 1 < len(doc) and is_capitalised(doc[j + 1])):
+                head_seen = head_seen or is_org_word(doc[j])  # "politie Den Haag": a capitalised particle inside
                 j += 1
             elif doc[j].lower_ in _ORG_JOINERS and j + 1 < len(doc) and is_capitalised(doc[j + 1]) and not doc[j + 1].is_sent_start:
                 j += 2
