@@ -165,3 +165,24 @@ def test_the_representative_quote_is_the_one_about_the_session_subject():
     assert representative(quotes, "De raad sprak over de begroting van de gemeente en de bezuinigingen.") == 1
     assert representative(quotes, "Het weer in Ommel was mooi, de zon scheen.") == 0
     assert representative(quotes[:1], "Wat dan ook.") == 0
+
+
+def test_the_similarity_graph_is_the_full_graph_up_to_its_window_and_local_beyond():
+    import numpy as np
+    import scipy.sparse as sp
+
+    from pipeline.summaries.extractive import MIN_SIMILARITY, similarity_graph, tfidf_matrix
+
+    words = ["begroting", "woningbouw", "zorg", "fietspad", "school", "haven", "subsidie", "energie"]
+    texts = [f"de {words[i % 8]} en de {words[(i * 3) % 8]} in de raad" for i in range(60)]
+    matrix = tfidf_matrix(texts, analyzer="words")
+    full = (matrix @ matrix.T).toarray()
+    full[full < MIN_SIMILARITY] = 0.0
+    np.fill_diagonal(full, 0.0)
+    assert np.allclose(similarity_graph(matrix, window=60).toarray(), full)
+    local = similarity_graph(matrix, window=5).toarray()
+    i, j = np.nonzero(local)
+    assert (np.abs(i - j) <= 5).all() and len(i) > 0
+    assert np.allclose(local[np.abs(np.subtract.outer(np.arange(60), np.arange(60))) <= 5],
+                       full[np.abs(np.subtract.outer(np.arange(60), np.arange(60))) <= 5])
+    assert isinstance(similarity_graph(matrix), sp.csr_matrix)

@@ -52,6 +52,8 @@ MIN_SIMILARITY = 0.1
 DENSE_UNITS = 400
 #: Rows of the similarity product computed at a time (bounds the memory of a long session).
 ROW_CHUNK = 512
+#: How many units apart two units may be and still be compared in the LexRank graph (see `similarity_graph`).
+GRAPH_WINDOW = 1000
 
 #: Names of the ranking features, in the column order of `Prepared.features`.
 FEATURES = (
@@ -130,17 +132,28 @@ def tfidf_matrix(texts: Sequence[str], *, analyzer: str = "split") -> sp.csr_mat
         return sp.csr_matrix((len(texts), 1))
 
 
-def similarity_graph(matrix: sp.csr_matrix) -> sp.csr_matrix:
-    """Cosine similarities of the rows at or above `MIN_SIMILARITY`, without the diagonal, sparse."""
+def similarity_graph(matrix: sp.csr_matrix, window: int = GRAPH_WINDOW) -> sp.csr_matrix:
+    """Cosine similarities of the rows at or above `MIN_SIMILARITY`, without the diagonal, sparse.
+
+    Only pairs of units at most `window` units apart are compared, so the graph costs O(n · window), not O(n²): for
+    a document or session of up to `window` units it is the full graph; in a longer one centrality is measured
+    among the units around each unit.
+    """
     n = matrix.shape[0]
-    blocks = []
-    transposed = matrix.T.tocsc()
+    rows: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
+    values: list[np.ndarray] = []
     for start in range(0, n, ROW_CHUNK):
-        block = (matrix[start : start + ROW_CHUNK] @ transposed).tocsr()
-        block.data[block.data < MIN_SIMILARITY] = 0.0
-        block.eliminate_zeros()
-        blocks.append(block)
-    graph = sp.vstack(blocks).tocsr() if blocks else sp.csr_matrix((0, 0))
+        stop = min(n, start + ROW_CHUNK)
+        low, high = max(0, start - window), min(n, stop + window)
+        block = (matrix[start:stop] @ matrix[low:high].T).tocoo()
+        keep = (block.data >= MIN_SIMILARITY) & (np.abs((block.row + start) - (block.col + low)) <= window)
+        rows.append(block.row[keep] + start)
+        cols.append(block.col[keep] + low)
+        values.append(block.data[keep])
+    if not rows:
+        return sp.csr_matrix((0, 0))
+    graph = sp.csr_matrix((np.concatenate(values), (np.concatenate(rows), np.concatenate(cols))), shape=(n, n))
     graph.setdiag(0.0)
     graph.eliminate_zeros()
     return graph
