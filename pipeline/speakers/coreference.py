@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from pipeline.resources import word_set
 from pipeline.sentences import sentence_of, sentences
-from pipeline.speakers.lexicon import FEMALE_TITLES, MALE_TITLES, name_gender, pronoun_gender
+from pipeline.speakers.lexicon import name_gender, pronoun_gender, title_gender
 from pipeline.speakers.mentions import Mention, MentionKind, honorific_end, surname
 from pipeline.speakers.roles import Description, describe, inherited_organisation
 
@@ -212,9 +212,8 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
             for start in range(max(0, m.start - 2), m.start):
                 if honorific_end(doc, start) == m.start:
                     records[key].add_alias(doc[start : m.end].text)  # "De heer Jansen"
-                    title = doc[m.start - 1].lower_
                     if records[key].gender is None:
-                        records[key].gender = "f" if title in FEMALE_TITLES else "m" if title in MALE_TITLES else None
+                        records[key].gender = title_gender(doc[m.start - 1].text)
             if records[key].gender is None:
                 records[key].gender = name_gender(m.text)
             description = describe(span)

@@ -12,8 +12,30 @@ from spacy.tokens import Doc, Token
 from pipeline.resources import speech_verbs, word_set
 
 PARTICLES = word_set("name_particles.txt")
-PRONOUNS = frozenset({"hij", "zij", "ze", "hem"})
-POSSESSIVES = frozenset({"zijn", "haar"})
+
+
+@cache
+def _person_pronouns() -> dict[str, tuple[str, str]]:
+    """`person_pronouns.txt`: word → (use, gender)."""
+    table: dict[str, tuple[str, str]] = {}
+    for line in word_set("person_pronouns.txt"):
+        word, use, gender = line.split()
+        table[word] = (use, gender)
+    return table
+
+
+@cache
+def honorifics() -> tuple[tuple[tuple[str, ...], str | None], ...]:
+    """`honorifics.txt`: the words of each title (lower case) with the gender it tells ("f", "m") or None."""
+    found = []
+    for line in sorted(word_set("honorifics.txt")):
+        words, _, gender = line.partition("|")
+        found.append((tuple(words.split()), gender.strip() if gender.strip() in ("f", "m") else None))
+    return tuple(found)
+
+
+PRONOUNS = frozenset(w for w, (use, _) in _person_pronouns().items() if use == "pronoun")
+POSSESSIVES = frozenset(w for w, (use, _) in _person_pronouns().items() if use == "possessive")
 ARTICLES = frozenset({"de", "het", "een", "deze", "die", "dit", "dat"})
 _INITIAL = re.compile(r"^[A-Z]\.(?:[A-Z]\.)*$")
 _ROAD = re.compile(r"^[AN]\d+$")
@@ -76,12 +98,10 @@ def is_first_name(token: Token) -> bool:
     return folded in _folded("first_names.txt") or folded in _folded("female_names.txt") or folded in _folded("male_names.txt")
 
 
-#: Pronouns and possessives that agree with one gender; "ze" and "zij" may also be plural.
-MALE_PRONOUNS = frozenset({"hij", "hem", "zijn"})
-FEMALE_PRONOUNS = frozenset({"zij", "ze", "haar"})
-#: Titles that tell a person's gender.
-FEMALE_TITLES = frozenset({"mevrouw", "mw.", "mevr."})
-MALE_TITLES = frozenset({"heer", "meneer", "dhr."})
+def title_gender(word: str) -> str | None:
+    """The gender the last word of a title tells ("mevrouw" → "f", "heer" → "m"), None for "dr." or another word."""
+    lower = word.lower()
+    return next((gender for words, gender in honorifics() if words[-1] == lower), None)
 
 
 def name_gender(name: str) -> str | None:
@@ -99,9 +119,9 @@ def name_gender(name: str) -> str | None:
 
 
 def pronoun_gender(word: str) -> str | None:
-    """"m" for hij/hem/zijn, "f" for zij/ze/haar (which may also be plural), None otherwise."""
-    lower = word.lower()
-    return "m" if lower in MALE_PRONOUNS else "f" if lower in FEMALE_PRONOUNS else None
+    """"m" for hij/hem/zijn, "f" for zij/ze/haar (which may also be plural), None otherwise (`person_pronouns.txt`)."""
+    entry = _person_pronouns().get(word.lower())
+    return entry[1] if entry else None
 
 
 def after_setting_preposition(doc: Doc, i: int) -> bool:

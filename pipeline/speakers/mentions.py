@@ -22,6 +22,7 @@ from pipeline.speakers.lexicon import (
     after_place_preposition,
     annotated,
     has_pos,
+    honorifics,
     is_acronym,
     is_camel_case,
     is_capitalised,
@@ -281,10 +282,13 @@ def _speaks_after_particle_name(doc: Doc, j: int) -> bool:
     return False
 
 
-HONORIFICS = (("de", "heer"), ("mevrouw",), ("meneer",), ("dhr.",), ("mw.",), ("mr.",), ("dr.",), ("prof.",), ("ir.",), ("drs.",))
+#: The words of each title before a surname (`honorifics.txt`).
+HONORIFICS = tuple(words for words, _ in honorifics())
 
 
 _HONORIFIC_FIRST = frozenset(words[0] for words in HONORIFICS)
+#: Last words of the titles that address a person (de heer, mevrouw), for a one-word name's context.
+_HONORIFIC_LAST = frozenset(words[-1] for words, gender in honorifics() if gender)
 
 
 def honorific_end(doc: Doc, i: int) -> int | None:
@@ -320,7 +324,7 @@ def _person_context(doc: Doc, i: int) -> bool:
     word in a fronted phrase ("In Nieuwsuur zegt ze": the speaker follows the verb)."""
     before = doc[i - 1] if i > 0 else None
     after = doc[i + 1] if i + 1 < len(doc) else None
-    if before is not None and (is_role_noun(before) or before.lower_ in ("heer", "mevrouw", "mw.", "dhr.", "meneer")):
+    if before is not None and (is_role_noun(before) or before.lower_ in _HONORIFIC_LAST):
         return True
     if after_place_preposition(doc, i):
         return False
