@@ -192,3 +192,21 @@ def test_an_organisation_word_without_an_article_is_no_mention(nlp):
 
     doc = parse(nlp, read_text("Zij werkt al jaren bij regering en parlement.", source="t.txt"))
     assert [m.text for m in doc._.mentions if m.kind.value == "organisation"] == []
+
+
+def test_names_joined_by_en_with_a_singular_verb_are_one_party(analyse):
+    a = analyse("Besluitenlijst raad\n\nOuderen Beek en Veld zegt dat de fractie het voorstel over de haven steunt.")
+    assert [(s.name, s.type) for s in a.speakers] == [("Ouderen Beek en Veld", "organisation")]
+
+
+def test_names_joined_by_en_with_a_plural_verb_are_no_party(nlp):
+    from pipeline.analyze import parse
+    from pipeline.ingest import read_text
+
+    doc = parse(nlp, read_text("Bakker en Visser zeggen dat het voorstel deugt.", source="t.txt"))
+    assert all(m.text != "Bakker en Visser" for m in doc._.mentions)
+
+
+def test_people_with_given_names_joined_by_en_are_no_party(analyse):
+    a = analyse("Jan Bakker en Piet Visser zegt dat het voorstel deugt.")
+    assert all(s.type == "person" for s in a.speakers)

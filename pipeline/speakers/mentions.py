@@ -431,6 +431,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
         s for s in _organisation_runs(doc)
         if not per_tokens.intersection(range(s.start, s.end)) or s[0].lower_ in word_set("org_heads.txt") and not is_capitalised(s[0])
     ]  # "politie Den Haag" stays an organisation whatever NER says of "Den Haag"
+    organisations += _joined_names_with_singular_verb(doc, {i for s in organisations for i in range(s.start, s.end)})
     blocked = {i for s in organisations for i in range(s.start, s.end)}
     names = person_names(doc, blocked)
     camel = {t.lower_ for t in doc if is_camel_case(t)}
@@ -501,6 +502,33 @@ def _group_start(doc: Doc, i: int, taken: set[int]) -> int:
     if start > 0 and not doc[start].is_sent_start and doc[start - 1].lower_ in ("de", "het", "deze", "die") and start - 1 not in taken:
         start -= 1
     return start
+
+
+def _joined_names_with_singular_verb(doc: Doc, taken: set[int]) -> list[Span]:
+    """"Senioren Dijk en Weide zegt dat …": capitalised words joined by "en" and followed by a speech verb in the
+    singular are one name (two people would take "zeggen"); without a given name in it, it names a party or
+    organisation. Linear: one pass over the tokens."""
+    found: list[Span] = []
+    i = 0
+    while i < len(doc):
+        if not (doc[i].is_sent_start or i == 0 or not is_capitalised(doc[i - 1])) or not is_capitalised(doc[i]) or i in taken:
+            i += 1
+            continue
+        j = i
+        joined = False
+        while j < len(doc) and j not in taken and (is_capitalised(doc[j]) and _name_word(doc[j]) and not is_acronym(doc[j]) or doc[j].lower_ == "en" and j > i and j + 1 < len(doc) and is_capitalised(doc[j + 1]) and not joined):
+            joined = joined or doc[j].lower_ == "en"
+            j += 1
+            if j > i and not doc[j - 1].is_sent_start and j < len(doc) and doc[j].is_sent_start:
+                break
+        verb = doc[j] if j < len(doc) else None
+        singular = verb is not None and speech_verb_lemma(verb) is not None and not verb.lower_.endswith("en")
+        span = doc[i:j]
+        if joined and singular and doc[j - 1].lower_ != "en" and not any(is_first_name(t) or is_function_word(t) and t.i != i and t.lower_ != "en" for t in span):
+            if not is_function_word(doc[i]):
+                found.append(span)
+        i = max(j, i + 1)
+    return found
 
 
 def _region_word(tok: object) -> bool:
