@@ -1,6 +1,6 @@
 """The attribution sieve: each quote is decided by the first step that names a speaker, and records that step.
 
-Steps in order: cue → previous_quote → announced → context → last_speaker (see pipeline/quotes/attribution.py).
+Steps in order: cue → previous_quote → announced → reported → context → last_speaker (see pipeline/quotes/attribution.py).
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ def _by_text(analysis):
 
 def test_the_sieve_runs_its_steps_in_the_documented_order():
     assert [name for name, _ in SIEVE] == [
-        Attribution.CUE, Attribution.PREVIOUS_QUOTE, Attribution.ANNOUNCED, Attribution.CONTEXT,
-        Attribution.LAST_SPEAKER,
+        Attribution.CUE, Attribution.PREVIOUS_QUOTE, Attribution.ANNOUNCED, Attribution.REPORTED,
+        Attribution.CONTEXT, Attribution.LAST_SPEAKER,
     ]
 
 

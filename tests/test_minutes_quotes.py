@@ -143,6 +143,12 @@ class TestClauseEnd:
         assert [t for t, _ in indirect(a)] == ["de wijk groener wordt en de straten veiliger worden"]
 
 
+    def test_the_opening_mark_of_the_next_quote_is_not_part_of_the_clause(self, analyse):
+        text = 'Verslag\n\nHet "buurtgevoel" staat volgens Anouk Tromp onder druk in de wijk. "Niemand kent elkaar nog."'
+        a = analyse(text)
+        assert indirect(a)[0][0].endswith("in de wijk")
+
+
 class TestInfinitiveCues:
     """"X zegt verbijsterd te zijn": the infinitive clause is what X said."""
 
@@ -311,6 +317,34 @@ class TestMinutesContinuation:
             "“We zoeken al jaren naar een betere plek voor de club”, zegt Verhagen."
         )
         assert indirect(analyse(text)) == [("de zaal te klein is", "Joost Verhagen")]
+
+
+class TestQuoteAfterReportedSpeech:
+    def test_quote_after_reported_speech_goes_to_its_source(self, analyse):
+        text = (
+            "Verslag\n\nHet “buurtgevoel”, waar wethouder Karel Dekker vaak over praat, staat volgens Anouk Tromp onder "
+            "druk. “Niemand heeft nog tijd om vrijwilliger te zijn.”"
+        )
+        a = analyse(text)
+        assert ("Niemand heeft nog tijd om vrijwilliger te zijn.", "Anouk Tromp") in direct(a)
+        last = [q for q in a.quotes if q.kind == "direct"][-1]
+        assert last.attribution == "reported"
+
+    def test_a_quote_inside_a_sentence_with_its_own_speaker_is_not_continued(self, analyse):
+        text = (
+            "Verslag\n\n“Het was zinvol”, zegt raadslid Anouk Tromp. "
+            "Raadslid Karel Dekker concludeert dat het “heel moeilijk te zeggen is wat de buurt nu echt wil”."
+        )
+        a = analyse(text)
+        assert [q.attribution for q in a.quotes if q.kind == "direct"][-1] != "reported"
+
+    def test_a_sentence_without_the_source_in_between_breaks_the_link(self, analyse):
+        text = (
+            "Verslag\n\nVolgens Anouk Tromp staat het buurthuis onder druk. Wethouder Karel Dekker kwam later binnen. "
+            "“Niemand heeft nog tijd om vrijwilliger te zijn.”"
+        )
+        a = analyse(text)
+        assert [q.attribution for q in a.quotes if q.kind == "direct"] != ["reported"]
 
 
 class TestAnnouncedQuote:

@@ -155,10 +155,11 @@ class Quote(_Strict):
     speaker: str | None = Field(description="A speakers[].name, or null when the text does not say who.")
     speaker_id: str | None = None
     cue: str | None = Field(default=None, description="Words that tie the quote to its speaker.")
-    attribution: Literal["cue", "previous_quote", "announced", "context", "last_speaker", "none"] = Field(
+    attribution: Literal["cue", "previous_quote", "announced", "reported", "context", "last_speaker", "none"] = Field(
         default="none",
         description="The step of the attribution sieve that found the speaker: a cue naming the source, the quote "
-        "before it, a sentence announcing the speaker (\"Daarna nam X het woord.\"), the person in focus in the "
+        "before it, a sentence announcing the speaker (\"Daarna nam X het woord.\"), the source of the reported "
+        "speech in the sentence before, the person in focus in the "
         "paragraph, or the speaker quoted last (news style).",
     )
     start: int

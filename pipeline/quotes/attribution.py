@@ -9,12 +9,14 @@ name in `FoundQuote.attribution` (and the output's `quotes[].attribution`). The 
 2. `previous_quote` — a direct quote in the same paragraph as the previous one, or opening the next paragraph
    right after it, continues the previous speaker when no other person is named in between.
 3. `announced` — the sentence right before an uncued direct quote announces its speaker ("Daarna nam X het woord.").
-4. `context` — the person in focus just before the quote in its paragraph: the first person named in the
+4. `reported` — the sentence right before an uncued direct quote holds the cue of the quote before it ("Volgens X
+   staat A onder druk. “…”"): that source.
+5. `context` — the person in focus just before the quote in its paragraph: the first person named in the
    quote's sentence, else the first person of the last sentence before it that names one.
-5. `last_speaker` — news style: a quote in a paragraph that names nobody continues the speaker quoted last, within
+6. `last_speaker` — news style: a quote in a paragraph that names nobody continues the speaker quoted last, within
    `MAX_PARAGRAPHS_BACK` paragraphs and with nobody else named in between.
 
-Steps 2–5 apply to direct quotes only: reported speech always has its cue. Linear in the number of quotes and
+Steps 2–6 apply to direct quotes only: reported speech always has its cue. Linear in the number of quotes and
 mentions: mentions are looked up by offset (`MentionIndex`) and containment in direct quotes by `Intervals`.
 """
 
@@ -24,7 +26,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pipeline.quotes.cues import announces
 from pipeline.quotes.model import Attribution, FoundQuote
@@ -132,16 +134,8 @@ def announced_step(q: FoundQuote, ctx: SieveContext) -> str | None:
     if q.kind != "direct":
         return None
     doc, res = ctx.doc, ctx.resolution
-    span = doc.char_span(q.start, q.end, alignment_mode="expand")
-    if span is None:
-        return None
-    k = sentence_of(doc, span.start).start - 1
-    while k >= 0 and (doc[k].is_space or doc[k].is_punct):
-        k -= 1
-    if k < 0:
-        return None
-    before = sentence_of(doc, k)
-    if not announces(before.text):
+    before = _sentence_before(doc, q)
+    if before is None or not announces(before.text):
         return None
     people = [
         m for m in ctx.mentions.between(before.start_char, before.end_char)
@@ -150,11 +144,41 @@ def announced_step(q: FoundQuote, ctx: SieveContext) -> str | None:
     return res.referent[people[0]] if people else None
 
 
+def reported_step(q: FoundQuote, ctx: SieveContext) -> str | None:
+    """An uncued direct quote that opens its sentence right after a sentence whose cue names the source of the quote
+    before it, in the same paragraph ("Volgens Verhage staat het noaberschap onder druk. “Mensen willen niet meer
+    …”"), continues that source, even when the sentence names other people ("waar Van der Plas voor pleit")."""
+    prev = ctx.previous
+    if q.kind != "direct" or prev is None or not prev.speaker_key or prev.source is None:
+        return None
+    if prev.attribution is not Attribution.CUE or prev.block != q.block or prev.block < 0:
+        return None
+    own = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
+    if own is None or doc_text(ctx.doc)[sentence_of(ctx.doc, own.start).start_char : q.start].strip(" \n\"'“„‘«"):
+        return None  # the quote does not open its sentence: "X concludeert dat het “…”" is X's
+    before = _sentence_before(ctx.doc, q)
+    if before is None or not before.start_char <= prev.source.start_char < before.end_char:
+        return None
+    return prev.speaker_key
+
+
+def _sentence_before(doc: Doc, q: FoundQuote) -> Span | None:
+    """The sentence before the one the quote starts in (punctuation and space between skipped), or None."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return None
+    k = sentence_of(doc, span.start).start - 1
+    while k >= 0 and (doc[k].is_space or doc[k].is_punct):
+        k -= 1
+    return sentence_of(doc, k) if k >= 0 else None
+
+
 #: The sieve, in order: the first step that names a speaker decides.
 SIEVE: tuple[tuple[Attribution, Step], ...] = (
     (Attribution.CUE, cue_step),
     (Attribution.PREVIOUS_QUOTE, previous_quote_step),
     (Attribution.ANNOUNCED, announced_step),
+    (Attribution.REPORTED, reported_step),
     (Attribution.CONTEXT, context_step),
     (Attribution.LAST_SPEAKER, last_speaker_step),
 )

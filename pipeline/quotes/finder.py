@@ -53,6 +53,8 @@ MIN_SENTENCE_QUOTE_WORDS = 2
 MAX_INTERRUPTION_WORDS = 10
 #: The most words of a trailing dash cue ("“…” – burgemeester Anna de Wit").
 MAX_DASH_CUE_WORDS = 8
+#: Quotation marks that both open and close.
+_STRAIGHT_MARKS = ('"', "'")
 #: Marks that open a trailing dash cue.
 _DASHES = ("–", "—", "-")
 _SENTENCE_END = re.compile(r"[.!?…]$")
@@ -447,9 +449,15 @@ def _clause(doc: Doc, start: int, end: int, *, min_tokens: int = 3) -> tuple[int
     if 0 < start < end and doc[start - 1].text in OPENING_TOKENS and last_closing >= start:
         start -= 1  # the sentence splitter left the opening mark on the sentence before
     first_opening = next((k for k in range(start, end) if doc[k].text in OPENING_TOKENS), end)
+    # a straight mark that opens and closes: an odd count means the last one opens the next quote ('… druk. "')
+    straight = {mark: sum(1 for k in range(start, end) if doc[k].text == mark) for mark in _STRAIGHT_MARKS}
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        if doc[end - 1].text in CLOSING_TOKENS and first_opening < end - 1:
+        last = doc[end - 1].text
+        unpaired = last in straight and straight[last] % 2 == 1
+        if last in CLOSING_TOKENS and first_opening < end - 1 and not unpaired:
             break
+        if last in straight:
+            straight[last] -= 1
         end -= 1
     if end - start < min_tokens:
         return None

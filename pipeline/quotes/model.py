@@ -14,6 +14,7 @@ class Attribution(str, Enum):
     CUE = "cue"  # a cue names the source: "zegt X", "X:", "volgens X"
     PREVIOUS_QUOTE = "previous_quote"  # “A”, zegt X. “B” — B continues X's words
     ANNOUNCED = "announced"  # "Daarna nam X het woord." announces the next quote's speaker
+    REPORTED = "reported"  # "Volgens X staat A onder druk. “B”" — B follows X's reported speech
     CONTEXT = "context"  # the quote follows sentences about one person
     LAST_SPEAKER = "last_speaker"  # an uncued quote in a paragraph naming nobody: the speaker quoted last
     NONE = "none"
