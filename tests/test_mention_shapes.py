@@ -171,3 +171,15 @@ def test_an_unknown_given_name_with_particles_before_a_speech_verb_is_a_name(ana
 def test_a_role_before_surname_van_place_keeps_the_place_out_of_the_name(nlp):
     found = mentions(nlp, "Burgemeester Snelders van Zwolle zegt dat de opkomst hoog was.")
     assert (MentionKind.NAME, "Snelders") in found
+
+
+def test_a_capitalised_run_after_a_name_and_van_is_the_persons_organisation(nlp):
+    found = mentions(nlp, "“Het gaat goed”, zegt Sanne Verhoef van Blauwe Vogel Toiletten.")
+    assert (MentionKind.NAME, "Sanne Verhoef") in found
+    assert (MentionKind.ORGANISATION, "Blauwe Vogel Toiletten") in found
+    assert all(kind is not MentionKind.NAME or text == "Sanne Verhoef" for kind, text in found)
+
+
+def test_a_second_person_after_met_stays_a_person(nlp):
+    found = mentions(nlp, "Gisteren sprak Jan de Vries met Piet Bakker over de kosten.")
+    assert (MentionKind.NAME, "Piet Bakker") in found

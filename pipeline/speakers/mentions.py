@@ -438,8 +438,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
     if camel:
         # "zegt Vluchtelingenwerk" where the text also writes "VluchtelingenWerk": an organisation, not a surname
         names = [s for s in names if not (len(s) == 1 and s[0].lower_ in camel)]
+    names, affiliations = _affiliations_after_names(doc, names)
     for span in names:
         add(MentionKind.NAME, span)
+    organisations += affiliations
     for span in organisations:
         add(MentionKind.ORGANISATION, span)
     for span in _surname_repeats(doc, names, taken):
@@ -502,6 +504,24 @@ def _group_start(doc: Doc, i: int, taken: set[int]) -> int:
     if start > 0 and not doc[start].is_sent_start and doc[start - 1].lower_ in ("de", "het", "deze", "die") and start - 1 not in taken:
         start -= 1
     return start
+
+
+def _affiliations_after_names(doc: Doc, names: list[Span]) -> tuple[list[Span], list[Span]]:
+    """"Mariëlle Romeijn van One Hundred Restrooms": a "name" whose capitalised run starts right after a person's
+    name and "van", "bij" or "namens" is that person's organisation. Returns the names left and those organisations
+    (the whole capitalised run). Linear: names are looked up by their end."""
+    ends = {span.end for span in names}
+    kept: list[Span] = []
+    organisations: list[Span] = []
+    for span in names:
+        k = span.start
+        while k > 0 and k - span.start > -6 and is_capitalised(doc[k - 1]) and not doc[k - 1].is_sent_start and doc[k - 1].lower_ not in ("van", "bij", "namens"):
+            k -= 1
+        if k >= 2 and doc[k - 1].lower_ in ("van", "bij", "namens") and k - 1 in ends:
+            organisations.append(doc[k : span.end])
+        else:
+            kept.append(span)
+    return kept, organisations
 
 
 def _joined_names_with_singular_verb(doc: Doc, taken: set[int]) -> list[Span]:
