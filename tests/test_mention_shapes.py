@@ -183,3 +183,13 @@ def test_a_capitalised_run_after_a_name_and_van_is_the_persons_organisation(nlp)
 def test_a_second_person_after_met_stays_a_person(nlp):
     found = mentions(nlp, "Gisteren sprak Jan de Vries met Piet Bakker over de kosten.")
     assert (MentionKind.NAME, "Piet Bakker") in found
+
+
+def test_one_of_a_group_of_people_is_an_unnamed_source(analyse):
+    a = analyse("“Liever te laat dan fout”, zegt een van de projectleiders.")
+    assert [s.name for s in a.speakers] == ["een van de projectleiders"]
+
+
+def test_one_of_a_group_of_things_is_no_source(nlp):
+    found = mentions(nlp, "Een van de plannen is te duur.")
+    assert all(kind is not MentionKind.DESCRIPTION for kind, _ in found)

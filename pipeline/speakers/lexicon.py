@@ -178,6 +178,11 @@ def is_role_noun(token: Token) -> bool:
     return _is_role_word(token.lower_)
 
 
+def is_role_text(word: str) -> bool:
+    """`is_role_noun` for a lower-case word that is not a token ("projectleider")."""
+    return _is_role_word(word)
+
+
 #: A role noun of at least this many letters is also the head of a compound ("clustermanager").
 MIN_COMPOUND_ROLE = 6
 #: The other part of such a compound has at least this many letters.

@@ -33,6 +33,7 @@ from pipeline.speakers.lexicon import (
     is_org_word,
     is_particle,
     is_role_noun,
+    is_role_text,
     speech_verb_lemma,
 )
 from pipeline.speakers.roles import bracketed_organisation
@@ -643,6 +644,27 @@ def _surname_repeats(doc: Doc, names: list[Span], taken: set[int]) -> list[Span]
     return found
 
 
+def _plural_person(token: object) -> bool:
+    """A plural of a person or role noun, or a group noun: "projectleiders", "bewoners", "experts"."""
+    word = token.lower_  # type: ignore[attr-defined]
+    if is_group_noun(token):  # type: ignore[arg-type]
+        return True
+    for singular in (word[:-1] if word.endswith("s") else None, word[:-2] if word.endswith("en") else None):
+        if singular and (singular in word_set("person_nouns.txt") or is_role_text(singular)):
+            return True
+    return False
+
+
+def _one_of_people(doc: Doc, i: int) -> int | None:
+    """"een van de projectleiders" at token i ("een"): the index of the plural noun, or None."""
+    if i + 3 >= len(doc) or doc[i + 1].lower_ != "van" or doc[i + 2].lower_ not in ("de", "het", "zijn", "haar", "hun"):
+        return None
+    k = i + 3
+    while k < len(doc) and k - i < 6 and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_.endswith("e"):
+        k += 1  # adjectives
+    return k if k < len(doc) and doc[k].is_lower and _plural_person(doc[k]) else None
+
+
 def _descriptions(doc: Doc, taken: set[int]) -> list[Span]:
     """Indefinite phrases for unnamed people: "een woordvoerder", "Een andere automobilist"; after a
     speech verb the whole phrase up to the punctuation ("zegt een klant van een tankstation in Rijswijk:")."""
@@ -662,6 +684,10 @@ def _descriptions(doc: Doc, taken: set[int]) -> list[Span]:
                 continue
         elif tok.lower_ != "een":
             continue
+        elif (one_of := _one_of_people(doc, i)) is not None:
+            k = one_of  # "een van de projectleiders"
+            if taken.intersection(range(i, k + 1)):
+                continue
         else:
             k = i + 1
             # only adjectives between the article and the noun: "een jonge vrouw", not "een video die een bezoeker"
