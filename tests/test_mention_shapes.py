@@ -193,3 +193,13 @@ def test_one_of_a_group_of_people_is_an_unnamed_source(analyse):
 def test_one_of_a_group_of_things_is_no_source(nlp):
     found = mentions(nlp, "Een van de plannen is te duur.")
     assert all(kind is not MentionKind.DESCRIPTION for kind, _ in found)
+
+
+def test_an_age_used_as_a_noun_is_an_unnamed_source(analyse):
+    a = analyse("“Het moet anders”, zegt een 18-jarige uit Tilburg.")
+    assert [s.name for s in a.speakers] == ["een 18-jarige uit Tilburg"]
+
+
+def test_an_age_as_an_adjective_before_a_thing_is_no_source(nlp):
+    found = mentions(nlp, "Er staat een 18-jarige eik in de tuin.")
+    assert all(kind is not MentionKind.DESCRIPTION for kind, _ in found)

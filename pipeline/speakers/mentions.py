@@ -665,6 +665,18 @@ def _one_of_people(doc: Doc, i: int) -> int | None:
     return k if k < len(doc) and doc[k].is_lower and _plural_person(doc[k]) else None
 
 
+#: "een 18-jarige", "een 75-jarige": an age used as a noun names a person.
+_AGED = re.compile(r"^\d{1,3}-jarige$")
+
+
+def _aged_person(doc: Doc, k: int) -> bool:
+    """"een 18-jarige uit Tilburg": an age as the noun, not before one ("een 18-jarige eik")."""
+    if not _AGED.match(doc[k].text):
+        return False
+    nxt = doc[k + 1] if k + 1 < len(doc) else None
+    return nxt is None or not nxt.is_alpha or is_function_word(nxt) or nxt.lower_ in word_set("place_prepositions.txt") or bool(speech_verb_lemma(nxt)) or not nxt.is_lower
+
+
 def _descriptions(doc: Doc, taken: set[int]) -> list[Span]:
     """Indefinite phrases for unnamed people: "een woordvoerder", "Een andere automobilist"; after a
     speech verb the whole phrase up to the punctuation ("zegt een klant van een tankstation in Rijswijk:")."""
@@ -693,7 +705,8 @@ def _descriptions(doc: Doc, taken: set[int]) -> list[Span]:
             # only adjectives between the article and the noun: "een jonge vrouw", not "een video die een bezoeker"
             while k < len(doc) and k - i <= 3 and doc[k].lower_ not in nouns and not is_role_noun(doc[k]) and doc[k].is_alpha and doc[k].is_lower and not is_function_word(doc[k]) and doc[k].lower_ not in ARTICLES:
                 k += 1
-            if k >= len(doc) or not (doc[k].lower_ in nouns or is_role_noun(doc[k])) or taken.intersection(range(i, k + 1)):
+            person = k < len(doc) and (doc[k].lower_ in nouns or is_role_noun(doc[k]) or _aged_person(doc, k))
+            if not person or taken.intersection(range(i, k + 1)):
                 continue
             if k + 1 < len(doc) and is_capitalised(doc[k + 1]) and not doc[k + 1].is_sent_start:
                 continue  # "een traumachirurg Thierry Baudet": a role in front of a name
