@@ -13,12 +13,14 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from pipeline.resources import patterns, word_set
-from pipeline.speakers.lexicon import annotated, is_finite_verb, speech_verb_companion, speech_verb_lemma
+from pipeline.speakers.lexicon import annotated, is_finite_verb, speech_verb_lemma
 
 #: How many tokens before the speech verb a negation may stand and still deny it ("heeft het nooit gezegd").
 MAX_NEGATION_REACH = 3
 #: The most tokens from a free relative to its speech verb ("Wat mevrouw Peeters net zegt, dat …").
 MAX_DISLOCATION_REACH = 8
+#: How many tokens before "weten" a form of "willen" may stand ("wil van de wethouder graag weten of").
+MAX_WANT_REACH = 8
 #: How many tokens before the speech verb a first-person subject may stand ("ik heb gisteren al gezegd dat").
 MAX_SUBJECT_REACH = 5
 #: The most tokens from a speech verb to the "te" of its infinitive ("zegt al jaren niet blij te zijn").
@@ -81,14 +83,15 @@ def dislocated(sent: Span, verb: Token) -> bool:
 
 
 def asks(verb: Token, sent: Span) -> bool:
-    """The verb asks (question_verbs.txt): "vraagt", "informeert", or "weten" with a form of "willen" before it in
-    the sentence ("wil weten of …")."""
+    """The verb asks (question_verbs.txt): "vraagt", "informeert", or "weten" with a form of "willen" at most
+    `MAX_WANT_REACH` tokens before it ("wil weten of …")."""
     form = verb.lower_
     if form not in word_set("question_verbs.txt"):
         return False
     if form != "weten":
         return True
-    return any(t.lower_ in word_set("want_verbs.txt") for t in verb.doc[sent.start : verb.i])
+    lo = max(sent.start, verb.i - MAX_WANT_REACH)
+    return any(t.lower_ in word_set("want_verbs.txt") for t in verb.doc[lo : verb.i])
 
 
 def opens_clause(token: Token, *, question: bool) -> bool:
@@ -142,11 +145,6 @@ def infinitive_te(verb: Token, end: int) -> Token | None:
         if tok.lower_ == "te" and k + 1 < end and is_infinitive(doc[k + 1]):
             return tok
     return None
-
-
-def companion_of(verb: Token) -> str | None:
-    """The particle or verb that completes a separable speech verb (laten → "weten", toelichten → "toe")."""
-    return speech_verb_companion(verb)
 
 
 @cache
