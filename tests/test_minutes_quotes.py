@@ -157,6 +157,8 @@ class TestInfinitiveCues:
         [
             ("De gemeente Zwolle zegt verrast te zijn door het besluit.", "verrast te zijn door het besluit", "Zwolle"),
             ("Eerder liet de provincie weten de subsidie te verhogen.", "de subsidie te verhogen", "provincie"),
+            ("Eerder liet de provincie weten de subsidie voor fietsenstallingen bij het station sneller te verhogen.",
+             "de subsidie voor fietsenstallingen bij het station sneller te verhogen", "provincie"),
             ("Wethouder Kramer zegt het belangrijk te vinden dat de bibliotheek openblijft.",
              "het belangrijk te vinden dat de bibliotheek openblijft", "Kramer"),
             ("Sanne Visser zegt ook plannen te hebben, maar wil eerst de cijfers zien.", "ook plannen te hebben", "Sanne Visser"),

@@ -24,7 +24,7 @@ MAX_WANT_REACH = 8
 #: How many tokens before the speech verb a first-person subject may stand ("ik heb gisteren al gezegd dat").
 MAX_SUBJECT_REACH = 5
 #: The most tokens from a speech verb to the "te" of its infinitive ("zegt al jaren niet blij te zijn").
-MAX_VERB_TO_TE = 10
+MAX_VERB_TO_TE = 12
 #: Infinitives that do not end in "-en" (te zijn, te gaan, …).
 SHORT_INFINITIVES = frozenset({"zijn", "gaan", "doen", "staan", "zien", "slaan"})
 #: Tokens that end the search for a "te"-infinitive: a new clause or a purpose clause ("om … te").
