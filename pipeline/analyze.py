@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -175,7 +176,8 @@ def merge_pieces(docs: Sequence[Doc]) -> Doc:
     for doc in docs:
         for key in [k for k in doc.user_data if not (isinstance(k, tuple) and len(k) == 4 and k[2] is not None)]:
             del doc.user_data[key]
-    return Doc.from_docs(list(docs), ensure_whitespace=False, exclude=["tensor"])
+    # spaCy's type stub lacks `exclude`, which the method has had since v3.3
+    return Doc.from_docs(list(docs), ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
 
 
 def _word_count(text: str) -> int:
@@ -217,14 +219,15 @@ def _speaker_records(doc: Doc, transcript: Transcript) -> tuple[list[SpeakerReco
             record = records.setdefault(key, SpeakerRecord(key=key, name=p.name, type=p.type, first_offset=first))
         record.speaks = True
         record.first_offset = min(record.first_offset, first)
-        record.description.extend(Description(roles=list(p.roles), organisations=list(p.organisations)))
+        roles = [" ".join(r.split()).lower() for r in p.roles]  # label roles as words: "Wethouder" and "wethouder" alike
+        record.description.extend(Description(roles=roles, organisations=[" ".join(o.split()) for o in p.organisations]))
         for alias in [*p.aliases, *([label] if label != p.name else [])]:
             record.add_alias(alias)
         turn_key[label] = record.key
     return sorted(records.values(), key=lambda r: r.first_offset), turn_key
 
 
-def _turn_statistics(turns: Sequence[Turn], ids: dict[str, str]) -> dict[str, dict[str, float | int | None]]:
+def _turn_statistics(turns: Sequence[Turn], ids: dict[str, str]) -> dict[str, dict[str, Any]]:
     """Per speaker id: turns, words, share of words and, where turns are timed, speaking time and its share."""
     stats: dict[str, dict] = {}
     for turn in turns:
@@ -302,9 +305,9 @@ def build_analysis(doc: Doc, transcript: Transcript) -> Analysis:
     )
     turn_speaker = _turn_speaker_at(turns or [])
     quotes_in: dict[str, list[Quote]] = {}
-    for q in quotes:
-        if q.speaker:
-            quotes_in.setdefault(q.session, []).append(q)
+    for quote in quotes:
+        if quote.speaker:
+            quotes_in.setdefault(quote.session, []).append(quote)
     sessions = []
     for s in transcript.sessions:
         inside = by_session.get(s.id, [])

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 import pipeline.architectures  # noqa: F401  (registers the embedded model's NER embedding layer)
 import pipeline.lemmas  # noqa: F401  (registers notulist_lemma_rules)
 from pipeline.ingest.layout import classify_lines
-from pipeline.ingest.model import Block
+from pipeline.ingest.model import Block, BlockKind
 from pipeline.quotes.attribution import attribute
 from pipeline.quotes.finder import adopt_fragments, find_direct_quotes, find_indirect_quotes
 from pipeline.results import (
@@ -58,7 +58,8 @@ def blocks_of(doc: Doc) -> list[Block]:
 
 @Language.component("notulist_block_sentences", assigns=["token.is_sent_start"])
 def block_sentences(doc: Doc) -> Doc:
-    """Start a sentence at every line start, so headings and turns never run into the next paragraph.
+    """Start a sentence at every line start, so headings and turns never run into the next paragraph, and at the
+    start of every turn's speech when the reader's blocks are stored on the Doc ("Jan: Welkom." → "Jan:" | "Welkom.").
 
     Writes the SENT_START column in one `from_array` call: setting `token.is_sent_start` one token at a time makes
     spaCy check the whole Doc for a parse on every call (quadratic in the Doc's length).
@@ -72,7 +73,13 @@ def block_sentences(doc: Doc) -> Doc:
             starts[token.i] = 1
         elif token.is_space and "\n" in token.text:
             starts[token.i] = -1
-    doc.from_array([SENT_START], numpy.asarray(starts, dtype="int32").reshape(-1, 1).astype("uint64"))
+    for kind, start, end, *_ in doc._.blocks or []:
+        # a turn's speech starts a sentence of its own, apart from its "Naam:" label on the same line
+        if kind == BlockKind.TURN.value and end > start:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and span.start > 0:
+                starts[span.start] = 1
+    doc.from_array([SENT_START], numpy.asarray(starts, dtype="int32").reshape(-1, 1).astype("uint64"))  # type: ignore[arg-type]
     return doc
 
 

@@ -176,12 +176,12 @@ def _joined(docs: list[Doc]) -> Doc:
     taken off again (sentence boundaries are for the pipeline's components to set)."""
     if len(docs) == 1:
         return docs[0]
-    doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data", "spans"])
+    doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data", "spans"])  # type: ignore[call-arg]
     starts = doc.to_array([SENT_START])
     starts[:] = 0
     if len(starts):
         starts[0] = 1  # as in a Doc straight from the tokenizer
-    doc.from_array([SENT_START], starts)
+    doc.from_array([SENT_START], starts)  # type: ignore[arg-type]
     return doc
 
 

@@ -55,3 +55,36 @@ def test_the_transcript_says_what_its_offsets_count():
     vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Anna de Wit>Goedemorgen allemaal.</v>\n"
     assert read_text(vtt, source="overleg.vtt").normalisation == BUILT_FROM_TURNS
     assert read_text("De raad vergadert over de begroting.\n", source="verslag.txt").normalisation.startswith("utf-8")
+
+
+def test_folder_walks_leave_markdown_notes_out_but_a_named_md_file_is_read(tmp_path):
+    from pipeline.ingest import read_file
+
+    assert ".md" not in input_suffixes()
+    note = tmp_path / "verslag.md"
+    note.write_text("De raad vergadert over de begroting.\n", encoding="utf-8")
+    assert read_file(note).blocks
+
+
+def test_a_refusal_names_the_file_as_given_not_only_its_name(tmp_path):
+    import pytest
+
+    from pipeline.ingest import InputError, read_file
+
+    pdf = tmp_path / "notulen.pdf"
+    pdf.write_bytes(b"%PDF-1.4 De raad vergadert.")
+    with pytest.raises(InputError) as err:
+        read_file(pdf)
+    assert str(err.value).startswith(str(pdf))
+
+
+def test_a_cp1252_file_says_so_in_its_normalisation(tmp_path):
+    from pipeline.ingest import read_file
+
+    path = tmp_path / "oud.txt"
+    path.write_bytes("De wethouder zegt dat het café dicht gaat en de coördinatie beter moet.\n".encode("cp1252"))
+    transcript = read_file(path)
+    assert "cp1252" in transcript.normalisation
+    utf8 = tmp_path / "nieuw.txt"
+    utf8.write_text("De wethouder zegt dat het café dicht gaat.\n", encoding="utf-8")
+    assert read_file(utf8).normalisation.startswith("utf-8")

@@ -95,3 +95,16 @@ def test_a_person_introduced_in_report_prose_and_speaking_under_a_label_is_one_s
     van_lier = [s for s in analysis.speakers if "lier" in s.name.lower()]
     assert len(van_lier) == 1
     assert "inspreker" in [r.lower() for r in van_lier[0].roles]
+
+
+def test_the_first_sentence_of_a_labelled_turn_counts_for_themes(analyse):
+    text = "Karin Smit: Welkom allemaal.\nFatima El Amrani: Het gaat goed met de school.\nKarin Smit: Het vertrouwen groeit.\n"
+    analysis = analyse(text, format="turns")
+    trust = [t for t in analysis.themes if t.id == "trust"]
+    assert trust and any("vertrouwen groeit" in e.text for e in trust[0].evidence)
+    assert all(not e.text.startswith("Karin Smit:") for t in analysis.themes for e in t.evidence)
+
+
+def test_a_sentence_without_a_theme_word_gives_no_theme(analyse):
+    analysis = analyse("Karin Smit: Welkom allemaal.\nTim Verhoef: Dank je wel.\n", format="turns")
+    assert [t.id for t in analysis.themes if t.id == "trust"] == []

@@ -17,7 +17,7 @@ __all__ = ["MAX_BYTES", "InputError", "read_bytes", "read_file", "read_text"]
 
 def read_bytes(data: bytes, *, source: str = "<bytes>", format: str | None = None, path: Path | None = None) -> Transcript:
     """Parse bytes with the chosen reader; raises `InputError` naming `source`."""
-    reader = choose_reader(data, path.name if path is not None else source, format)
+    reader = choose_reader(data, path.name if path is not None else source, format, source=source)
     transcript = reader.read(data, ReadContext(source=source, path=path))
     if not transcript.blocks:  # never a silent empty result, whatever the reader
         raise InputError(source, f"no speech or running text was found in it (read as {transcript.format})")

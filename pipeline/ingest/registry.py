@@ -110,12 +110,14 @@ def is_companion(path: Path) -> bool:
     return False
 
 
-def choose_reader(data: bytes, name: str, format: str | None = None) -> Reader:
-    """The reader for these bytes; raises `InputError` for an unknown `format` (naming the known ones)."""
+def choose_reader(data: bytes, name: str, format: str | None = None, *, source: str | None = None) -> Reader:
+    """The reader for these bytes and this file name; raises `InputError` naming `source` (default `name`) for an
+    unknown `format` (naming the known ones) or a format notulist has no reader for."""
     known = readers()
+    shown = source or name
     if format is not None:
         if format not in known:
-            raise InputError(name, f"unknown format {format!r}; choose one of {', '.join(sorted(known))}")
+            raise InputError(shown, f"unknown format {format!r}; choose one of {', '.join(sorted(known))}")
         return known[format]
     head = data[:SNIFF_BYTES]
     lowered = name.lower()
@@ -124,7 +126,7 @@ def choose_reader(data: bytes, name: str, format: str | None = None) -> Reader:
             return reader
     suffix = Path(lowered).suffix
     if suffix in UNSUPPORTED:
-        raise InputError(name, f"{UNSUPPORTED[suffix]} files have no reader; save the text as .txt (or a Word file as .docx)")
+        raise InputError(shown, f"{UNSUPPORTED[suffix]} files have no reader; save the text as .txt (or a Word file as .docx)")
     for reader in sorted(known.values(), key=lambda r: -r.priority):
         if suffix in reader.suffixes and reader.name not in ("report", "turns"):
             return reader

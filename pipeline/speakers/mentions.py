@@ -464,8 +464,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
         elif is_group_noun(token):
             start = _group_start(doc, i, taken)
             add(MentionKind.GROUP, doc[start : i + 1])
-        elif lower in word_set("org_words.txt") and not is_capitalised(token) and (start := _article_before(doc, i, taken)) is not None:
-            add(MentionKind.ORGANISATION, doc[start : i + 1])  # "volgens de gemeente", "de Poolse regering"
+        elif lower in word_set("org_words.txt") and not is_capitalised(token) and (article := _article_before(doc, i, taken)) is not None:
+            add(MentionKind.ORGANISATION, doc[article : i + 1])  # "volgens de gemeente", "de Poolse regering"
         elif _inverted_subject(doc, i):
             add(MentionKind.ORGANISATION, doc[i : i + 1])  # "gaf Tennet aan dat …"
     if has_ner(doc):
@@ -557,7 +557,7 @@ def _region_word(tok: object) -> bool:
     function word, acronym or a word that itself starts another name (followed by a capitalised word)."""
     doc = tok.doc  # type: ignore[attr-defined]
     i = tok.i  # type: ignore[attr-defined]
-    if not is_capitalised(tok) or tok.is_sent_start or is_acronym(tok) or is_first_name(tok) or is_function_word(tok) or not _name_word(tok):  # type: ignore[arg-type]
+    if not is_capitalised(tok) or tok.is_sent_start or is_acronym(tok) or is_first_name(tok) or is_function_word(tok) or not _name_word(tok):  # type: ignore[arg-type,attr-defined]
         return False
     return not (i + 1 < len(doc) and is_capitalised(doc[i + 1]) and not doc[i + 1].is_sent_start)
 
