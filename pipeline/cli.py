@@ -271,6 +271,12 @@ def evaluate(
     if not gold_dir.is_dir():
         _err(f"notulist: gold folder {gold_dir} does not exist")
         raise typer.Exit(2)
+    if not any(gold_dir.glob("*.json")):
+        _err(f"notulist: gold folder {gold_dir} holds no gold JSON files")
+        raise typer.Exit(2)
+    if not pred.is_dir():
+        _err(f"notulist: prediction folder {pred} does not exist (give it with --pred)")
+        raise typer.Exit(2)
     problems = _broken_json(gold_dir, pred)
     if problems:
         for message in problems:
@@ -317,6 +323,8 @@ def _broken_json(gold_dir: Path, pred: Path) -> list[str]:
             return None, f"{shown(path)}: not UTF-8 text (byte {err.start})"
         except json.JSONDecodeError as err:
             return None, f"{shown(path)}: not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})"
+        except (RecursionError, ValueError) as err:  # nested too deeply, or a number too long for Python to read
+            return None, f"{shown(path)}: JSON that cannot be read ({type(err).__name__}: nested too deeply or a number too long)"
         if not isinstance(data, dict):
             return None, f"{shown(path)}: expected a JSON object, found {type(data).__name__}"
         return data, None

@@ -203,11 +203,6 @@ class TestShortAndSplitQuotes:
             ("Dat is geen detail.", "Anouk Hermans"),
         ]
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="pipeline/ingest/layout.py: a short line ending in ”/’ after the full stop is taken for a heading "
-        "(is_heading's terminal pattern does not allow a closing mark after the punctuation)",
-    )
     def test_short_quote_in_a_short_paragraph(self, analyse):
         text = "Verslag\n\nEen lange eerste alinea over de vergadering van gisteren in het dorpshuis.\n\nVoorzitter Eva Smit knikte. “Prima zo.”\n"
         assert direct(analyse(text)) == [("Prima zo.", "Eva Smit")]

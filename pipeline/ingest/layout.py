@@ -10,7 +10,7 @@ from pipeline.resources import patterns
 OPENING_MARKS = "“„‘‚«\"'"
 CLOSING_MARKS = "”“’‘»\"'"
 _WORD = re.compile(r"\w+(?:[-’']\w+)*")
-_TERMINAL = re.compile(r"[.:;,]$")
+_TERMINAL = re.compile(r"[.:;,][”’\"'»)]*$")  # a closing mark may follow: “Prima zo.”
 MAX_HEADING_WORDS = 8
 
 

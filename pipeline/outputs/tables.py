@@ -286,11 +286,38 @@ def read_output_files(out_dir: Path, *, problems: list[str] | None = None) -> li
                 raise OutputsError(message) from err
             problems.append(message)
             continue
+        except (RecursionError, ValueError) as err:  # nested too deeply, or a number too long for Python
+            message = f"{path}: cannot be read as JSON ({type(err).__name__}: nested too deeply or a number too long)"
+            if problems is None:
+                raise OutputsError(message) from err
+            problems.append(message)
+            continue
         if is_notulist_output(data):
+            invalid = _invalid_output(data)
+            if invalid is not None:
+                message = f"{path}: not a valid notulist output ({invalid})"
+                if problems is None:
+                    raise OutputsError(message)
+                problems.append(message)
+                continue
             found.append((path, data))
     if not found:
         raise OutputsError(f"{out_dir}: no notulist output (*.json with schema_version and document) in this folder")
     return found
+
+
+def _invalid_output(data: dict[str, Any]) -> str | None:
+    """None when the data follows the output contract, else the first problem (field and message)."""
+    from pydantic import ValidationError
+
+    from pipeline.outputs.model import Analysis
+
+    try:
+        Analysis.model_validate(data)
+    except ValidationError as err:
+        first = err.errors()[0]
+        return f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
+    return None
 
 
 def read_outputs(out_dir: Path, *, problems: list[str] | None = None) -> list[dict[str, Any]]:

@@ -173,13 +173,15 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
         of the nearest sentence before it that names one; with `gender`, only people whose gender agrees (within
         `MAX_FOCUS_SENTENCES` sentences that name people)."""
         sent = sentence_of(doc, m.start)
-        same = [key for other, key in by_sentence.get(sent.start, []) if other.start < m.start and agrees(key, gender)]
+        # the first agreeing person earlier in the sentence: stops at the first hit, so a sentence with many
+        # mentions is not rescanned in full for each of them
+        same = next((key for other, key in by_sentence.get(sent.start, []) if other.start < m.start and agrees(key, gender)), None)
         if want_role:
             for key in reversed(introduced):
                 if any(want_role in r.lower() for r in records[key].description.roles):
                     return key
-        if same:
-            return same[0]
+        if same is not None:
+            return same
         i = bisect_left(person_sentences, sent.start) - 1
         looked = 0
         while i >= 0 and looked < MAX_FOCUS_SENTENCES:
