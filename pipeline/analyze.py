@@ -227,6 +227,22 @@ def _speaker_records(doc: Doc, transcript: Transcript) -> tuple[list[SpeakerReco
     return sorted(records.values(), key=lambda r: r.first_offset), turn_key
 
 
+def _clean_roles(roles: Sequence[str], organisations: Sequence[str]) -> list[str]:
+    """Roles with white space folded, once each (case-insensitive), without a role that is another role plus one of
+    the speaker's organisations ("raadslid VVD" beside "raadslid" and VVD)."""
+    folded = list(dict.fromkeys(" ".join(r.split()) for r in roles if r.strip()))
+    lowered = {r.lower() for r in folded}
+    orgs = {o.lower() for o in organisations}
+    out: list[str] = []
+    for role in folded:
+        head, _, rest = role.lower().rpartition(" ")
+        if head and head in lowered and rest in orgs:
+            continue
+        if role.lower() not in (o.lower() for o in out):
+            out.append(role)
+    return out
+
+
 def _turn_statistics(turns: Sequence[Turn], ids: dict[str, str]) -> dict[str, dict[str, Any]]:
     """Per speaker id: turns, words, share of words and, where turns are timed, speaking time and its share."""
     stats: dict[str, dict] = {}
@@ -260,8 +276,8 @@ def build_analysis(doc: Doc, transcript: Transcript) -> Analysis:
             id=ids[r.key],
             name=r.name,
             type=r.type,  # type: ignore[arg-type]
-            roles=list(r.description.roles),
-            organisations=list(r.description.organisations),
+            roles=_clean_roles(r.description.roles, r.description.organisations),
+            organisations=list(dict.fromkeys(" ".join(o.split()) for o in r.description.organisations)),
             aliases=list(r.aliases),
             mentions=r.mentions,
             **stats.get(ids[r.key], {}),

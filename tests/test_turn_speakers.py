@@ -108,3 +108,11 @@ def test_the_first_sentence_of_a_labelled_turn_counts_for_themes(analyse):
 def test_a_sentence_without_a_theme_word_gives_no_theme(analyse):
     analysis = analyse("Karin Smit: Welkom allemaal.\nTim Verhoef: Dank je wel.\n", format="turns")
     assert [t.id for t in analysis.themes if t.id == "trust"] == []
+
+
+def test_roles_are_clean_words_once_each():
+    from pipeline.analyze import _clean_roles
+
+    assert _clean_roles(["raadslid VVD\n   ", "raadslid"], ["VVD"]) == ["raadslid"]
+    assert _clean_roles(["Wethouder", "wethouder", "voorzitter"], []) == ["Wethouder", "voorzitter"]
+    assert _clean_roles(["directeur Rabobank"], ["VVD"]) == ["directeur Rabobank"]
