@@ -484,7 +484,12 @@ def read_turns(text: str, source: str) -> Transcript:
             i += 1
             continue
         if kind in OPENERS and turn is not None:
-            builder.open(turn, start, end)
+            inner = [p for p in _midline_labels(line) if turn.text_start is not None and p[0] > turn.text_start] if kind is LineKind.INLINE else []
+            if inner:  # "Voorzitter: Welkom. Penningmeester: Dank je." — more labels after the first one
+                builder.open(replace(turn, text_start=None), start, end)
+                _text_line(line, start, builder, skip=turn.text_start)
+            else:
+                builder.open(turn, start, end)
             if kind is LineKind.TIME_NAME and turn.label:
                 i = _council_page_lines(lines, i, turn.label, builder)
             i += 1
@@ -517,11 +522,12 @@ def read_turns(text: str, source: str) -> Transcript:
     return transcript
 
 
-def _text_line(line: str, start: int, builder: _Builder) -> None:
-    """A line without an opener at its start: speech of the open turn, prose, or minutes with labels inside."""
+def _text_line(line: str, start: int, builder: _Builder, *, skip: int | None = None) -> None:
+    """A line without an opener at its start: speech of the open turn, prose, or minutes with labels inside.
+    With `skip`, the line's first `skip` characters (an opening label already read) are left out."""
     end = start + len(line)
-    cursor = start + _lead(line)
-    pieces = _midline_labels(line)
+    cursor = start + (skip if skip is not None else _lead(line))
+    pieces = [p for p in _midline_labels(line) if skip is None or p[0] >= skip]
     if not pieces:  # the common case: a line of speech or prose
         if builder.current is not None:
             builder.extend(cursor, end)
