@@ -34,3 +34,11 @@ def test_a_transcription_service_footer_is_not_speech():
     )
     turns = _turns(read_text(text, source="otter.txt"))
     assert turns[-1] == ("Tim Verhoef", "Prima. Dan informeer ik de bewoners.")
+
+
+def test_a_vtt_file_without_its_header_is_read_as_webvtt_with_a_warning():
+    text = "00:00:01.000 --> 00:00:03.000\n<v Anna de Wit>Goedemorgen allemaal.</v>\n"
+    transcript = read_text(text, source="overleg.vtt")
+    assert transcript.format == "vtt"
+    assert any("WEBVTT" in w for w in transcript.warnings)
+    assert read_text(text, source="overleg.srt").format == "srt"

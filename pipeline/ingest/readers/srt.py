@@ -45,7 +45,10 @@ def read_srt(data: bytes, context: ReadContext) -> Transcript:
 
 
 def sniff_srt(head: bytes, name: str) -> bool:
-    """A cue timing line ("00:00:01,000 --> …") among the first lines, after at most a cue number."""
+    """A cue timing line ("00:00:01,000 --> …") among the first lines, after at most a cue number; not for a file
+    named .vtt (a WebVTT file that lost its header is still WebVTT, read with a warning)."""
+    if name.endswith(".vtt"):
+        return False
     lines = [line for line in head_text(head[:2000]).lstrip("\ufeff").splitlines()[:4] if line.strip()]
     return any(TIMING_LINE.match(line) and "-->" in line for line in lines[:2])
 
