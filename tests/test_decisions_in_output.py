@@ -71,3 +71,14 @@ def test_the_document_id_depends_on_the_file_name_and_text_not_the_folder(nlp):
     assert len(ids) == 1
     other = read_text(text + "Er wordt gestemd.\n", source="verslag.txt")
     assert build_analysis(parse(nlp, other), other).document.id not in ids
+
+
+def test_a_sentence_opening_word_is_not_who_acts(analyse):
+    text = (
+        "Sandra Mol: Prima, dat zal ik nagaan bij de gemeente.\n"
+        "Tim Verhoef: Dank aan de wethouder voor die toezegging.\n"
+    )
+    analysis = analyse(text, format="turns")
+    actions = [a for s in analysis.sessions for a in s.actions]
+    assert [a.who for a in actions if "nagaan" in a.text] == ["Sandra Mol"]
+    assert all(a.who not in ("Prima", "Dank") for a in actions)

@@ -149,6 +149,10 @@ def _name_run(words: Sequence[str]) -> str | None:
             break
     while run and run[-1].lower() in particles:
         run.pop()
+    if len(run) == 1 and run[0].lower() not in roles and run[0].lower() not in word_set("first_names.txt"):
+        # one capitalised word opening the sentence ("Dank aan …", "Prima, dat zal ik nagaan") is no name; a first
+        # person further on still makes the turn's speaker the one who acts
+        return "ik" if any(w.strip(".,;:!?").lower() in FIRST_PERSON for w in words) else None
     return " ".join(run) if content and run else None
 
 
