@@ -88,3 +88,14 @@ def test_a_cp1252_file_says_so_in_its_normalisation(tmp_path):
     utf8 = tmp_path / "nieuw.txt"
     utf8.write_text("De wethouder zegt dat het café dicht gaat.\n", encoding="utf-8")
     assert read_file(utf8).normalisation.startswith("utf-8")
+
+
+def test_json_that_is_no_transcript_is_refused_not_read_as_a_report():
+    import pytest
+
+    from pipeline.ingest import InputError, read_text
+
+    for text in ("null", '"hallo"', "42"):
+        with pytest.raises(InputError, match="x.json: JSON that is not a speech-to-text result"):
+            read_text(text, source="x.json")
+    assert read_text('{"segments": [{"start": 0, "end": 2, "text": "Goedemorgen allemaal."}]}', source="x.json").blocks

@@ -140,9 +140,10 @@ def read_stt_json(data: bytes, context: ReadContext) -> Transcript:
 
 
 def sniff_stt_json(head: bytes, name: str) -> bool:
-    """A JSON object or list named .json, or whose first bytes name `segments`, `utterances` or `results`."""
+    """Any file named .json (the reader then says what kind of JSON it is not), or a JSON object or list whose first
+    bytes name `segments`, `utterances` or `results`."""
     text = head_text(head).lstrip("\ufeff \t\r\n")
-    return text[:1] in ("{", "[") and (name.endswith(".json") or bool(_SNIFF_KEYS.search(text)))
+    return name.endswith(".json") or (text[:1] in ("{", "[") and bool(_SNIFF_KEYS.search(text)))
 
 
 #: No suffix for folder walks: a folder of inputs often holds JSON that is no transcript (gold files, notulist's
