@@ -227,6 +227,16 @@ def _speaker_records(doc: Doc, transcript: Transcript) -> tuple[list[SpeakerReco
     return sorted(records.values(), key=lambda r: r.first_offset), turn_key
 
 
+#: Characters that are no part of a name but steer a terminal or the text direction: C0/C1 controls and the bidi
+#: embeddings, overrides and isolates. They reach speaker names from labels of subtitle and JSON files.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _printable(name: str) -> str:
+    """A speaker name without control characters and bidi overrides, white space folded."""
+    return " ".join(_UNPRINTABLE.sub(" ", name).split()) or name
+
+
 def _clean_roles(roles: Sequence[str], organisations: Sequence[str]) -> list[str]:
     """Roles with white space folded, once each (case-insensitive), without a role that is another role plus one of
     the speaker's organisations ("raadslid VVD" beside "raadslid" and VVD)."""
@@ -268,17 +278,17 @@ def build_analysis(doc: Doc, transcript: Transcript) -> Analysis:
     """Turn the annotated Doc into the JSON output model; ids follow document order."""
     records, turn_key = _speaker_records(doc, transcript)
     ids = {r.key: f"sp{i + 1}" for i, r in enumerate(records)}
-    names = {r.key: r.name for r in records}
+    names = {r.key: _printable(r.name) for r in records}
     turns = _turns(transcript, {label: ids[key] for label, key in turn_key.items()}, {label: names[key] for label, key in turn_key.items()})
     stats = _turn_statistics(turns or [], ids)
     speakers = [
         Speaker(
             id=ids[r.key],
-            name=r.name,
+            name=names[r.key],
             type=r.type,  # type: ignore[arg-type]
             roles=_clean_roles(r.description.roles, r.description.organisations),
             organisations=list(dict.fromkeys(" ".join(o.split()) for o in r.description.organisations)),
-            aliases=list(r.aliases),
+            aliases=[_printable(a) for a in r.aliases],
             mentions=r.mentions,
             **stats.get(ids[r.key], {}),
         )

@@ -116,3 +116,11 @@ def test_roles_are_clean_words_once_each():
     assert _clean_roles(["raadslid VVD\n   ", "raadslid"], ["VVD"]) == ["raadslid"]
     assert _clean_roles(["Wethouder", "wethouder", "voorzitter"], []) == ["Wethouder", "voorzitter"]
     assert _clean_roles(["directeur Rabobank"], ["VVD"]) == ["directeur Rabobank"]
+
+
+def test_control_characters_in_a_label_do_not_reach_the_speaker_name():
+    from pipeline.analyze import _printable
+
+    assert _printable("Jan\x1b[31m\x07 de Vries") == "Jan [31m de Vries"
+    assert _printable("\u202ePiet") == "Piet"
+    assert _printable("Anna de Wit") == "Anna de Wit"
