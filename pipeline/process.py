@@ -479,12 +479,28 @@ def analyse_file(nlp: Language, path: Path, *, format: str | None = None, summar
     return analysis
 
 
+def _foreign(target: Path) -> bool:
+    """A file at an output's place that does not look like a notulist JSON output; unless the output folder's stamp
+    says notulist wrote it there (a hand-edited output is written again), it is never replaced."""
+    if not target.exists():
+        return False
+    try:
+        with open(target, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False  # unreadable: the write reports the real problem
+    return not (head.lstrip().startswith(b"{") and b'"schema_version"' in head and b'"document"' in head)
+
+
 def process_one(nlp: Language, path: Path, out_dir: Path, *, format: str | None = None, summariser=None, html: bool = False) -> Outcome:
     """Analyse one file and write its JSON (and HTML report); any failure becomes an `Outcome` with the error."""
     started = time.perf_counter()
+    target = out_dir / f"{path.stem}.json"
+    if _foreign(target) and not stamp_path(out_dir, path).exists():
+        return Outcome(path, error=f"{shown(path)}: {shown(target)} exists and was not written by notulist; it is left "
+                                   "as it is (move it away, or choose another --out)")
     try:
         analysis = analyse_file(nlp, path, format=format, summariser=summariser)
-        target = out_dir / f"{path.stem}.json"
         text = to_json(analysis).encode("utf-8")
         write_atomic(target, text)
         digests = {target.name: hashlib.sha256(text).hexdigest()}

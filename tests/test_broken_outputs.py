@@ -52,3 +52,22 @@ def test_evaluate_names_a_gold_file_nested_too_deeply(tmp_path):
     (gold / "diep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     result = CliRunner().invoke(app, ["evaluate", str(gold), "--pred", str(tmp_path)])
     assert result.exit_code == 2 and "diep.json" in result.output and "Traceback" not in result.output
+
+
+def test_a_file_notulist_did_not_write_is_never_replaced_by_an_output(tmp_path):
+    source = tmp_path / "in" / "overleg.txt"
+    source.parent.mkdir()
+    source.write_text("Anna de Wit: Goedemorgen, we beginnen met de planning.\nTim Verhoef: Prima.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    mine = out / "overleg.json"
+    mine.write_text('{"mijn": "eigen gegevens"}', encoding="utf-8")
+    result = CliRunner().invoke(app, ["process", str(source), "--out", str(out), "--model", "blank", "-q"])
+    assert result.exit_code == 1
+    assert "was not written by notulist" in result.output
+    assert mine.read_text(encoding="utf-8") == '{"mijn": "eigen gegevens"}'
+    mine.unlink()
+    again = CliRunner().invoke(app, ["process", str(source), "--out", str(out), "--model", "blank", "-q", "--force"])
+    assert again.exit_code == 0
+    rerun = CliRunner().invoke(app, ["process", str(source), "--out", str(out), "--model", "blank", "-q", "--force"])
+    assert rerun.exit_code == 0  # its own output is replaced
