@@ -13,7 +13,8 @@ from itertools import accumulate, pairwise
 
 
 class Regions:
-    """Is an offset inside any of the ranges? `covers(x)` == `any(a <= x < b for a, b in ranges)`."""
+    """Is an offset inside any of the ranges? `covers(x)` == `any(a <= x < b for a, b in ranges)`; is a range
+    inside one of them? `holds(start, end)`."""
 
     def __init__(self, ranges: Sequence[tuple[int, int]]) -> None:
         ordered = sorted(ranges)
@@ -23,6 +24,11 @@ class Regions:
     def covers(self, x: int) -> bool:
         k = bisect_right(self._starts, x)  # the ranges with start <= x
         return k > 0 and self._reach[k - 1] > x
+
+    def holds(self, start: int, end: int) -> bool:
+        """Does one range hold all of [start, end)? `any(a <= start and end <= b for a, b in ranges)`."""
+        k = bisect_right(self._starts, start)
+        return k > 0 and self._reach[k - 1] >= end
 
 
 def _sorted_disjoint(ranges: Sequence[tuple[int, int]]) -> bool:

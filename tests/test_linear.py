@@ -272,6 +272,12 @@ def test_regions_cover_as_the_scan(ranges, x):
     assert Regions(ranges).covers(x) == any(a <= x < b for a, b in ranges)
 
 
+@given(RANGES, st.integers(-2, 42), st.integers(0, 6))
+def test_regions_hold_a_range_as_the_scan(ranges, start, length):
+    end = start + length
+    assert Regions(ranges).holds(start, end) == any(a <= start and end <= b for a, b in ranges)
+
+
 @given(RANGES, st.integers(-2, 42))
 def test_locator_finds_the_first_range_as_the_scan(ranges, x):
     assert Locator(ranges).index(x) == next((i for i, (a, b) in enumerate(ranges) if a <= x < b), -1)

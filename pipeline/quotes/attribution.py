@@ -17,7 +17,7 @@ name in `FoundQuote.attribution` (and the output's `quotes[].attribution`). The 
    `MAX_PARAGRAPHS_BACK` paragraphs and with nobody else named in between.
 
 Steps 2–6 apply to direct quotes only: reported speech always has its cue. Linear in the number of quotes and
-mentions: mentions are looked up by offset (`MentionIndex`) and containment in direct quotes by `Intervals`.
+mentions: mentions are looked up by offset (`MentionIndex`) and containment in direct quotes by `pipeline.intervals.Regions`.
 """
 
 from __future__ import annotations
@@ -28,10 +28,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from pipeline.intervals import Regions
 from pipeline.quotes.cues import announces
 from pipeline.quotes.model import Attribution, FoundQuote
 from pipeline.sentences import doc_text, sentence_of
-from pipeline.speakers.coreference import PERSON_KINDS, Intervals, Resolution, SpeakerRecord
+from pipeline.speakers.coreference import PERSON_KINDS, Resolution, SpeakerRecord
 from pipeline.speakers.mentions import Mention, MentionKind
 
 #: How many paragraphs back an uncued quote may take the speaker of the last quote (step `last_speaker`).
@@ -57,7 +58,7 @@ class SieveContext:
     doc: Doc
     resolution: Resolution
     mentions: MentionIndex
-    quoted: Intervals
+    quoted: Regions
     previous: FoundQuote | None = None
 
 
@@ -100,7 +101,7 @@ def context_step(q: FoundQuote, ctx: SieveContext) -> str | None:
     candidates = [
         m for m in ctx.mentions.between(para_start, q.start)
         if m in res.referent and res.records[res.referent[m]].type == "person"
-        and m.kind in PERSON_KINDS and not ctx.quoted.holds(m.start_char)
+        and m.kind in PERSON_KINDS and not ctx.quoted.covers(m.start_char)
     ]
     if not candidates:
         return None
@@ -191,7 +192,7 @@ def attribute(
     """Give each quote (in place) a speaker key and the name of the sieve step that decided it; mark its speaker as
     one who speaks. Quotes no step attributes keep `speaker_key=None` and `attribution=none`."""
     ordered = sorted(quotes, key=lambda q: q.start)
-    ctx = SieveContext(doc, resolution, MentionIndex(mentions), Intervals([(q.start, q.end) for q in ordered if q.kind == "direct"]))
+    ctx = SieveContext(doc, resolution, MentionIndex(mentions), Regions([(q.start, q.end) for q in ordered if q.kind == "direct"]))
     for q in ordered:
         q.speaker_key, q.attribution = None, Attribution.NONE
         for step_name, step in sieve:
@@ -219,6 +220,6 @@ def _person_between(a: FoundQuote, b: FoundQuote, ctx: SieveContext) -> bool:
     res = ctx.resolution
     for m in ctx.mentions.between(a.end + 1, b.start):
         if m in res.referent and res.referent[m] != a.speaker_key:
-            if m.kind in PERSON_KINDS and not ctx.quoted.holds(m.start_char):
+            if m.kind in PERSON_KINDS and not ctx.quoted.covers(m.start_char):
                 return True
     return False

@@ -10,12 +10,13 @@ decided in `pipeline.quotes.attribution`, from the referents found here.
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, insort
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from pipeline.intervals import Regions
 from pipeline.resources import word_set
 from pipeline.sentences import sentence_of, sentences
 from pipeline.speakers.lexicon import name_gender, pronoun_gender, title_gender
@@ -81,30 +82,6 @@ def _role_head(mention: Mention) -> str:
     return words[-1].lower()
 
 
-class Intervals:
-    """Character (or token) intervals `[start, end)` answering "is [a, b) inside one?" and "is x inside one?" in
-    O(log n): sorted by start with the running maximum of the ends."""
-
-    def __init__(self, intervals: Sequence[tuple[int, int]]) -> None:
-        pairs = sorted(intervals)
-        self.starts = [s for s, _ in pairs]
-        self.max_end: list[int] = []
-        high = -1
-        for _, e in pairs:
-            high = max(high, e)
-            self.max_end.append(high)
-
-    def covers(self, start: int, end: int) -> bool:
-        """Some interval (s, e) has `s <= start and end <= e`."""
-        i = bisect_right(self.starts, start) - 1
-        return i >= 0 and self.max_end[i] >= end
-
-    def holds(self, offset: int) -> bool:
-        """Some interval (s, e) has `s <= offset < e`."""
-        i = bisect_right(self.starts, offset) - 1
-        return i >= 0 and self.max_end[i] > offset
-
-
 class _NameIndex:
     """Person records by full name, by lower-cased surname and by one-word name, with their creation order, so that
     `_find_or_add_name` finds the first matching record without scanning all records."""
@@ -149,7 +126,7 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
     person_sentences: list[int] = []  # sorted starts of the sentences in by_sentence
     introduced: dict[str, None] = {}  # record keys in the order of their first entry in by_sentence
     names = _NameIndex()
-    inside_quote = Intervals(quoted)
+    inside_quote = Regions(quoted)
     surname_names: dict[str, list[Mention]] = {}
     for n in mentions:
         if n.kind is MentionKind.NAME:
@@ -198,7 +175,7 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
     described_roles: dict[str, str] = {}  # role noun -> record of an unnamed person described by it
     described: list[tuple[int, int]] = []  # heap of (end, start) token ranges read as a name's description
     for m in mentions:
-        if inside_quote.covers(m.start_char, m.end_char):
+        if inside_quote.holds(m.start_char, m.end_char):
             continue
         while described and described[0][0] < m.end:
             if described[0][0] <= m.start:
