@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.ingest import InputError, read_file
-from pipeline.ingest.read import MAX_BYTES
+from pipeline.ingest.read import check_file
 from pipeline.ingest.registry import SNIFF_BYTES, UNSUPPORTED, choose_reader, input_suffixes, is_companion
 from pipeline.outputs.model import Analysis
 from pipeline.outputs.writer import remove_stale_temporaries, to_json, write_atomic
@@ -209,16 +209,7 @@ class Checked:
 def check_input(path: Path, *, format: str | None = None) -> Checked:
     """Existence, file type, size, readability and format of one input, and its SHA-256; raises `InputError`."""
     name = shown(path)
-    try:
-        info = path.stat()
-    except FileNotFoundError as err:
-        raise InputError(name, "no such file") from err
-    except OSError as err:
-        raise InputError(name, f"cannot be read ({err.strerror})") from err
-    if not stat.S_ISREG(info.st_mode):
-        raise InputError(name, "is not a regular file (a pipe, socket or device); notulist reads files only")
-    if info.st_size > MAX_BYTES:
-        raise InputError(name, f"is larger than {MAX_BYTES // 1_000_000} MB")
+    check_file(path, name)
     digest = hashlib.sha256()
     head = b""
     try:

@@ -8,19 +8,17 @@ from pathlib import Path
 
 from pipeline.ingest.labels import resolve_labels
 from pipeline.ingest.model import Transcript
-from pipeline.ingest.registry import InputError, ReadContext, choose_reader
+from pipeline.ingest.registry import InputError, ReadContext, choose_reader, require_blocks
 
 MAX_BYTES = 50_000_000
 
-__all__ = ["MAX_BYTES", "InputError", "read_bytes", "read_file", "read_text"]
+__all__ = ["MAX_BYTES", "InputError", "check_file", "read_bytes", "read_file", "read_text"]
 
 
 def read_bytes(data: bytes, *, source: str = "<bytes>", format: str | None = None, path: Path | None = None) -> Transcript:
     """Parse bytes with the chosen reader; raises `InputError` naming `source`."""
     reader = choose_reader(data, path.name if path is not None else source, format, source=source)
-    transcript = reader.read(data, ReadContext(source=source, path=path))
-    if not transcript.blocks:  # never a silent empty result, whatever the reader
-        raise InputError(source, f"no speech or running text was found in it (read as {transcript.format})")
+    transcript = require_blocks(reader.read(data, ReadContext(source=source, path=path)))  # whatever the reader
     return resolve_labels(transcript)
 
 
@@ -29,13 +27,9 @@ def read_text(text: str, *, source: str = "<text>", format: str | None = None) -
     return read_bytes(text.encode("utf-8"), source=source, format=format)
 
 
-def read_file(path: Path, *, format: str | None = None, source: str | None = None) -> Transcript:
-    """Read, decode and parse one input file; raise `InputError` naming the file on any problem.
-
-    The size is checked with `stat` before anything is read, and only regular files are read (a FIFO or a
-    device would block or never end).
-    """
-    name = source or str(path)
+def check_file(path: Path, name: str) -> os.stat_result:
+    """The file's `stat`, once it is known to exist, be a regular file (not a folder, pipe, socket or device, which
+    would block or never end) and be at most `MAX_BYTES` long; raises `InputError` naming `name` otherwise."""
     try:
         info = path.stat()
     except FileNotFoundError as err:
@@ -48,6 +42,17 @@ def read_file(path: Path, *, format: str | None = None, source: str | None = Non
         raise InputError(name, "is not a regular file (a pipe, socket or device); notulist reads files only")
     if info.st_size > MAX_BYTES:
         raise InputError(name, f"is larger than {MAX_BYTES // 1_000_000} MB")
+    return info
+
+
+def read_file(path: Path, *, format: str | None = None, source: str | None = None) -> Transcript:
+    """Read, decode and parse one input file; raise `InputError` naming the file on any problem.
+
+    The size is checked with `stat` before anything is read, and only regular files are read (a FIFO or a
+    device would block or never end).
+    """
+    name = source or str(path)
+    check_file(path, name)
     try:
         with open(path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)

@@ -36,6 +36,14 @@ class ReadContext:
     path: Path | None = None
 
 
+def require_blocks(transcript: Transcript) -> Transcript:
+    """The transcript, or `InputError` when its reader found no block at all (only timestamps, labels or markup):
+    never a silent empty result."""
+    if not transcript.blocks:
+        raise InputError(transcript.source, f"no speech or running text was found in it (read as {transcript.format})")
+    return transcript
+
+
 def _never(data: bytes, name: str) -> bool:
     return False
 

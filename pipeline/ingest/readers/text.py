@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipeline.ingest.encoding import Decoded, DecodeError, decode_report
 from pipeline.ingest.model import Transcript
-from pipeline.ingest.registry import InputError, ReadContext, Reader, register
+from pipeline.ingest.registry import InputError, ReadContext, Reader, register, require_blocks
 from pipeline.ingest.turns import looks_like_turns, read_report_with_labels, read_turns
 
 
@@ -32,8 +32,7 @@ def _decoded(data: bytes, context: ReadContext) -> Decoded:
 def _warned(transcript: Transcript, decoded: Decoded) -> Transcript:
     """The transcript with the decoder's warnings and the encoding it was read in; raises `InputError` when the text
     gave no block at all (only timestamps, labels or markup): never a silent empty result."""
-    if not transcript.blocks:
-        raise InputError(transcript.source, f"no speech or running text was found in it (read as {transcript.format})")
+    require_blocks(transcript)  # also when a reader calls this one directly (Word files that are plain text)
     transcript.warnings.extend(w for w in decoded.warnings if w not in transcript.warnings)
     encoding = decoded.encoding.lower().replace("_", "-")
     if encoding not in ("utf-8", "utf-8-sig", "ascii"):
