@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.components import document_summary as stored_summary
-from pipeline.components import referent_records, speaker_records, theme_evidence, theme_sentences, unattributed_quotes
+from pipeline.components import referent_records, theme_evidence, theme_sentences, unattributed_quotes
 from pipeline.ingest.model import Block, BlockKind, Participant, Transcript
 from pipeline.outputs.ids import text_document_id
 from pipeline.outputs.model import (
@@ -149,7 +149,7 @@ def parse_many(
             pending.append((transcript, len(pieces)))
             for piece in pieces:
                 doc = nlp.make_doc(transcript.text[piece.start : piece.end])
-                set_blocks(doc, _piece_blocks(blocks, piece), offset=piece.first_block)
+                set_blocks(doc, _piece_blocks(blocks, piece))  # the model's pieces need them for turn sentence starts
                 yield doc
 
     stream: Iterable[Doc] = pieces_of_all()
@@ -195,8 +195,9 @@ def _speaker_records(doc: Doc, transcript: Transcript) -> tuple[list[SpeakerReco
     ("de heer Van Rijn" in the introduction of a report, "Inspreker Van Rijn:" later), shares that record: the
     fuller of the two names is kept (the label's normalised form on a tie) and the other becomes an alias.
     """
-    records = {r.key: r for r in speaker_records(doc)}
-    people = [r for r in referent_records(doc) if r.type == "person"]
+    referents = referent_records(doc)
+    records = {r.key: r for r in referents if r.speaks}
+    people = [r for r in referents if r.type == "person"]
     by_name = {r.name.lower(): r for r in people}
     by_surname = {surname(r.name).lower(): r for r in people}
     turn_key: dict[str, str] = {}

@@ -27,7 +27,6 @@ from pipeline.quotes.attribution import attribute
 from pipeline.quotes.finder import adopt_fragments, find_direct_quotes, find_indirect_quotes
 from pipeline.results import (
     THEME_SENTENCES,
-    block_offset,
     get_blocks,
     get_mentions,
     get_quotes,
@@ -120,12 +119,7 @@ class QuoteFinder:
         direct = find_direct_quotes(doc, blocks, mentions, fragments)
         indirect = find_indirect_quotes(doc, blocks, mentions, direct) if self.indirect else []
         direct += adopt_fragments(fragments, indirect)
-        quotes = sorted(direct + indirect, key=lambda q: (q.start, q.end))
-        offset = block_offset(doc)
-        for q in quotes:
-            if q.block >= 0:
-                q.block += offset  # global block index in a piece of a long document
-        set_quotes(doc, quotes)
+        set_quotes(doc, sorted(direct + indirect, key=lambda q: (q.start, q.end)))
         return doc
 
 
@@ -231,11 +225,6 @@ def document_summary(doc: Doc) -> SpanSummary | None:
     if data is None:
         return None
     return SpanSummary([doc[a:b] for a, b in data["sentences"]], list(data["key_points"]))
-
-
-def speaker_records(doc: Doc) -> list[SpeakerRecord]:
-    """The people (and groups, organisations) who speak, in order of first mention."""
-    return [SpeakerRecord.from_data(d) for d in doc._.speakers or []]
 
 
 def referent_records(doc: Doc) -> list[SpeakerRecord]:

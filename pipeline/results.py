@@ -34,7 +34,7 @@ MENTIONS = "notulist_mentions"
 QUOTES = "notulist_quotes"
 THEME_SENTENCES = "notulist_theme_sentences"
 
-for _name in ("blocks", "block_offset", "speakers", "referents", "theme_evidence", "theme_labels", "summary", "summary_settings"):
+for _name in ("blocks", "speakers", "referents", "theme_evidence", "theme_labels", "summary", "summary_settings"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 if not Span.has_extension("quote"):
@@ -44,10 +44,9 @@ if not Span.has_extension("quote"):
 # ---- blocks ---------------------------------------------------------------------------------------------------------
 
 
-def set_blocks(doc: Doc, blocks: Sequence[Block], *, offset: int = 0) -> None:
-    """Store layout blocks; `offset` is the global index of the first block (for the pieces of a long document)."""
+def set_blocks(doc: Doc, blocks: Sequence[Block]) -> None:
+    """Store layout blocks (character offsets into this Doc's text)."""
     doc._.blocks = [[b.kind.value, b.start, b.end, b.speaker, b.start_time, b.end_time] for b in blocks]
-    doc._.block_offset = offset
 
 
 def get_blocks(doc: Doc) -> list[Block] | None:
@@ -59,11 +58,6 @@ def get_blocks(doc: Doc) -> list[Block] | None:
 
     text = doc_text(doc)
     return [Block(BlockKind(k), s, e, text[s:e], sp, t0, t1) for k, s, e, sp, t0, t1 in data]
-
-
-def block_offset(doc: Doc) -> int:
-    """The global index of the Doc's first block (0 unless the Doc is a piece of a longer document)."""
-    return doc._.block_offset or 0
 
 
 # ---- mentions -------------------------------------------------------------------------------------------------------
