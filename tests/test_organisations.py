@@ -210,3 +210,31 @@ def test_names_joined_by_en_with_a_plural_verb_are_no_party(nlp):
 def test_people_with_given_names_joined_by_en_are_no_party(analyse):
     a = analyse("Jan Bakker en Piet Visser zegt dat het voorstel deugt.")
     assert all(s.type == "person" for s in a.speakers)
+
+
+def _tagged(nlp, words, pos, verb_forms):
+    """A Doc with parts of speech set in the test (as a model would tag them), one sentence."""
+    from spacy.tokens import Doc
+
+    morphs = [f"VerbForm={v}" if v else "" for v in verb_forms]
+    return Doc(nlp.vocab, words=words, pos=pos, morphs=morphs, sent_starts=[i == 0 for i in range(len(words))])
+
+
+def test_an_apposition_closed_by_a_comma_and_the_verb_keeps_a_word_tagged_as_a_verb(nlp):
+    from pipeline.speakers.roles import describe
+
+    words = ["Kees", "Olthof", ",", "hoogleraar", "bodemkunde", "TU", "Delft", ",", "is", "het", "eens", "."]
+    pos = ["PROPN", "PROPN", "PUNCT", "NOUN", "VERB", "PROPN", "PROPN", "PUNCT", "AUX", "PRON", "ADV", "PUNCT"]
+    forms = ["", "", "", "", "Fin", "", "", "", "Fin", "", "", ""]
+    found = describe(_tagged(nlp, words, pos, forms)[0:2])
+    assert found.roles == ["hoogleraar bodemkunde TU Delft"]
+    assert found.organisations == ["TU Delft"]
+
+
+def test_a_real_verb_inside_the_apposition_still_ends_it(nlp):
+    from pipeline.speakers.roles import describe
+
+    words = ["Kees", "Olthof", ",", "hoogleraar", "zegt", "dat", "het", "kan", ",", "is", "blij", "."]
+    pos = ["PROPN", "PROPN", "PUNCT", "NOUN", "VERB", "SCONJ", "PRON", "AUX", "PUNCT", "AUX", "ADJ", "PUNCT"]
+    forms = ["", "", "", "", "Fin", "", "", "Fin", "", "Fin", "", ""]
+    assert describe(_tagged(nlp, words, pos, forms)[0:2]).roles == ["hoogleraar"]

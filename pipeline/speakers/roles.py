@@ -214,6 +214,7 @@ def _apposition_after(name: Span) -> Span | None:
         if tok.text in (",", ".", ";", ":", "!", "?", "(", ")") or tok.is_space or tok.text in "“”„\"‘’":
             break
         if end > start and is_finite_verb(tok) and not is_role_noun(tok):
+            end = _closed_apposition_end(doc, end, start)
             break
         end += 1
     if end == start:
@@ -223,6 +224,26 @@ def _apposition_after(name: Span) -> Span | None:
     if phrase[0].lower_ == "namens" or any(is_role_noun(t) for t in head[:3]):
         return phrase
     return None
+
+
+#: At most this many words after a seeming verb still belong to an apposition closed by a comma and the clause's verb.
+MAX_CLOSED_TAIL = 4
+
+
+def _closed_apposition_end(doc: Doc, verb: int, start: int) -> int:
+    """"Peter Boelhouwer, hoogleraar woningmarkt TU Delft, is het eens": a word the tagger calls a finite verb inside
+    an apposition that a comma closes right before the clause's own finite verb is a noun of the apposition. The end
+    of the apposition (the closing comma) when the words from `verb` to that comma are at most `MAX_CLOSED_TAIL`
+    content words, else `verb` itself."""
+    k = verb
+    while k < len(doc) and k - verb < MAX_CLOSED_TAIL and doc[k].text != ",":
+        tok = doc[k]
+        if tok.is_punct or tok.is_space or is_function_word(tok) or tok.lower_ in ARTICLES or speech_verb_lemma(tok):
+            return verb
+        k += 1
+    if k + 1 < len(doc) and doc[k].text == "," and k > verb and (is_finite_verb(doc[k + 1]) or speech_verb_lemma(doc[k + 1])):
+        return k
+    return verb
 
 
 def _org_after(name: Span) -> str | None:
