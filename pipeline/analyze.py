@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.components import document_summary as stored_summary
 from pipeline.components import referent_records, theme_evidence, theme_sentences, unattributed_quotes
+from pipeline.ingest.cues import union_seconds
 from pipeline.ingest.model import Block, BlockKind, Participant, Transcript
 from pipeline.outputs.ids import text_document_id
 from pipeline.outputs.model import (
@@ -257,6 +258,7 @@ def _clean_roles(roles: Sequence[str], organisations: Sequence[str]) -> list[str
 def _turn_statistics(turns: Sequence[Turn], ids: dict[str, str]) -> dict[str, dict[str, Any]]:
     """Per speaker id: turns, words, share of words and, where turns are timed, speaking time and its share."""
     stats: dict[str, dict] = {}
+    timed: dict[str, list[tuple[float, float]]] = {}
     for turn in turns:
         if turn.speaker_id is None:
             continue
@@ -264,7 +266,9 @@ def _turn_statistics(turns: Sequence[Turn], ids: dict[str, str]) -> dict[str, di
         row["turns"] += 1
         row["words"] += _word_count(turn.text)
         if turn.start_time is not None and turn.end_time is not None and turn.end_time >= turn.start_time:
-            row["speaking_time"] = (row["speaking_time"] or 0.0) + turn.end_time - turn.start_time
+            timed.setdefault(turn.speaker_id, []).append((turn.start_time, turn.end_time))
+    for speaker_id, intervals in timed.items():  # overlapping turns of one speaker count once
+        stats[speaker_id]["speaking_time"] = union_seconds(intervals)
     total_words = sum(r["words"] for r in stats.values())
     total_time = sum(r["speaking_time"] or 0.0 for r in stats.values())
     for row in stats.values():

@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 
 from pipeline.ingest import BlockKind, read_text
-from pipeline.ingest.encoding import DecodeError, decode
+from pipeline.ingest.encoding import DecodeError, decode, decode_report
 from pipeline.ingest.turns import is_speaker_label
 
 
@@ -124,10 +124,11 @@ class TestTurns:
         assert read_text(text).format == "report"
 
 
-def test_undecodable_bytes_are_an_error():
-    # 0x81 is neither valid UTF-8 here nor defined in cp1252
-    with pytest.raises(DecodeError, match="neither UTF-8 nor cp1252"):
-        decode(b"Dit is tekst met een kapotte byte \x81 erin.")
+def test_a_byte_that_is_neither_utf8_nor_cp1252_is_replaced_and_reported_not_refused():
+    # 0x81 is neither valid UTF-8 here nor defined in cp1252: the rest of the text is kept
+    decoded = decode_report(b"Dit is tekst met een kapotte byte \x81 erin.")
+    assert decoded.text == "Dit is tekst met een kapotte byte \ufffd erin."
+    assert any("1 byte(s) without a cp1252 character" in w and "byte 34" in w for w in decoded.warnings)
 
 
 def test_session_heading_with_colon_is_not_a_turn():

@@ -6,20 +6,23 @@ transcript's text, one turn a paragraph ("\\n\\n" between), so every `Block` ind
 stay raw ("SPEAKER_00", "Jan de Vries (Guest)"); diarisation labels are registered as anonymous participants.
 
 Also here: timestamps ("01:02:03.5", "02:03,500"), the cue splitter for WebVTT and SRT (timing lines, cue
-ids, comment blocks) and speaker prefixes inside cue text ("Naam: tekst", "[SPEAKER_00]: tekst").
-Everything is linear in the input size.
+ids, comment blocks), speaker prefixes inside cue text ("Naam: tekst", "[SPEAKER_00]: tekst"), the checks that
+turn unusable times into warnings (`TimeIssues`: a timing line that cannot be read, minutes or seconds of 60 or
+more, a negative time, an end before the start, NaN or text where seconds belong) and the speaking time of
+possibly overlapping intervals (`union_seconds`). Everything is linear in the input size (`union_seconds`: a sort).
 """
 
 from __future__ import annotations
 
 import codecs
+import math
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pipeline.ingest.encoding import DecodeError, decode
+from pipeline.ingest.encoding import Decoded, DecodeError, decode_report
 from pipeline.ingest.layout import is_session_heading
 from pipeline.ingest.model import BUILT_FROM_TURNS, Block, BlockKind, Participant, Transcript
 from pipeline.ingest.registry import InputError
@@ -49,7 +52,13 @@ LABEL_OPENERS = ("het lid", "de heer", "mevrouw", "dhr.", "mw.", "de")
 _TIMESTAMP = re.compile(r"^(?:(\d{1,3}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?$")
 #: A cue timing line: "00:00:01.000 --> 00:00:04.500 align:start" (WebVTT) or with commas (SRT). Both sides
 #: must start with a digit; times that do not parse give a cue without times and a warning.
-TIMING_LINE = re.compile(r"^\s*(?P<start>\d[\d:.,]*)\s*-->\s*(?P<end>\d[\d:.,]*)?(?P<settings>.*)$")
+TIMING_LINE = re.compile(r"^\s*(?P<start>\d[\d:.,]*)\s*-->\s*(?P<end>\d[\d:.,]*)?(?P<settings>(?:\s.*)?)$")
+#: A line that is meant as a timing line but is broken ("00:00:0x.000 --> 00:00:09.000", "-00:00:02,000 --> …",
+#: "ab:00:05 --> …"): one short word with a digit or a colon and without spaces before the arrow. Such a line opens a cue without times (and
+#: a warning) instead of reaching the previous cue's speech.
+BROKEN_TIMING_LINE = re.compile(r"^\s*(?P<start>[^\s<>\d:]{0,20}[\d:][^\s<>]{0,40}?)\s*-->\s*(?P<end>[^\s<>]{0,40})(?P<settings>(?:\s.*)?)$")
+#: Longest piece of a bad timing line or value quoted in a warning, in characters.
+SHOWN_CHARS = 60
 #: Cue identifiers that cannot be speech: integers and Teams' "<GUID>/32-0".
 _ID_LIKE = re.compile(r"^(?:\d+|[0-9A-Fa-f]{8}-[0-9A-Fa-f-]{4,}\S*)$")
 _BRACKET_PREFIX = re.compile(rf"^\[(?P<label>[^\]\n]{{1,{MAX_LABEL_CHARS}}})\]\s*(?P<colon>:)?\s*")
@@ -99,13 +108,100 @@ class Turn:
 
 
 def parse_timestamp(value: str) -> float | None:
-    """Seconds of "01:02:03.500", "62:03,5" or "02:03" (hours optional, '.' or ',' decimals); None if malformed."""
+    """Seconds of "01:02:03.500", "62:03,5" or "02:03" (hours optional, '.' or ',' decimals); None if malformed
+    or out of range (seconds of 60 or more; minutes of 60 or more after an hours field: "99:99:99")."""
     m = _TIMESTAMP.match(value.strip())
     if not m:
         return None
     hours, minutes, seconds, fraction = m.groups()
+    if int(seconds) >= 60 or (hours is not None and int(minutes) >= 60):
+        return None
     total = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
     return total + (int(fraction) / 10 ** len(fraction) if fraction else 0.0)
+
+
+def _timestamp_problem(value: str) -> str:
+    """What is wrong with a timing line's time that `parse_timestamp` refused, as a `TimeIssues` kind."""
+    value = value.strip()
+    if value.startswith("-") and parse_timestamp(value[1:]) is not None:
+        return "negative cue time(s) left out; the cue text is kept"
+    if _TIMESTAMP.match(value):
+        return "cue time(s) with minutes or seconds of 60 or more left out; the cue text is kept"
+    return "cue time(s) that cannot be read left out; the cue text is kept"
+
+
+def _shown(value: object) -> str:
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
+
+
+@dataclass
+class TimeIssues:
+    """Times a reader could not use, per kind: how many and where the first one was (a line number, a JSON key).
+
+    `warnings()` gives one message per kind for `Transcript.warnings`; the text of every cue is kept either way.
+    """
+
+    counts: dict[str, int] = field(default_factory=dict)
+    first: dict[str, str] = field(default_factory=dict)
+
+    def note(self, kind: str, where: str) -> None:
+        """Count one problem of `kind` (a phrase such as "cue timing line(s) that cannot be read") at `where`."""
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+        self.first.setdefault(kind, where)
+
+    def warnings(self) -> list[str]:
+        return [f"{count} {kind} (first at {self.first[kind]})" for kind, count in self.counts.items()]
+
+    def checked(self, start: float | None, end: float | None, where: str) -> tuple[float | None, float | None]:
+        """`start` and `end` with unusable values as None: negative times, and an end before its start."""
+        if start is not None and start < 0:
+            self.note("negative start time(s) left out", where)
+            start = None
+        if end is not None and end < 0:
+            self.note("negative end time(s) left out", where)
+            end = None
+        if start is not None and end is not None and end < start:
+            self.note("end time(s) before the start left out", where)
+            end = None
+        return start, end
+
+    def seconds(self, value: object, where: str, *, scale: float = 1.0) -> float | None:
+        """A JSON time in seconds (`value / scale`), or None with a note for text, true/false, NaN and infinity;
+        a missing value (None) is no problem."""
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.note("time(s) that are no number of seconds left out", f"{where}: {_shown(value)}")
+            return None
+        try:
+            seconds = float(value) / scale
+        except OverflowError:
+            seconds = math.inf
+        if not math.isfinite(seconds):
+            self.note("time(s) that are NaN or infinite left out", f"{where}: {_shown(value)}")
+            return None
+        return seconds
+
+
+def union_seconds(intervals: Iterable[tuple[float, float]]) -> float:
+    """Seconds covered by the union of (start, end) intervals: overlapping and repeated intervals count once.
+
+    Intervals with end < start are ignored; O(n log n) for the sort, then one pass.
+    """
+    total = 0.0
+    current_start: float | None = None
+    current_end = 0.0
+    for start, end in sorted((s, e) for s, e in intervals if e >= s):
+        if current_start is None or start > current_end:
+            if current_start is not None:
+                total += current_end - current_start
+            current_start, current_end = start, end
+        elif end > current_end:
+            current_end = end
+    if current_start is not None:
+        total += current_end - current_start
+    return total
 
 
 def clean_speech(text: str) -> str:
@@ -200,7 +296,7 @@ def split_cues(text: str, *, vtt: bool) -> tuple[list[RawCue], list[str]]:
     comment = False
     last_was_text = False
     last_after_blank = False
-    bad_times = 0
+    issues = TimeIssues()
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
         if not stripped:
@@ -211,7 +307,7 @@ def split_cues(text: str, *, vtt: bool) -> tuple[list[RawCue], list[str]]:
         if vtt and previous_blank and (current is None or stripped.startswith("NOTE")) and _is_vtt_block(stripped):
             comment, previous_blank, last_was_text = True, False, False
             continue
-        m = TIMING_LINE.match(line) if "-->" in line else None
+        m = (TIMING_LINE.match(line) or BROKEN_TIMING_LINE.match(line)) if "-->" in line else None
         if m is None:
             if current is not None:
                 current.append(stripped)
@@ -225,13 +321,14 @@ def split_cues(text: str, *, vtt: bool) -> tuple[list[RawCue], list[str]]:
                 ident = current.pop()
         start = parse_timestamp(m.group("start"))
         end = parse_timestamp(m.group("end") or "")
-        if start is None or end is None:
-            bad_times += 1
+        for value, parsed in ((m.group("start"), start), (m.group("end") or "", end)):
+            if parsed is None:
+                issues.note(_timestamp_problem(value), f"line {number}: {_shown(stripped)}")
+        start, end = issues.checked(start, end, f"line {number}")
         current = []
         cues.append(RawCue(ident, start, end, current, number))
         previous_blank, last_was_text = False, False
-    if bad_times:
-        warnings.append(f"{bad_times} cue timing line(s) with an unreadable time; those cues have no time")
+    warnings.extend(issues.warnings())
     return cues, warnings
 
 
@@ -260,8 +357,10 @@ def merge_cues(cues: Iterable[Cue | Heading]) -> list[Turn]:
             last.chars += len(text) + 1
             if cue.end_time is not None and (last.end_time is None or cue.end_time > last.end_time):
                 last.end_time = cue.end_time
-            if last.start_time is None:
+            if cue.start_time is not None and (last.start_time is None or cue.start_time < last.start_time):
                 last.start_time = cue.start_time
+            if last.start_time is not None and last.end_time is not None and last.end_time < last.start_time:
+                last.end_time = None  # only when a cue's own times were left out (and reported)
             continue
         turns.append(Turn(cue.speaker, cue.start_time, cue.end_time, [text], len(text)))
     return turns
@@ -322,10 +421,11 @@ def build_transcript(
     )
 
 
-def decode_or_refuse(data: bytes, source: str) -> str:
-    """`pipeline.ingest.encoding.decode`, with its errors as `InputError` naming the file."""
+def decode_or_refuse(data: bytes, source: str) -> Decoded:
+    """`pipeline.ingest.encoding.decode_report` (text, encoding, warnings about replaced bytes), with its errors
+    as `InputError` naming the file."""
     try:
-        return decode(data)
+        return decode_report(data)
     except DecodeError as err:
         raise InputError(source, str(err)) from err
 

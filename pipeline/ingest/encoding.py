@@ -4,11 +4,16 @@ Order of decisions (`decode_report`):
 
 1. a byte-order mark (UTF-8, UTF-16, UTF-32) decides;
 2. NUL bytes in a regular pattern are UTF-16 or UTF-32 without a BOM (one NUL in two or three in four
-   bytes, on the same side); other NUL bytes mean a binary file;
+   bytes, on the same side; a stray last byte or a few bad units do not hide the pattern);
 3. strict UTF-8;
 4. UTF-8 with a few bad bytes: when the file holds at least as many valid multi-byte UTF-8 characters as
    bad bytes, each bad byte becomes U+FFFD and a warning gives their count and the first position;
 5. otherwise cp1252 (a file that is not mostly valid UTF-8), with a warning that says so.
+
+Whatever the encoding, bytes it cannot decode (an odd last byte of UTF-16, a lone surrogate) and control
+characters that are no text (NUL, escape; not tab, line feed, form feed or carriage return; a vertical tab is
+a line break) become U+FFFD, one for one, with a warning that gives their count and the first position. Only
+a file in which more than `MAX_NON_TEXT_SHARE` of the characters are such replacements is refused as binary.
 
 Then LF line ends, NFC, no trailing spaces: all offsets in the outputs count characters of that text.
 """
@@ -17,6 +22,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -31,12 +37,29 @@ BOMS = (
 #: Share of the code units that must have a NUL on the same side for a file to count as UTF-16 (or
 #: UTF-32) without a BOM; Dutch text is mostly ASCII, so nearly every unit has one.
 UTF16_NUL_SHARE = 0.3
-#: A decoded file with more control characters than this share (and more than 2) is binary, not text.
-MAX_CONTROL_SHARE = 0.01
+#: A decoded file in which more than this share of the characters had to be replaced (bytes that are not
+#: valid in its encoding, NUL and other control characters) is binary, not text. Random bytes read as
+#: cp1252 give about 13%; a text with a few stray NUL bytes or a cut-off UTF-16 unit stays far below.
+MAX_NON_TEXT_SHARE = 0.10
+#: A file with at most this many replaced characters is never called binary (a tiny file with one NUL).
+MIN_BINARY_COUNT = 2
 
 _SURROGATE = re.compile("[\udc80-\udcff]")
-#: Unicode category Cc except tab, line feed, form feed and carriage return.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+#: Unicode category Cc except tab, line feed, vertical tab, form feed and carriage return.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+#: Name of the codec error handler that replaces undecodable bytes by U+FFFD and records where they were.
+_RECORDING = "notulist-record"
+_record = threading.local()
+
+
+def _record_error(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):  # pragma: no cover — only used for decoding
+        raise error
+    _record.spans.append((error.start, error.end))
+    return "\ufffd", error.end
+
+
+codecs.register_error(_RECORDING, _record_error)
 
 
 class DecodeError(ValueError):
@@ -50,6 +73,8 @@ class Decoded:
     text: str
     encoding: str
     warnings: list[str] = field(default_factory=list)
+    #: Characters of `text` that are U+FFFD for bytes the encoding could not decode (not those of the file).
+    replaced: int = 0
 
 
 def decode(data: bytes) -> str:
@@ -58,32 +83,41 @@ def decode(data: bytes) -> str:
 
 
 def decode_report(data: bytes) -> Decoded:
-    """Decode and normalise, with the encoding used and warnings; raises `DecodeError` for empty or binary data."""
+    """Decode and normalise, with the encoding used and warnings; raises `DecodeError` for empty data or data
+    that is mostly not text (see `MAX_NON_TEXT_SHARE`)."""
     if not data.strip():
         raise DecodeError("the file is empty")
     for bom, encoding in BOMS:
         if data.startswith(bom):
             if encoding == "utf-8-sig":
-                return _utf8_lenient(data[len(bom):], "utf-8 (with BOM)")
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError as err:
-                raise DecodeError(f"not valid {encoding} despite its byte order mark (byte {err.start}: {err.reason})") from err
-            return Decoded(normalise(_check_controls(text)), encoding)
+                return _finish(_utf8_lenient(data[len(bom):], "utf-8 (with BOM)"))
+            return _finish(_decode_wide(data, encoding, f"{encoding} (with BOM)", []))
     if b"\x00" in data:
         wide = _wide_encoding(data)
-        if wide is None:
-            raise DecodeError("the file looks binary (it holds NUL bytes), not text")
-        try:
-            text = data.decode(wide)
-        except UnicodeDecodeError as err:
-            raise DecodeError(f"looks like {wide.upper()} without a byte order mark but is not valid {wide} (byte {err.start})") from err
-        return Decoded(normalise(_check_controls(text)), wide, [f"read as {wide.upper()} (no byte order mark; detected from the NUL bytes)"])
+        if wide is not None:
+            note = f"read as {wide.upper()} (no byte order mark; detected from the NUL bytes)"
+            return _finish(_decode_wide(data, wide, wide, [note]))
     try:
-        return Decoded(normalise(data.decode("utf-8")), "utf-8")
+        return _finish(Decoded(data.decode("utf-8"), "utf-8"))
     except UnicodeDecodeError:
         pass
-    return _utf8_lenient(data, "utf-8")
+    return _finish(_utf8_lenient(data, "utf-8"))
+
+
+def _decode_wide(data: bytes, encoding: str, label: str, warnings: list[str]) -> Decoded:
+    """UTF-16 or UTF-32 with bad units (a lone surrogate, an odd last byte) replaced by U+FFFD and reported."""
+    _record.spans = []
+    try:
+        text = data.decode(encoding, errors=_RECORDING)
+        spans = list(_record.spans)
+    finally:
+        _record.spans = []
+    if spans:
+        bad = sum(end - start for start, end in spans)
+        noun = "byte that is" if bad == 1 else "bytes that are"
+        name = encoding.upper().removesuffix("-LE").removesuffix("-BE")
+        warnings = [*warnings, f"{bad} {noun} not valid {name} replaced by U+FFFD ({len(spans)} place(s), first at byte {spans[0][0]})"]
+    return Decoded(text, label, warnings, len(spans))
 
 
 def _utf8_lenient(data: bytes, label: str) -> Decoded:
@@ -91,15 +125,14 @@ def _utf8_lenient(data: bytes, label: str) -> Decoded:
     escaped = data.decode("utf-8", errors="surrogateescape")
     bad = _SURROGATE.findall(escaped)
     if not bad:
-        return Decoded(normalise(escaped), label)
+        return Decoded(escaped, label)
     non_ascii = len(escaped) - len(escaped.encode("ascii", errors="ignore"))
     valid_multibyte = non_ascii - len(bad)
     if valid_multibyte >= len(bad):
         first = _SURROGATE.search(escaped)
         assert first is not None
         i = first.start()
-        line = escaped.count("\n", 0, i) + 1
-        column = i - (escaped.rfind("\n", 0, i) + 1) + 1
+        line, column = _line_column(escaped, i)
         offset = len(escaped[:i].encode("utf-8", errors="surrogateescape"))
         text = _SURROGATE.sub("\ufffd", escaped)
         noun = "byte that is" if len(bad) == 1 else "bytes that are"
@@ -107,26 +140,69 @@ def _utf8_lenient(data: bytes, label: str) -> Decoded:
             f"{len(bad)} {noun} not valid UTF-8 replaced by U+FFFD (first at line {line}, column {column}, "
             f"byte {offset}: 0x{ord(bad[0]) - 0xDC00:02x})"
         )
-        return Decoded(normalise(text), label, [warning])
-    text = _decode_cp1252(data)
-    return Decoded(normalise(text), "cp1252", ["read as cp1252 (Windows-1252): the file is not valid UTF-8"])
+        return Decoded(text, label, [warning], len(bad))
+    _record.spans = []
+    try:
+        text = data.decode("cp1252", errors=_RECORDING)  # five byte values have no cp1252 character
+        spans = list(_record.spans)
+    finally:
+        _record.spans = []
+    warnings = ["read as cp1252 (Windows-1252): the file is not valid UTF-8"]
+    if spans:
+        warnings.append(f"{len(spans)} byte(s) without a cp1252 character replaced by U+FFFD (first at byte {spans[0][0]})")
+    return Decoded(text, "cp1252", warnings, len(spans))
+
+
+def _line_column(text: str, i: int) -> tuple[int, int]:
+    """1-based line and column of character `i` (lines end at LF, CR LF or CR, as `normalise` makes them)."""
+    head = text[:i].replace("\r\n", "\n").replace("\r", "\n")
+    return head.count("\n") + 1, len(head) - (head.rfind("\n") + 1) + 1
+
+
+def _finish(decoded: Decoded) -> Decoded:
+    """Control characters replaced and reported, the binary check, then `normalise`; raises `DecodeError`."""
+    text = decoded.text
+    warnings = list(decoded.warnings)
+    replaced = decoded.replaced
+    first = _CONTROL.search(text)
+    if first is not None:
+        controls = len(_CONTROL.findall(text))
+        line, column = _line_column(text, first.start())
+        nul = text.count("\x00")
+        kind = "NUL byte" if nul == controls else "control character"
+        warnings.append(
+            f"{controls} {kind}{'s' if controls != 1 else ''} replaced by U+FFFD (first at line {line}, column {column}: "
+            f"U+{ord(first.group()):04X})"
+        )
+        text = _CONTROL.sub("\ufffd", text)
+        replaced += controls
+    if replaced > max(MIN_BINARY_COUNT, MAX_NON_TEXT_SHARE * len(text)):
+        share = replaced / max(1, len(text))
+        raise DecodeError(
+            f"the file looks binary, not text ({share:.0%} of it is NUL bytes, control characters or bytes that are no "
+            f"{decoded.encoding.split(' ')[0]} text)"
+        )
+    return Decoded(normalise(text), decoded.encoding, warnings)
 
 
 def _wide_encoding(data: bytes) -> str | None:
-    """'utf-16-le', 'utf-16-be', 'utf-32-le' or 'utf-32-be' from the pattern of NUL bytes, or None."""
-    if len(data) % 4 == 0 and len(data) >= 8:
-        units = len(data) // 4
-        zeros = [data[k::4].count(0) for k in range(4)]
+    """'utf-16-le', 'utf-16-be', 'utf-32-le' or 'utf-32-be' from the pattern of NUL bytes, or None; a last
+    incomplete unit is left out of the count (it is decoded as a bad unit)."""
+    whole = data[: len(data) - len(data) % 4]
+    if len(whole) >= 8:
+        units = len(whole) // 4
+        zeros = [whole[k::4].count(0) for k in range(4)]
         le = min(zeros[1], zeros[2], zeros[3])
         be = min(zeros[0], zeros[1], zeros[2])
         if le >= 2 * UTF16_NUL_SHARE * units and zeros[0] * 10 < le:
             return "utf-32-le"
         if be >= 2 * UTF16_NUL_SHARE * units and zeros[3] * 10 < be:
             return "utf-32-be"
-    if len(data) % 2 == 0:
-        units = len(data) // 2
-        odd = data[1::2].count(0)
-        even = data[0::2].count(0)
+    whole = data[: len(data) - len(data) % 2]
+    if whole:
+        units = len(whole) // 2
+        odd = whole[1::2].count(0)
+        even = whole[0::2].count(0)
         if odd >= UTF16_NUL_SHARE * units and even * 10 < odd:
             return "utf-16-le"
         if even >= UTF16_NUL_SHARE * units and odd * 10 < even:
@@ -134,23 +210,8 @@ def _wide_encoding(data: bytes) -> str | None:
     return None
 
 
-def _check_controls(text: str) -> str:
-    controls = len(_CONTROL.findall(text))
-    if controls > max(2, int(len(text) * MAX_CONTROL_SHARE)):
-        raise DecodeError("the file looks binary (many control characters), not text")
-    return text
-
-
-def _decode_cp1252(data: bytes) -> str:
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError as err:
-        raise DecodeError(f"neither UTF-8 nor cp1252 text (byte {err.start}: {err.reason})") from err
-    return _check_controls(text)
-
-
 def normalise(text: str) -> str:
     """LF line ends, NFC, no trailing spaces on lines; the text every offset refers to."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\x0b", "\n")
     text = unicodedata.normalize("NFC", text)
     return "\n".join(line.rstrip() for line in text.split("\n"))

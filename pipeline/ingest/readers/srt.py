@@ -19,7 +19,7 @@ from pipeline.ingest.cues import (
     split_cues,
 )
 from pipeline.ingest.model import Transcript
-from pipeline.ingest.readers.vtt import cue_voices
+from pipeline.ingest.readers.vtt import VoiceNotes, cue_voices
 from pipeline.ingest.registry import InputError, ReadContext, Reader, register
 
 _TAG = re.compile(r"</?(?:i|b|u|s|font)\b[^<>\n]{0,200}>|\{\\[^{}\n]{0,200}\}", re.IGNORECASE)
@@ -31,16 +31,19 @@ def _speech(line: str) -> str:
 
 def read_srt(data: bytes, context: ReadContext) -> Transcript:
     """Turns of an SRT file; raises `InputError` when it has no cues or no speech text."""
-    text = decode_or_refuse(data, context.source)
-    raw, warnings = split_cues(text, vtt=False)
+    decoded = decode_or_refuse(data, context.source)
+    raw, notes = split_cues(decoded.text, vtt=False)
+    warnings = [*decoded.warnings, *notes]
     if not raw:
         raise InputError(context.source, "no SRT cues (timing lines such as '00:00:01,000 --> 00:00:04,000'): an empty or broken SRT file")
     cues: list[Cue] = []
+    voices = VoiceNotes()
     for r in raw:
         lines = [_speech(line) for line in r.lines]
         # Some converters carry WebVTT voice tags into SRT: read them as WebVTT does.
         voiced = any("<v" in line for line in lines)
-        cues.extend(cue_voices(lines, r.start_time, r.end_time) if voiced else cues_from_lines(lines, r.start_time, r.end_time))
+        cues.extend(cue_voices(lines, r.start_time, r.end_time, voices, r.line_number) if voiced else cues_from_lines(lines, r.start_time, r.end_time))
+    warnings.extend(voices.warnings())
     return build_transcript(cues, source=context.source, format="srt", warnings=warnings, what=f"{len(raw)} SRT cues")
 
 

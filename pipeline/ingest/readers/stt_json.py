@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections import Counter
 from typing import Any
 
-from pipeline.ingest.cues import Cue, build_transcript, decode_or_refuse, head_text
+from pipeline.ingest.cues import Cue, TimeIssues, build_transcript, decode_or_refuse, head_text
 from pipeline.ingest.model import Transcript
 from pipeline.ingest.registry import InputError, ReadContext, Reader, register
 
@@ -25,12 +26,13 @@ _SNIFF_KEYS = re.compile(r'"(?:segments|utterances|results)"\s*:')
 _MS_PER_S = 1000.0
 
 
-def _seconds(value: Any, scale: float = 1.0) -> float | None:
-    """A time in seconds, or None for a missing or non-numeric value."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    seconds = float(value) / scale
-    return seconds if seconds == seconds and abs(seconds) != float("inf") else None
+def _timed(issues: TimeIssues, where: str, text: str, speaker: str | None, item: dict[str, Any], scale: float = 1.0) -> Cue:
+    """A cue whose `start`/`end` come from `item`; unusable times (text, NaN, infinite, negative, an end before the
+    start) are left out and counted in `issues` with `where` (the JSON path of the item)."""
+    start = issues.seconds(item.get("start"), f"{where}.start", scale=scale)
+    end = issues.seconds(item.get("end"), f"{where}.end", scale=scale)
+    start, end = issues.checked(start, end, where)
+    return Cue(text, speaker, start, end)
 
 
 def _text(value: Any) -> str:
@@ -68,25 +70,25 @@ def _word_speaker(words: Any) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _segments(segments: list[dict[str, Any]]) -> list[Cue]:
+def _segments(segments: list[dict[str, Any]], where: str, issues: TimeIssues) -> list[Cue]:
     return [
-        Cue(_text(s.get("text")), _label(s.get("speaker"), "Speaker ") or _word_speaker(s.get("words")), _seconds(s.get("start")), _seconds(s.get("end")))
-        for s in segments
+        _timed(issues, f"{where}[{i}]", _text(s.get("text")), _label(s.get("speaker"), "Speaker ") or _word_speaker(s.get("words")), s)
+        for i, s in enumerate(segments)
     ]
 
 
-def _assemblyai(utterances: list[dict[str, Any]]) -> list[Cue]:
+def _assemblyai(utterances: list[dict[str, Any]], where: str, issues: TimeIssues) -> list[Cue]:
     return [
-        Cue(_text(u.get("text")), _label(u.get("speaker"), "Speaker "), _seconds(u.get("start"), _MS_PER_S), _seconds(u.get("end"), _MS_PER_S))
-        for u in utterances
+        _timed(issues, f"{where}[{i}]", _text(u.get("text")), _label(u.get("speaker"), "Speaker "), u, _MS_PER_S)
+        for i, u in enumerate(utterances)
     ]
 
 
-def _deepgram(results: dict[str, Any], source: str) -> list[Cue]:
+def _deepgram(results: dict[str, Any], source: str, issues: TimeIssues) -> list[Cue]:
     if "utterances" in results:
         return [
-            Cue(_text(u.get("transcript")), _label(u.get("speaker"), "Speaker "), _seconds(u.get("start")), _seconds(u.get("end")))
-            for u in _items(results["utterances"], "results.utterances", source)
+            _timed(issues, f"results.utterances[{i}]", _text(u.get("transcript")), _label(u.get("speaker"), "Speaker "), u)
+            for i, u in enumerate(_items(results["utterances"], "results.utterances", source))
         ]
     channels = _items(results.get("channels", []), "results.channels", source)
     alternatives = _items(channels[0].get("alternatives", []), "results.channels[0].alternatives", source) if channels else []
@@ -96,27 +98,32 @@ def _deepgram(results: dict[str, Any], source: str) -> list[Cue]:
     words = best.get("words")
     if isinstance(words, list) and words and all(isinstance(w, dict) for w in words):
         return [
-            Cue(_text(w.get("punctuated_word")) or _text(w.get("word")), _label(w.get("speaker"), "Speaker "), _seconds(w.get("start")), _seconds(w.get("end")))
-            for w in words
+            _timed(issues, f"results.channels[0].alternatives[0].words[{i}]", _text(w.get("punctuated_word")) or _text(w.get("word")),
+                   _label(w.get("speaker"), "Speaker "), w)
+            for i, w in enumerate(words)
         ]
     return [Cue(_text(best.get("transcript")))]
 
 
-def cues_of(payload: Any, source: str) -> tuple[list[Cue], str]:
-    """The cues of a parsed speech-to-text result and the name of its kind; `InputError` for other JSON."""
+def cues_of(payload: Any, source: str, issues: TimeIssues | None = None) -> tuple[list[Cue], str]:
+    """The cues of a parsed speech-to-text result and the name of its kind; `InputError` for other JSON.
+
+    Times that cannot be used are left out of the cues and counted in `issues` (the text is kept).
+    """
+    issues = issues if issues is not None else TimeIssues()
     if isinstance(payload, list):
-        return _segments(_items(payload, "[]", source)), "Whisper segments"
+        return _segments(_items(payload, "[]", source), "", issues), "Whisper segments"
     if not isinstance(payload, dict):
         raise InputError(source, "JSON that is not a speech-to-text result (expected an object with 'segments' or 'utterances')")
     if "segments" in payload:
-        return _segments(_items(payload["segments"], "segments", source)), "Whisper segments"
+        return _segments(_items(payload["segments"], "segments", source), "segments", issues), "Whisper segments"
     if payload.get("utterances") is not None:
-        return _assemblyai(_items(payload["utterances"], "utterances", source)), "AssemblyAI utterances"
+        return _assemblyai(_items(payload["utterances"], "utterances", source), "utterances", issues), "AssemblyAI utterances"
     if "utterances" in payload and isinstance(payload.get("words"), list):
         # AssemblyAI without speaker labels: "utterances" is null, the words (milliseconds) carry the text.
-        return _assemblyai(_items(payload["words"], "words", source)), "AssemblyAI words"
+        return _assemblyai(_items(payload["words"], "words", source), "words", issues), "AssemblyAI words"
     if isinstance(payload.get("results"), dict):
-        return _deepgram(payload["results"], source), "Deepgram results"
+        return _deepgram(payload["results"], source, issues), "Deepgram results"
     if isinstance(payload.get("results"), list):
         raise InputError(source, "JSON whose 'results' is a list (Speechmatics or another service): not a speech-to-text layout notulist reads yet")
     if "schema_version" in payload and "document" in payload:
@@ -128,15 +135,24 @@ def cues_of(payload: Any, source: str) -> tuple[list[Cue], str]:
 
 def read_stt_json(data: bytes, context: ReadContext) -> Transcript:
     """Turns of a speech-to-text JSON result; raises `InputError` for invalid JSON, other JSON or no speech."""
-    text = decode_or_refuse(data, context.source)
+    decoded = decode_or_refuse(data, context.source)
     try:
-        payload = json.loads(text)
+        payload = json.loads(decoded.text)
     except json.JSONDecodeError as err:
         raise InputError(context.source, f"not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})") from err
     except RecursionError as err:
         raise InputError(context.source, "JSON nested too deeply to read") from err
-    cues, kind = cues_of(payload, context.source)
-    return build_transcript(cues, source=context.source, format="json", what=f"{len(cues)} {kind}")
+    except ValueError as err:  # an integer of more digits than Python converts (sys.get_int_max_str_digits)
+        raise InputError(context.source, f"JSON with a number too long to read (more than {_max_digits():,} digits)") from err
+    issues = TimeIssues()
+    cues, kind = cues_of(payload, context.source, issues)
+    warnings = [*decoded.warnings, *issues.warnings()]
+    return build_transcript(cues, source=context.source, format="json", warnings=warnings, what=f"{len(cues)} {kind}")
+
+
+def _max_digits() -> int:
+    """The longest integer, in digits, that Python's JSON reader converts (4,300 by default)."""
+    return sys.get_int_max_str_digits() if hasattr(sys, "get_int_max_str_digits") else 4300
 
 
 def sniff_stt_json(head: bytes, name: str) -> bool:

@@ -1,0 +1,243 @@
+"""Issue 14: what a user gave is never lost, garbled or mis-reported without a word.
+
+Timestamps that cannot be used are reported and their cue text is kept; voice tags that are too long or not
+closed are mended; odd bytes are replaced and reported instead of the whole file being refused. Every fixture is
+an invented Dutch meeting written here.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from pipeline.ingest import InputError, read_bytes
+from pipeline.ingest.cues import parse_timestamp, union_seconds
+from pipeline.ingest.encoding import DecodeError, decode_report
+from pipeline.ingest.model import Transcript
+
+
+def read(data: str | bytes, name: str, format: str | None = None) -> Transcript:
+    return read_bytes(data.encode("utf-8") if isinstance(data, str) else data, source=name, format=format)
+
+
+def turns(transcript: Transcript) -> list[tuple[str | None, str, float | None, float | None]]:
+    for block in transcript.blocks:
+        assert transcript.text[block.start : block.end] == block.text
+    return [(b.speaker, b.text, b.start_time, b.end_time) for b in transcript.blocks]
+
+
+# ---------------------------------------------------------------------------------------- 1. timestamps
+
+VTT_BAD_TIME = """WEBVTT
+
+00:00:01.000 --> 00:00:04.000
+<v Joke Smit>Welkom bij de commissie Ruimte.
+
+00:00:0x.000 --> 00:00:09.000
+<v Joke Smit>We beginnen met de fietsenstalling.
+
+00:00:10.000 --> 00:00:12.000
+<v Ruud Bakker>Dank u, voorzitter.
+"""
+
+
+def test_a_vtt_cue_with_an_unreadable_timing_line_keeps_its_text_and_is_reported_with_its_line():
+    transcript = read(VTT_BAD_TIME, "commissie.vtt")
+    speech = [(speaker, text) for speaker, text, _, _ in turns(transcript)]
+    assert speech == [("Joke Smit", "Welkom bij de commissie Ruimte. We beginnen met de fietsenstalling."), ("Ruud Bakker", "Dank u, voorzitter.")]
+    assert "-->" not in transcript.text
+    [warning] = transcript.warnings
+    assert "cannot be read" in warning and "line 6" in warning and "00:00:0x.000" in warning
+
+
+def test_a_good_vtt_file_has_no_time_warnings():
+    transcript = read(VTT_BAD_TIME.replace("00:00:0x.000", "00:00:05.000"), "commissie.vtt")
+    assert transcript.warnings == []
+    assert [t[2:] for t in turns(transcript)] == [(1.0, 9.0), (10.0, 12.0)]
+
+
+@pytest.mark.parametrize(
+    ("timing", "kind"),
+    [
+        ("00:99:99.000 --> 00:00:04.000", "60 or more"),
+        ("-00:00:02.000 --> 00:00:04.000", "negative"),
+        ("00:00:09.000 --> 00:00:04.000", "before the start"),
+    ],
+)
+def test_out_of_range_negative_and_backwards_vtt_times_are_warnings_and_left_out(timing, kind):
+    transcript = read(f"WEBVTT\n\n{timing}\n<v Joke Smit>Het plan ligt ter inzage.\n", "inzage.vtt")
+    [(speaker, text, start, end)] = turns(transcript)
+    assert (speaker, text) == ("Joke Smit", "Het plan ligt ter inzage.")
+    assert start is None or end is None
+    assert any(kind in w and "line 3" in w for w in transcript.warnings), transcript.warnings
+
+
+def test_timestamps_out_of_range_are_not_times_but_minutes_past_an_hour_without_hours_are():
+    assert parse_timestamp("99:99:99") is None
+    assert parse_timestamp("00:00:60.000") is None
+    assert parse_timestamp("01:60:00") is None
+    assert parse_timestamp("62:03,5") == pytest.approx(3723.5)  # a Whisper time without hours
+    assert parse_timestamp("01:59:59.999") == pytest.approx(7199.999)
+
+
+def test_an_srt_cue_with_a_broken_timing_line_keeps_its_text_and_its_number_does_not_leak():
+    srt = (
+        "1\n00:00:01,000 --> 00:00:03,000\nAnouk: Goedemiddag.\n\n"
+        "2\n00:00:0x,000 --> 00:00:05,000\nAnouk: Het verslag is vastgesteld.\n\n"
+        "3\n00:00:06,000 --> 00:00:07,000\nBram: Akkoord.\n"
+    )
+    transcript = read(srt, "raad.srt")
+    assert [(s, t) for s, t, _, _ in turns(transcript)] == [("Anouk", "Goedemiddag. Het verslag is vastgesteld."), ("Bram", "Akkoord.")]
+    assert any("line 6" in w for w in transcript.warnings)
+
+
+def test_a_line_of_speech_with_an_arrow_is_no_timing_line():
+    transcript = read("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Joke Smit>Van het station --> naar het plein.\n", "route.vtt")
+    assert turns(transcript)[0][1] == "Van het station --> naar het plein."
+    assert transcript.warnings == []
+
+
+def test_speech_to_text_json_times_that_are_text_nan_infinite_negative_or_backwards_are_reported():
+    payload = (
+        '{"segments": ['
+        '{"start": "twee", "end": 2.0, "text": "Goedemorgen.", "speaker": "SPEAKER_00"},'
+        '{"start": NaN, "end": Infinity, "text": "Het eerste punt.", "speaker": "SPEAKER_00"},'
+        '{"start": -3, "end": 4.0, "text": "De notulen.", "speaker": "SPEAKER_00"},'
+        '{"start": 9.0, "end": 5.0, "text": "Aangenomen.", "speaker": "SPEAKER_01"}]}'
+    )
+    transcript = read(payload, "whisper.json")
+    assert [t[:2] for t in turns(transcript)] == [("SPEAKER_00", "Goedemorgen. Het eerste punt. De notulen."), ("SPEAKER_01", "Aangenomen.")]
+    assert turns(transcript)[1][2:] == (9.0, None)
+    warnings = " | ".join(transcript.warnings)
+    assert "no number of seconds" in warnings and "segments[0].start: twee" in warnings
+    assert "NaN or infinite" in warnings and "segments[1].start" in warnings
+    assert "negative start" in warnings and "segments[2]" in warnings
+    assert "before the start" in warnings and "segments[3]" in warnings
+
+
+def test_good_speech_to_text_times_give_no_warning():
+    payload = {"segments": [{"start": 0.0, "end": 2.5, "text": "Welkom.", "speaker": "SPEAKER_00"}]}
+    transcript = read(json.dumps(payload), "whisper.json")
+    assert turns(transcript)[0][2:] == (0.0, 2.5)
+    assert transcript.warnings == []
+
+
+def test_overlapping_intervals_count_once_in_speaking_time():
+    assert union_seconds([(0.0, 10.0), (3.0, 8.0), (9.0, 12.0), (20.0, 21.0)]) == pytest.approx(13.0)
+    assert union_seconds([(5.0, 6.0), (0.0, 1.0)]) == pytest.approx(2.0)  # apart: both count
+    assert union_seconds([(2.0, 1.0)]) == 0.0
+    assert union_seconds([]) == 0.0
+
+
+def test_a_speakers_overlapping_turns_give_the_union_as_speaking_time(nlp):
+    from pipeline.analyze import build_analysis, parse
+
+    text = """WEBVTT
+
+00:00:00.000 --> 00:00:10.000
+<v Joke Smit>Ik open de vergadering van de commissie.
+
+00:00:02.000 --> 00:00:05.000
+<v Ruud Bakker>Mag ik iets vragen?
+
+00:00:03.000 --> 00:00:08.000
+<v Joke Smit>U krijgt zo het woord, meneer Bakker.
+"""
+    transcript = read(text, "overlap.vtt")
+    analysis = build_analysis(parse(nlp, transcript), transcript)
+    seconds = {s.name: s.speaking_time for s in analysis.speakers}
+    assert seconds["Joke Smit"] == pytest.approx(10.0)  # not 15: 3–8 lies inside 0–10
+    assert seconds["Ruud Bakker"] == pytest.approx(3.0)
+
+
+# ------------------------------------------------------------------------------------ 2. voice tags
+
+
+def test_a_long_voice_label_is_kept_cut_at_a_word_with_a_warning():
+    label = "Wethouder Karin de Boer namens het college van burgemeester en wethouders " * 3
+    transcript = read(f"WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v {label.strip()}>Het college neemt de motie over.\n", "lang.vtt")
+    [(speaker, text, _, _)] = turns(transcript)
+    assert text == "Het college neemt de motie over."
+    assert speaker is not None and speaker.startswith("Wethouder Karin de Boer") and len(speaker) <= 120
+    assert label.startswith(speaker)
+    assert any("longer than 120 characters" in w for w in transcript.warnings)
+
+
+def test_a_short_voice_label_is_kept_whole_without_warning():
+    transcript = read("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Karin de Boer>Het college neemt de motie over.\n", "kort.vtt")
+    assert turns(transcript)[0][:2] == ("Karin de Boer", "Het college neemt de motie over.")
+    assert transcript.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("cue", "speaker", "text"),
+    [
+        ("<v.loud Karin de Boer\nHet college neemt de motie over.", "Karin de Boer", "Het college neemt de motie over."),
+        ("<v Karin de Boer: Het college neemt de motie over.", "Karin de Boer", "Het college neemt de motie over."),
+        ("<v Karin de Boer Het college neemt de motie over.", None, "Karin de Boer Het college neemt de motie over."),
+    ],
+)
+def test_an_unclosed_voice_tag_leaks_no_markup_and_keeps_the_name_when_it_can_be_told(cue, speaker, text):
+    transcript = read(f"WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n{cue}\n", "open.vtt")
+    [(found, spoken, _, _)] = turns(transcript)
+    assert (found, spoken) == (speaker, text)
+    assert "<v" not in transcript.text
+    assert any("without '>'" in w and "line 3" in w for w in transcript.warnings)
+
+
+def test_a_line_full_of_unclosed_voice_tags_is_read_in_linear_time_and_leaks_no_markup():
+    transcript = read("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n" + "<v " * 20_000 + "Dag.\n", "veel.vtt")
+    assert "<v" not in transcript.text and transcript.text.endswith("Dag.")
+
+
+# --------------------------------------------------------------------------------------- 7. encodings
+
+VERSLAG = "Verslag van de dorpsraad Elst\n\nDe dorpsraad besprak het nieuwe speelveld aan de Dijkstraat.\n\nMevrouw Kok zegt: “Het veld is klaar in mei.”\n"
+
+
+def test_nul_bytes_in_a_text_are_replaced_and_reported_with_count_and_position_not_refused():
+    data = VERSLAG.encode("utf-8").replace(b"nieuwe", b"nieu\x00we").replace(b"mei", b"m\x00ei")
+    decoded = decode_report(data)
+    assert "nieu\ufffdwe" in decoded.text and "m\ufffdei" in decoded.text and "Dijkstraat" in decoded.text
+    [warning] = decoded.warnings
+    assert warning.startswith("2 NUL bytes replaced by U+FFFD") and "line 3, column 30" in warning
+
+
+def test_utf16_with_an_odd_number_of_bytes_keeps_its_text_and_reports_the_last_byte():
+    data = VERSLAG.encode("utf-16-le") + b"\x41"
+    decoded = decode_report(data)
+    assert decoded.text.startswith(VERSLAG.rstrip("\n")) and decoded.encoding == "utf-16-le"
+    assert any("not valid UTF-16" in w and f"byte {len(data) - 1}" in w for w in decoded.warnings)
+
+
+def test_utf16_with_a_lone_surrogate_keeps_the_rest_of_the_text():
+    data = b"\xff\xfe" + "Eerste regel.\n".encode("utf-16-le") + b"\x00\xd8" + "Tweede regel.\n".encode("utf-16-le")
+    decoded = decode_report(data)
+    assert decoded.text == "Eerste regel.\n\ufffdTweede regel.\n"
+    assert any("not valid UTF-16" in w and "byte 30" in w for w in decoded.warnings)
+
+
+def test_a_file_that_is_mostly_not_text_is_still_refused_as_binary():
+    with pytest.raises(DecodeError, match="binary"):
+        decode_report(b"Kop\x00\x01\x02\x03\x04\x05\x06\x07" * 30)
+    with pytest.raises(InputError, match="binary"):
+        read(bytes(range(256)) * 8, "willekeurig.txt")
+
+
+def test_a_vertical_tab_from_a_word_export_is_a_line_break_not_a_replacement():
+    decoded = decode_report(b"Eerste regel\x0bTweede regel\n")
+    assert decoded.text == "Eerste regel\nTweede regel\n" and decoded.warnings == []
+
+
+def test_decoding_warnings_of_subtitles_reach_the_transcript():
+    data = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Karin de Boer>Het café is open.\n".encode().replace(b"open", b"op\x00en")
+    transcript = read(data, "nul.vtt")
+    assert turns(transcript)[0][:2] == ("Karin de Boer", "Het café is op\ufffden.")
+    assert any("NUL byte" in w for w in transcript.warnings)
+
+
+def test_replacement_characters_already_in_the_file_are_not_counted_as_binary():
+    decoded = decode_report(("Kapot: \ufffd\ufffd\ufffd\ufffd. " * 3).encode("utf-8"))
+    assert decoded.warnings == [] and math.isclose(decoded.text.count("\ufffd"), 12)
