@@ -42,27 +42,103 @@ def main_options(
     """Dutch meeting reports and transcripts → speakers, quotes, themes, summaries."""
 
 
+#: Longest file name, in bytes, when the file system does not say (`os.pathconf` "PC_NAME_MAX").
+DEFAULT_NAME_MAX = 255
+
+
+def _existing_ancestor(path: Path) -> Path:
+    """`path` itself or the nearest folder above it that exists (the current folder for a relative path)."""
+    current = path
+    while not current.exists() and current != current.parent:
+        current = current.parent
+    return current if current.exists() else Path(".")
+
+
 def _check_out_dir(out: Path) -> str | None:
-    """Why `out` cannot take the outputs (not a folder, cannot be created, not writable), or None."""
+    """Why `out` cannot take the outputs (a file, cannot be created, not writable, a file at `OUT/.notulist`), or
+    None. Creates nothing: the folder is made only once every other check has passed."""
+    import os
     import tempfile
 
-    from pipeline.process import shown
+    from pipeline.process import STATE_FOLDER, shown
 
     if out.exists() and not out.is_dir():
         return f"the output folder {shown(out)} is a file, not a folder"
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=out):
-            pass
-    except OSError as err:
-        return f"the output folder {shown(out)} is not writable ({err.strerror})"
+    if out.is_dir():
+        try:
+            with tempfile.TemporaryFile(dir=out):
+                pass
+        except OSError as err:
+            return f"the output folder {shown(out)} is not writable ({err.strerror})"
+        state = out / STATE_FOLDER
+        if state.exists() and not state.is_dir():
+            return (f"{shown(state)} is a file, but notulist keeps the records that make a run resumable in that folder; "
+                    "move the file away or choose another --out")
+        return None
+    ancestor = _existing_ancestor(out)
+    if not ancestor.is_dir():
+        return f"the output folder {shown(out)} cannot be created: {shown(ancestor)} is a file, not a folder"
+    if not os.access(ancestor, os.W_OK | os.X_OK):
+        return f"the output folder {shown(out)} cannot be created: {shown(ancestor)} is not writable"
     return None
+
+
+def _name_max(out: Path) -> int:
+    """The longest file name, in bytes, that the output folder's file system takes."""
+    import os
+
+    try:
+        return os.pathconf(_existing_ancestor(out), "PC_NAME_MAX")
+    except (OSError, ValueError):
+        return DEFAULT_NAME_MAX
+
+
+def _long_names(files: list[Path], out: Path, *, html: bool) -> dict[Path, str]:
+    """The inputs whose output names the file system would refuse, each with the message naming that output."""
+    import os
+
+    from pipeline.process import output_names, shown
+
+    limit = _name_max(out)
+    problems = {}
+    for path in files:
+        for name in output_names(path, html=html):
+            size = len(os.fsencode(name))
+            if size > limit:
+                problems[path] = (f"{shown(path)}: its output {shown(out / name)} would have a name of {size} bytes, longer than "
+                                  f"the file system allows ({limit}); rename the input to a shorter name")
+                break
+    return problems
+
+
+def _precheck(files: list[Path], out: Path, settings, *, force: bool) -> tuple[list, list[str]]:
+    """Every input read once before the model loads (format, encoding, structure), except those unchanged since the
+    last run: the checked inputs for `plan_batch`, and the messages of those that failed."""
+    from pipeline.ingest import InputError, read_file
+    from pipeline.process import check_input, is_current, settings_fingerprint, shown
+
+    fingerprint = settings_fingerprint(settings)
+    checked = []
+    failures = []
+    for path in files:
+        try:
+            item = check_input(path, format=settings.format)
+            if force or not is_current(out, item, fingerprint, html=settings.html):
+                read_file(path, format=settings.format, source=shown(path))  # about 0.1 s per MB: cheap beside the model
+        except InputError as err:
+            failures.append(str(err))
+            continue
+        except Exception as err:  # noqa: BLE001 — a reader's failure fails its file, never the batch
+            failures.append(f"{shown(path)}: could not be read ({type(err).__name__}: {err})")
+            continue
+        checked.append(item)
+    return checked, failures
 
 
 @app.command()
 def process(
     paths: Annotated[list[Path], typer.Argument(help="Input files or folders (read recursively).")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("outputs"),
+    out_option: Annotated[str, typer.Option("--out", "-o", help="Output folder.")] = "outputs",
     format: Annotated[str | None, typer.Option("--format", "-f", help="Input format (see the README's formats table: text, report, turns, vtt, srt, docx, json, parlamint …); detected when left out.")] = None,
     model: Annotated[str | None, typer.Option("--model", "-m", help="spaCy package name or path; 'blank' for the rule-only fallback.")] = None,
     themes: Annotated[Path | None, typer.Option("--themes", help="TOML theme file (see pipeline/resources/themes.toml).")] = None,
@@ -115,10 +191,10 @@ def process(
     if jobs > cpu_count() and not force_jobs and not (engine == "dask" and scheduler):
         _err(f"notulist: --jobs {jobs} capped at {cpu_count()}, the CPUs of this machine (--force-jobs to insist)")
         jobs = cpu_count()
-    problem = _check_out_dir(out)
-    if problem:
-        _err(f"notulist: {problem}")
+    if not out_option.strip():
+        _err("notulist: --out is empty; give the output folder (use --out . for the current folder)")
         raise typer.Exit(2)
+    out = Path(out_option)
     themes_file = str(themes) if themes else None
     if themes_file:
         from pipeline.themes.definitions import ThemeFileError, load_themes
@@ -128,6 +204,10 @@ def process(
         except ThemeFileError as err:
             _err(f"notulist: {err}")
             raise typer.Exit(2) from err
+    problem = _check_out_dir(out)  # creates nothing: a refused run leaves no empty folder behind
+    if problem:
+        _err(f"notulist: {problem}")
+        raise typer.Exit(2)
 
     plan = collect_inputs(paths)
     lost = 0
@@ -147,17 +227,34 @@ def process(
     if not plan.files and not lost:
         _err("notulist: no input files found in " + ", ".join(shown(p) for p in paths))
         raise typer.Exit(2)
+    too_long = _long_names(plan.files, out, html=html)
+    for message in too_long.values():
+        _err(f"error: {message}")
+    lost += len(too_long)
+    if table_folder.exists() and not table_folder.is_dir():
+        _err(f"warning: {shown(table_folder)} is a file, not a folder: the corpus tables cannot be written (the JSON outputs can)")
 
     settings = Settings(model=model, format=format, themes_file=themes_file, extend_themes=extend_themes,
                         summary_sentences=summary_sentences, summary_ratio=summary_ratio,
                         summary_model=summary_model if summarizer == "transformers" else None, html=html)
-    batch = plan_batch(plan.files, out, settings, force=force)
+    # Every input is read once before the model loads: a binary file or a format error is found in seconds.
+    checked, failures = _precheck([p for p in plan.files if p not in too_long], out, settings, force=force)
+    for message in failures:
+        _err(f"error: {message}")
+    lost += len(failures)
+    batch = plan_batch(checked, out, settings, force=force)
     nlp = None
     summariser = None
     if batch.todo and (engine == "local" and (jobs == 1 or len(batch.todo) == 1)):
         nlp, summariser = _load_or_exit(settings)
     elif batch.todo and settings.summary_model:
         _load_summariser_or_exit(settings.summary_model)
+    if batch.todo:
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            _err(f"notulist: the output folder {shown(out)} cannot be created ({err.strerror})")
+            raise typer.Exit(2) from err
 
     from pipeline.progress import progress_for
 
@@ -188,12 +285,14 @@ def process(
     table_error = None
     if outputs:  # tables for one file as for many
         table_error = _write_tables(outputs, out, quiet)
+    left_out = sum(1 for skip in plan.skipped if not skip.failed)
     failed += lost
-    left_out = len(plan.skipped) - lost
-    if not quiet or failed:
+    if not quiet or failed or table_error:
         parts = [f"{done} done", f"{skipped} unchanged (skipped)", f"{failed} failed"]
         if left_out:
             parts.append(f"{left_out} left out (listed above)")
+        if table_error:
+            parts.append("the corpus tables failed (see above)")
         rate = f"; {words_per_second:,.0f} words/s" if done else ""
         _err(f"notulist: {', '.join(parts)}{rate}")
     if failed:
@@ -241,6 +340,13 @@ def _write_tables(outputs: list[Path], out: Path, quiet: bool) -> str | None:
             except ValueError:  # an output of another notulist version: the tables take its JSON as it is
                 yield json.loads(data)
 
+    from pipeline.outputs.tables import TABLES_FOLDER
+
+    folder = out / TABLES_FOLDER
+    if folder.exists() and not folder.is_dir():
+        message = f"notulist: the corpus tables could not be written: {shown(folder)} is a file, not a folder; the JSON outputs are complete"
+        _err(message)
+        return message
     try:
         written = write_tables(analyses(), out)  # type: ignore[arg-type]
     except OSError as err:

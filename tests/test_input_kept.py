@@ -241,3 +241,229 @@ def test_decoding_warnings_of_subtitles_reach_the_transcript():
 def test_replacement_characters_already_in_the_file_are_not_counted_as_binary():
     decoded = decode_report(("Kapot: \ufffd\ufffd\ufffd\ufffd. " * 3).encode("utf-8"))
     assert decoded.warnings == [] and math.isclose(decoded.text.count("\ufffd"), 12)
+
+
+# ------------------------------------------------------------------- 3. Word files the parser cannot read
+
+
+def _docx(paragraphs: list[str], change=None) -> bytes:
+    """A .docx made with python-docx; `change(parts)` may edit its zip parts (name → bytes) before it is packed."""
+    import io
+    import zipfile
+
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    if change is not None:
+        change(parts)
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return packed.getvalue()
+
+
+NOTULEN = ["Notulen van de wijkraad Oost.", "Wijkraad Oost bespreekt de nieuwe speeltuin aan de Lindelaan."]
+
+
+def _with_dtd(declaration: str, replace: tuple[str, str]):
+    def change(parts: dict[str, bytes]) -> None:
+        xml = parts["word/document.xml"].decode("utf-8")
+        end = xml.index("?>") + 2
+        parts["word/document.xml"] = (xml[:end] + declaration + xml[end:]).replace(*replace).encode("utf-8")
+
+    return change
+
+
+def test_a_word_file_with_entities_from_a_dtd_is_refused_with_a_message_not_read_with_text_missing():
+    data = _docx(NOTULEN, _with_dtd('<!DOCTYPE w:document [<!ENTITY wijk "wijkraad Oost">]>', ("nieuwe speeltuin", "nieuwe speeltuin van &wijk;")))
+    with pytest.raises(InputError, match=r"wijkraad\.docx: .*XML entities .*&wijk;"):
+        read(data, "wijkraad.docx")
+
+
+def test_a_word_file_with_a_doctype_but_no_entities_loses_nothing():
+    transcript = read(_docx(NOTULEN, _with_dtd("<!DOCTYPE w:document>", ("x", "x"))), "wijkraad.docx")
+    assert "Wijkraad Oost bespreekt de nieuwe speeltuin aan de Lindelaan." in transcript.text
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (lambda parts: parts.pop("word/document.xml"), "a part it refers to is missing (word/document.xml)"),
+        (lambda parts: parts.pop("word/styles.xml"), "a part it refers to is missing (word/styles.xml)"),
+        (lambda parts: parts.pop("_rels/.rels"), "holds no Word document"),
+        (lambda parts: parts.update({"word/document.xml": b'<?xml version="1.0"?><lijst><punt/></lijst>'}), "its root element is <lijst>"),
+        (lambda parts: parts.update({"word/document.xml": parts["word/document.xml"][:-40]}), "XML is damaged"),
+        (lambda parts: parts.update({"[Content_Types].xml": parts["[Content_Types].xml"].replace(b"wordprocessingml.document.main", b"spreadsheetml.sheet.main")}),
+         "an Excel workbook"),
+    ],
+)
+def test_odd_word_packages_are_input_errors_in_plain_words(change, reason):
+    with pytest.raises(InputError) as caught:
+        read(_docx(NOTULEN, change), "wijkraad.docx")
+    message = str(caught.value)
+    assert message.startswith("wijkraad.docx: ") and reason in message
+    assert "KeyError" not in message and "AttributeError" not in message and "ValueError" not in message
+
+
+# ------------------------------------------------------------------ 4. plain messages for Python's limits
+
+
+def test_a_json_number_too_long_for_python_is_a_plain_message():
+    payload = '{"segments": [{"start": ' + "7" * 5000 + ', "end": 2, "text": "Welkom."}]}'
+    with pytest.raises(InputError, match=r"whisper\.json: JSON with a number too long to read \(more than [\d,]+ digits\)"):
+        read(payload, "whisper.json")
+
+
+def test_speech_in_tei_markup_nested_thousands_deep_is_read_without_a_recursion_error():
+    depth = 5_000
+    tei = ('<?xml version="1.0"?><TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><u who="#Vos"><seg>Ik steun '
+           + "<hi>" * depth + "deze motie" + "</hi>" * depth + " van harte.</seg></u></body></text></TEI>")
+    transcript = read(tei, "handelingen.xml")
+    assert [b.text for b in transcript.blocks] == ["Ik steun deze motie van harte."]
+
+
+def test_a_reader_that_recurses_too_deep_gives_an_input_error_naming_the_file(monkeypatch):
+    from dataclasses import replace
+
+    from pipeline.ingest import registry
+
+    def deep(data, context):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setitem(registry._READERS, "srt", replace(registry.readers()["srt"], read=deep))  # Reader is frozen
+    with pytest.raises(InputError, match=r"^diep\.srt: nested too deeply to read as srt"):
+        read("1\n00:00:01,000 --> 00:00:02,000\nHallo.\n", "diep.srt")
+
+
+# ------------------------------------------------------- 4–6. the command line: early, clear, nothing lost
+
+from typer.testing import CliRunner  # noqa: E402
+
+from pipeline.cli import app  # noqa: E402
+
+TURNS = "Voorzitter: Ik open de vergadering van de wijkraad.\nMarloes Vink: Dank u. Ik heb een vraag over de speeltuin.\n"
+
+
+def cli(*args: str):
+    return CliRunner().invoke(app, ["process", *args, "--model", "blank"])
+
+
+@pytest.fixture
+def no_model(monkeypatch):
+    """Fail the test when the model is loaded: the checks under test must come first."""
+    import pipeline.nlp
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the model was loaded")
+
+    monkeypatch.setattr(pipeline.nlp, "load_nlp", refuse)
+
+
+def test_a_binary_file_and_a_format_error_are_found_before_the_model_loads(tmp_path, no_model):
+    (tmp_path / "kapot.txt").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "leeg.vtt").write_text("WEBVTT\n\nNOTE alleen een notitie\n", encoding="utf-8")
+    (tmp_path / "lijst.json").write_text('{"deelnemers": ["Vink", "Kok"]}', encoding="utf-8")
+    result = cli(str(tmp_path / "kapot.txt"), str(tmp_path / "leeg.vtt"), str(tmp_path / "lijst.json"), "--out", str(tmp_path / "uit"))
+    assert result.exit_code == 1, result.output
+    assert "kapot.txt: the file looks binary" in result.output
+    assert "leeg.vtt: no WebVTT cues" in result.output
+    assert "lijst.json: JSON without 'segments'" in result.output
+    assert "3 of 3 input(s) failed" in result.output
+    assert not (tmp_path / "uit").exists()  # nothing to write: no folder made
+
+
+def test_a_file_with_python_limits_fails_alone_with_a_message_and_the_rest_is_written(tmp_path):
+    (tmp_path / "groot.json").write_text('{"segments": [{"start": ' + "7" * 5000 + ', "end": 2, "text": "Welkom."}]}', encoding="utf-8")
+    (tmp_path / "goed.txt").write_text(TURNS, encoding="utf-8")
+    result = cli(str(tmp_path / "groot.json"), str(tmp_path / "goed.txt"), "--out", str(tmp_path / "uit"), "-q")
+    assert result.exit_code == 1
+    assert "groot.json: JSON with a number too long to read" in result.output
+    assert "Traceback" not in result.output and "ValueError" not in result.output
+    assert (tmp_path / "uit" / "goed.json").exists()
+
+
+def test_an_empty_out_option_is_a_usage_error_and_writes_nothing(tmp_path, monkeypatch, no_model):
+    (tmp_path / "vergadering.txt").write_text(TURNS, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = cli("vergadering.txt", "--out", "")
+    assert result.exit_code == 2 and "--out is empty" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["vergadering.txt"]
+
+
+def test_out_dot_still_means_the_current_folder(tmp_path, monkeypatch):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "vergadering.txt").write_text(TURNS, encoding="utf-8")
+    (tmp_path / "uit").mkdir()
+    monkeypatch.chdir(tmp_path / "uit")
+    result = cli(str(tmp_path / "in" / "vergadering.txt"), "--out", ".", "-q")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "uit" / "vergadering.json").exists()
+
+
+def test_a_file_where_the_resume_folder_belongs_is_a_usage_error(tmp_path, no_model):
+    (tmp_path / "vergadering.txt").write_text(TURNS, encoding="utf-8")
+    out = tmp_path / "uit"
+    out.mkdir()
+    (out / ".notulist").write_text("van iemand anders", encoding="utf-8")
+    result = cli(str(tmp_path / "vergadering.txt"), "--out", str(out))
+    assert result.exit_code == 2
+    assert ".notulist is a file" in result.output and "resumable" in result.output
+    assert (out / ".notulist").read_text(encoding="utf-8") == "van iemand anders"
+
+
+def test_a_file_where_the_tables_belong_is_counted_and_named_with_exit_1(tmp_path):
+    (tmp_path / "vergadering.txt").write_text(TURNS, encoding="utf-8")
+    out = tmp_path / "uit"
+    out.mkdir()
+    (out / "tables").write_text("geen map", encoding="utf-8")
+    result = cli(str(tmp_path / "vergadering.txt"), "--out", str(out))
+    assert result.exit_code == 1
+    assert "tables is a file, not a folder" in result.output
+    assert "the corpus tables failed" in result.output
+    assert (out / "vergadering.json").exists()
+
+
+def test_an_output_name_longer_than_the_file_system_allows_fails_that_input_before_the_analysis(tmp_path, monkeypatch):
+    import pipeline.cli
+
+    monkeypatch.setattr(pipeline.cli, "_name_max", lambda out: 40)  # a file system with short names
+    long_stem = "verslag-van-de-wijkraad-oost-over-de-speeltuin"
+    (tmp_path / f"{long_stem}.txt").write_text(TURNS, encoding="utf-8")
+    (tmp_path / "kort.txt").write_text(TURNS, encoding="utf-8")
+    out = tmp_path / "uit"
+    result = cli(str(tmp_path / f"{long_stem}.txt"), str(tmp_path / "kort.txt"), "--out", str(out), "-q")
+    assert result.exit_code == 1
+    assert f"its output {out / long_stem}.json would have a name of {len(long_stem) + 5} bytes" in result.output
+    assert ".tmp" not in result.output
+    assert (out / "kort.json").exists() and not list(out.glob("verslag*"))
+
+
+def test_a_bad_theme_file_leaves_no_output_folder_behind(tmp_path, no_model):
+    (tmp_path / "vergadering.txt").write_text(TURNS, encoding="utf-8")
+    (tmp_path / "thema.toml").write_text("[vertrouwen\nterms = [", encoding="utf-8")
+    result = cli(str(tmp_path / "vergadering.txt"), "--out", str(tmp_path / "uit"), "--themes", str(tmp_path / "thema.toml"))
+    assert result.exit_code == 2
+    assert "thema.toml" in result.output
+    assert not (tmp_path / "uit").exists()
+
+
+def test_an_output_folder_below_a_file_is_a_usage_error_before_anything_is_made(tmp_path, no_model):
+    (tmp_path / "vergadering.txt").write_text(TURNS, encoding="utf-8")
+    (tmp_path / "bestand").write_text("geen map", encoding="utf-8")
+    result = cli(str(tmp_path / "vergadering.txt"), "--out", str(tmp_path / "bestand" / "uit"))
+    assert result.exit_code == 2 and "cannot be created" in result.output and "is a file" in result.output
+
+
+def test_a_file_named_twice_is_processed_once_and_the_repeat_is_named(tmp_path):
+    (tmp_path / "vergadering.txt").write_text(TURNS, encoding="utf-8")
+    path = str(tmp_path / "vergadering.txt")
+    result = cli(path, path, "--out", str(tmp_path / "uit"))
+    assert result.exit_code == 0, result.output
+    assert "the same file as" in result.output and "1 done" in result.output and "1 left out" in result.output

@@ -18,7 +18,10 @@ __all__ = ["MAX_BYTES", "InputError", "check_file", "read_bytes", "read_file", "
 def read_bytes(data: bytes, *, source: str = "<bytes>", format: str | None = None, path: Path | None = None) -> Transcript:
     """Parse bytes with the chosen reader; raises `InputError` naming `source`."""
     reader = choose_reader(data, path.name if path is not None else source, format, source=source)
-    transcript = require_blocks(reader.read(data, ReadContext(source=source, path=path)))  # whatever the reader
+    try:
+        transcript = require_blocks(reader.read(data, ReadContext(source=source, path=path)))  # whatever the reader
+    except RecursionError as err:  # a reader that walks nested markup recursively: a message, not a traceback
+        raise InputError(source, f"nested too deeply to read as {reader.name} (markup or JSON thousands of levels deep)") from err
     return resolve_labels(transcript)
 
 

@@ -163,16 +163,51 @@ def _open(data: bytes, source: str) -> Any:
     if unpacked > MAX_UNPACKED_BYTES:
         raise InputError(source, f"the Word file unpacks to more than {MAX_UNPACKED_BYTES // 1_000_000} MB")
     import docx
+    from lxml import etree
 
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as err:  # python-docx raises many types (KeyError, ValueError, lxml errors) for broken packages
-        raise InputError(source, f"not a readable Word .docx file ({type(err).__name__}: {err})") from err
-    body = document.element.body
+        raise InputError(source, _package_problem(err)) from err
+    root = document.element
+    body = getattr(root, "body", None)  # a main part whose root is no <w:document> has none (AttributeError)
     if body is None:
+        if _W not in str(getattr(root, "tag", "")) or not str(root.tag).endswith("}document"):
+            raise InputError(source, f"the Word file's main part is no Word document (its root element is <{etree.QName(root).localname}>)")
         raise InputError(source, "the Word document has no body")
+    entity = next(body.iter(etree.Entity), None)
+    if entity is not None:
+        # python-docx does not expand entities (safely so): the text they stand for would be lost without a word.
+        raise InputError(source, f"the Word document uses XML entities from a DTD (first: {entity.text}), which Word never writes; "
+                                 "notulist does not expand them and would lose their text: open the file in Word and save it again")
     _drop_unseen(body)
     return body
+
+
+_MISSING_ITEM = re.compile(r"There is no item named '([^']*)' in the archive")
+_OTHER_KINDS = {"spreadsheetml": "an Excel workbook", "presentationml": "a PowerPoint presentation"}
+
+
+def _package_problem(err: BaseException) -> str:
+    """A plain explanation of why python-docx could not open a package (no Python exception names)."""
+    message = str(err.args[0]) if err.args else str(err)
+    if isinstance(err, KeyError):
+        missing = _MISSING_ITEM.search(message)
+        if missing:
+            return f"the Word file is damaged: a part it refers to is missing ({missing.group(1)})"
+        if "officeDocument" in message:
+            return "the zip archive holds no Word document (no main document part): not a .docx file"
+        return f"the Word file is damaged: a part or relationship it needs is missing ({message})"
+    if isinstance(err, ValueError) and "content type is" in message:
+        kind = next((name for key, name in _OTHER_KINDS.items() if key in message), None)
+        return f"not a Word document but {kind}; save it as .docx from Word" if kind else "the zip archive's main part is no Word document"
+    from lxml import etree
+
+    if isinstance(err, etree.XMLSyntaxError):
+        return f"the Word file's XML is damaged ({err.msg})"
+    if type(err).__name__ == "PackageNotFoundError":
+        return "not a Word .docx package"
+    return f"not a readable Word .docx file ({message or type(err).__name__})"
 
 
 def _drop_unseen(body: Any) -> None:

@@ -239,22 +239,26 @@ def _name_from_note(who: str, note: str | None) -> tuple[str | None, list[str]]:
 def _speech(el: Any) -> str:
     """The spoken text of a `<seg>` (or `<u>` without segs): notes, gaps and incidents left out."""
     parts: list[str] = []
-
-    def walk(node: Any) -> None:
+    # An explicit stack, not recursion: markup nested thousands deep (<hi><hi>…) must not hit Python's limit.
+    # Each entry is an element whose children are still to be read, or a tail text to add after them.
+    stack: list[Any] = [el]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            parts.append(node)
+            continue
         if node.text:
             parts.append(node.text)
-        for child in node:
+        for child in reversed(list(node)):
+            if child.tail:
+                stack.append(child.tail)
             tag = _local(child.tag)
             if tag in NOT_SPEECH:
                 pass
             elif tag in ("w", "pc"):
-                parts.append((child.text or "") + ("" if child.get("join") == "right" else " "))
+                stack.append((child.text or "") + ("" if child.get("join") == "right" else " "))
             else:
-                walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(el)
+                stack.append(child)
     return unicodedata.normalize("NFC", " ".join("".join(parts).split()))
 
 
