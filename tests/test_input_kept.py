@@ -467,3 +467,12 @@ def test_a_file_named_twice_is_processed_once_and_the_repeat_is_named(tmp_path):
     result = cli(path, path, "--out", str(tmp_path / "uit"))
     assert result.exit_code == 0, result.output
     assert "the same file as" in result.output and "1 done" in result.output and "1 left out" in result.output
+
+
+def test_a_theme_file_with_a_number_too_long_for_python_is_a_plain_usage_error(tmp_path, no_model):
+    (tmp_path / "vergadering.txt").write_text(TURNS, encoding="utf-8")
+    (tmp_path / "thema.toml").write_text(f'[[theme]]\nid = "vertrouwen"\nlabel = "Vertrouwen"\nterms = ["vertrouwen"]\ngewicht = {"9" * 5000}\n', encoding="utf-8")
+    result = cli(str(tmp_path / "vergadering.txt"), "--out", str(tmp_path / "uit"), "--themes", str(tmp_path / "thema.toml"))
+    assert result.exit_code == 2
+    assert "thema.toml: holds a number too long to read" in result.output
+    assert "ValueError" not in result.output and "set_int_max_str_digits" not in result.output

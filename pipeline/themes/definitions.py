@@ -43,6 +43,8 @@ def parse_themes(text: str, source: str = "<themes>") -> list[Theme]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise ThemeFileError(f"{source}: not valid TOML: {err}") from err
+    except ValueError as err:  # an integer of more digits than Python converts (sys.get_int_max_str_digits)
+        raise ThemeFileError(f"{source}: holds a number too long to read (thousands of digits)") from err
     tables = data.get("theme")
     if not isinstance(tables, list) or not tables:
         raise ThemeFileError(f"{source}: no [[theme]] tables found")
