@@ -23,8 +23,10 @@ def split_sessions(blocks: list[Block], length: int, opens: Callable[[Block], bo
     is running text.
     """
     groups: list[tuple[str | None, list[Block]]] = [(None, [])]
-    for block in blocks:
-        if block.kind is BlockKind.HEADING and (opens(block) if opens is not None else is_session_heading(block.text)):
+    opening = [block.kind is BlockKind.HEADING and (opens(block) if opens is not None else is_session_heading(block.text)) for block in blocks]
+    listed = agenda_list(blocks, opening)
+    for k, block in enumerate(blocks):
+        if opening[k] and k not in listed:
             groups.append((block.text.strip(), [block]))
         else:
             groups[-1][1].append(block)
@@ -41,3 +43,23 @@ def split_sessions(blocks: list[Block], length: int, opens: Callable[[Block], bo
     if sessions[0].title is None:
         sessions[0].title = next((b.text.strip() for b in sessions[0].blocks if b.kind is BlockKind.TITLE), None)
     return sessions
+
+
+def agenda_list(blocks: list[Block], opening: list[bool]) -> set[int]:
+    """Indices of session headings that are items of an agenda list, not sessions: two or more of them on
+    consecutive lines right after a line that ends with a colon ("Op de agenda stonden:\n\n1. Opening\n2. …").
+    `opening[k]` says whether block k would open a session."""
+    listed: set[int] = set()
+    for k, block in enumerate(blocks[:-1]):
+        if opening[k] or not block.text.rstrip().endswith(":"):
+            continue
+        run = [k + 1]
+        while run[-1] < len(blocks) and opening[run[-1]]:
+            nxt = run[-1] + 1
+            if nxt < len(blocks) and opening[nxt] and blocks[nxt].start - blocks[run[-1]].end <= 1:
+                run.append(nxt)
+            else:
+                break
+        if len(run) >= 2 and opening[run[0]]:
+            listed.update(run)
+    return listed

@@ -5,7 +5,7 @@ name in `FoundQuote.attribution` (and the output's `quotes[].attribution`). The 
 
 1. `cue` — the quote's own cue names the source ("zegt X", "X:", "volgens X", "X wil weten of"); the source
    mention's referent from coreference, or, for a role with no named holder ("De voorzitter antwoordt dat"), the
-   role itself.
+   role itself (type `office`).
 2. `previous_quote` — a direct quote in the same paragraph as the previous one, or opening the next paragraph
    right after it, continues the previous speaker when no other person is named in between.
 3. `announced` — the sentence right before an uncued direct quote announces its speaker ("Daarna nam X het woord.").
@@ -37,6 +37,8 @@ from pipeline.speakers.mentions import Mention, MentionKind
 
 #: How many paragraphs back an uncued quote may take the speaker of the last quote (step `last_speaker`).
 MAX_PARAGRAPHS_BACK = 2
+#: Mentions of bodies that speak: a paragraph that names one does not continue the speaker quoted last.
+_BODY_KINDS = frozenset({MentionKind.ORGANISATION, MentionKind.GROUP})
 
 
 class MentionIndex:
@@ -71,9 +73,10 @@ def cue_step(q: FoundQuote, ctx: SieveContext) -> str | None:
         return None
     key = ctx.resolution.referent.get(q.source)
     if key is None and q.source.kind is MentionKind.ROLE:
-        # "De voorzitter antwoordt dat …" with no named chair: the role is the speaker's name
+        # "De voorzitter antwoordt dat …" with no named chair: the role is the speaker's name, an office
         key = f"role:{q.source.text.lower()}"
-        ctx.resolution.records.setdefault(key, SpeakerRecord(key=key, name=q.source.text, first_offset=q.source.start_char))
+        office = SpeakerRecord(key=key, name=q.source.text, type="office", first_offset=q.source.start_char)
+        ctx.resolution.records.setdefault(key, office)
         ctx.resolution.referent[q.source] = key
     return key
 
@@ -123,7 +126,7 @@ def last_speaker_step(q: FoundQuote, ctx: SieveContext) -> str | None:
         return None
     if doc_text(ctx.doc)[prev.end : q.start].count("\n\n") > MAX_PARAGRAPHS_BACK:
         return None
-    if _person_between(prev, q, ctx):
+    if _person_between(prev, q, ctx) or _other_body_before(prev, q, ctx):
         return None
     return prev.speaker_key
 
@@ -213,6 +216,21 @@ def _continues(previous: FoundQuote, q: FoundQuote, doc: Doc) -> bool:
         return False
     between = doc_text(doc)[previous.end : q.start]
     return "\n" in between and len(between.strip(" \n.,!?”’\"'“„‘")) == 0
+
+
+def _other_body_before(a: FoundQuote, b: FoundQuote, ctx: SieveContext) -> bool:
+    """Quote `a` is reported speech in an earlier paragraph and `b`'s paragraph names an organisation or group other
+    than `a`'s speaker before `b` ("X zegt dat …" / "Het onderzoek werd gedaan voor Bank Y. De conclusie? ‘…’"):
+    minutes and reports go from body to body, so the new paragraph does not go on with the speaker reported last.
+    (After a direct quote, news style goes on with its speaker across such a paragraph.)"""
+    if a.block == b.block or a.kind == "direct":
+        return False
+    res = ctx.resolution
+    low = max(a.end + 1, doc_text(ctx.doc).rfind("\n", 0, b.start) + 1)
+    for m in ctx.mentions.between(low, b.start):
+        if m.kind in _BODY_KINDS and res.referent.get(m) != a.speaker_key and not ctx.quoted.covers(m.start_char):
+            return True
+    return False
 
 
 def _person_between(a: FoundQuote, b: FoundQuote, ctx: SieveContext) -> bool:

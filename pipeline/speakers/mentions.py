@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.quotes.marks import OPENING_TOKENS
 from pipeline.resources import word_set
@@ -252,7 +252,7 @@ def _name_shaped(doc: Doc, taken: set[int]) -> list[Span]:
             else:
                 break
         span = doc[i:j]
-        roles_inside = [t.i for t in span if is_role_noun(t) or t.lower_ in word_set("role_modifiers.txt")]
+        roles_inside = [t.i for t in span if _role_word(t) and not _surname_after_name(t, span)]
         if roles_inside:
             i = roles_inside[-1] + 1  # "Voormalig SP-Kamerlid Nine Kooiman": the name starts after the role
             continue
@@ -260,6 +260,19 @@ def _name_shaped(doc: Doc, taken: set[int]) -> list[Span]:
             found.append(span)
         i = j
     return found
+
+
+def _role_word(token: Token) -> bool:
+    return is_role_noun(token) or token.lower_ in word_set("role_modifiers.txt")
+
+
+def _surname_after_name(token: Token, span: Span) -> bool:
+    """A capitalised role noun right after a name word inside the run is a surname ("bewoonster Hiske Voorman",
+    "Jan Arts"), not a role ("Voormalig SP-Kamerlid", "Minister President": the word before is a role)."""
+    if token.i == span.start or token.is_sent_start or not token.text[:1].isupper():
+        return False
+    before = token.doc[token.i - 1]
+    return _name_word(before) and not _role_word(before)
 
 
 def _speaks_after_particle_name(doc: Doc, j: int) -> bool:
@@ -471,8 +484,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
     if has_ner(doc):
         for ent in doc.ents:
             if ent.label_ == "ORG" and len(ent) <= 6 and all(t.is_title or t.is_upper or t.lower_ in _ORG_JOINERS or not t.is_alpha for t in ent):
-                if not taken.intersection(range(ent.start, ent.end)):
-                    add(MentionKind.ORGANISATION, ent)
+                body = _without_edge_marks(ent)
+                if body is not None and not taken.intersection(range(body.start, body.end)):
+                    add(MentionKind.ORGANISATION, body)
     for i, token in enumerate(doc):
         if i not in taken and (is_acronym(token) or token.lower_ in camel and not token.is_sent_start):
             end = i + 1
@@ -480,6 +494,20 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 end += 1  # "GGD Zeeland", "RTV Noord": an acronym with its region
             add(MentionKind.ORGANISATION, doc[i:end])  # "TNO", "VluchtelingenWerk"
     return _coordinated_organisations(doc, sorted(mentions, key=lambda m: (m.start, m.end)))
+
+
+def _without_edge_marks(span: Span) -> Span | None:
+    """The entity without punctuation and white space at its edges ("”", "Nieuws\\n\\n"); None when no word is left:
+    a quotation mark or a line break is never an organisation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if not any(t.is_alpha or t.like_num for t in doc[start:end]):
+        return None
+    return doc[start:end]
 
 
 #: At most this many adjectives or quantifiers before a group noun belong to the group's name.
