@@ -80,3 +80,31 @@ def test_a_given_name_alone_refers_to_the_one_person_who_bears_it(analyse):
 def test_a_given_name_two_people_bear_refers_to_neither(analyse):
     a = analyse("Sanne Verhoef en Sanne Damen spraken. “Het moet stoppen”, zegt Sanne.")
     assert speaker_of(a, "Het moet stoppen") not in ("Sanne Verhoef", "Sanne Damen")
+
+
+def test_die_partij_refers_back_to_the_party_named_before(analyse):
+    a = analyse(
+        "Ook de SGP is het niet eens met het besluit. Die partij vindt dat het kabinet te snel gaat. "
+        "Later zei de partij dat de regels moeten blijven."
+    )
+    assert [s.name for s in a.speakers] == ["SGP"]
+    assert all(q.speaker == "SGP" for q in a.quotes)
+
+
+def test_de_bond_refers_back_to_a_body_named_in_lower_case_too(analyse):
+    a = analyse("Het plan komt van de vereniging Eigen Dak. De bond vindt dat het plan te duur is.")
+    assert [q.speaker for q in a.quotes] == ["vereniging Eigen Dak"]
+
+
+def test_de_partij_with_no_organisation_named_before_stays_a_body_of_its_own(analyse):
+    a = analyse("Sanne Verhoef opent een loket. De partij vindt dat het plan te duur is.")
+    assert [q.speaker for q in a.quotes] == ["partij"]
+
+
+def test_the_relative_die_before_an_organisation_word_opens_no_mention(nlp):
+    from pipeline.speakers.mentions import MentionKind, find_mentions
+
+    doc = nlp("Er zijn mensen die partij kiezen voor de boeren.")
+    assert [m.text for m in find_mentions(doc) if m.kind is MentionKind.ORGANISATION] == []
+    doc = nlp("Die partij kiest voor de boeren.")
+    assert [m.text for m in find_mentions(doc) if m.kind is MentionKind.ORGANISATION] == ["Die partij"]

@@ -10,7 +10,7 @@ decided in `pipeline.quotes.attribution`, from the referents found here.
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -25,6 +25,12 @@ from pipeline.speakers.roles import Description, describe, inherited_organisatio
 
 #: How many earlier sentences that name people a pronoun's look-up walks back for a person of its gender.
 MAX_FOCUS_SENTENCES = 4
+
+#: How many sentences back "de partij" may find the organisation named last (`org_back_references.txt`).
+MAX_BACK_REFERENCE_SENTENCES = 20
+
+#: Words that open a definite organisation mention that may refer back ("de gemeente", "Die partij").
+_DEFINITE = frozenset({"de", "het", "deze", "die", "dit", "dat"})
 
 PERSON_KINDS = frozenset({MentionKind.NAME, MentionKind.SURNAME, MentionKind.ROLE, MentionKind.PRONOUN, MentionKind.DESCRIPTION})
 
@@ -172,6 +178,12 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
             i -= 1
         return None
 
+    sentence_starts = [s.start for s in sentences(doc)]
+
+    def sentence_index(token: int) -> int:
+        return bisect_right(sentence_starts, token) - 1
+
+    last_organisation: tuple[str, int] | None = None  # the named organisation mentioned last, with its sentence
     described_roles: dict[str, str] = {}  # role noun -> record of an unnamed person described by it
     described: list[tuple[int, int]] = []  # heap of (end, start) token ranges read as a name's description
     for m in mentions:
@@ -260,16 +272,25 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
                 key_name = words[-1]  # "deze wetenschappers" is the group "Sociale wetenschappers" named before
                 bare = len(words) == 1 or len(words) == 2 and words[0].lower() in ("de", "het", "deze", "die")
                 name = words[-1] if bare else m.text  # "de experts" → "experts"; "alle partijen" keeps its quantifier
-            if m.kind is MentionKind.ORGANISATION and m.text.split()[0].lower() in ("de", "het"):
+            back: str | None = None
+            if m.kind is MentionKind.ORGANISATION and m.text.split()[0].lower() in _DEFINITE:
                 # "de gemeente" refers back to "gemeente Almere"
                 head = m.text.split()[-1].lower()
-                name = next((r.name for r in records.values() if r.type == "organisation" and head in r.name.lower().split()), m.text.split(maxsplit=1)[-1])
+                named = next((r.name for r in records.values() if r.type == "organisation" and head in r.name.lower().split() and r.name.lower() != head), None)
+                name = named or m.text.split(maxsplit=1)[-1]
                 key_name = name
-            key = f"{m.kind.value}:{key_name.lower()}"
+                if named is None and head in word_set("org_back_references.txt") and last_organisation is not None:
+                    # "Ook GroenLinks-PvdA is het oneens. Die partij vindt …": the organisation named just before
+                    org_key, org_sentence = last_organisation
+                    if sentence_index(m.start) - org_sentence <= MAX_BACK_REFERENCE_SENTENCES:
+                        back = org_key
+            key = back or f"{m.kind.value}:{key_name.lower()}"
             if key not in records:
                 kind = "group" if m.kind is MentionKind.GROUP else "organisation"
                 records[key] = SpeakerRecord(key=key, name=name, type=kind, first_offset=m.start_char)
             records[key].add_alias(m.text)
+            if m.kind is MentionKind.ORGANISATION and (records[key].name[:1].isupper() or " " in records[key].name):
+                last_organisation = (key, sentence_index(m.start))
         if key is None:
             continue
         referent[m] = key

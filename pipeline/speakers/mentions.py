@@ -592,13 +592,22 @@ def _region_word(tok: object) -> bool:
 
 def _article_before(doc: Doc, i: int, taken: set[int]) -> int | None:
     """Start of "de"/"het" and at most two adjectives before token i ("de Poolse regering", "het nieuwe kabinet"),
-    or None when no article opens the phrase."""
+    or of a demonstrative that opens the sentence or follows "volgens", "van" … ("Die partij vindt"); None when no
+    article opens the phrase."""
     k = i - 1
     while k >= 0 and i - k <= 2 and k not in taken and doc[k].is_alpha and doc[k].lower_.endswith("e") and doc[k].lower_ not in ARTICLES and not is_function_word(doc[k]):
         k -= 1
     if k >= 0 and k not in taken and doc[k].lower_ in ("de", "het"):
         return k
+    if k >= 0 and k not in taken and doc[k].lower_ in _DEMONSTRATIVES and (doc[k].is_sent_start or k > 0 and doc[k - 1].lower_ in _REFERRING_PREPOSITIONS):
+        return k  # "Die partij vindt …", "volgens deze organisatie": not the relative "die" after a noun
     return None
+
+
+#: Demonstratives that open a phrase referring back to an organisation ("Die partij", "Deze organisatie").
+_DEMONSTRATIVES = frozenset({"deze", "die", "dit", "dat"})
+#: Prepositions after which a demonstrative opens such a phrase ("volgens die partij").
+_REFERRING_PREPOSITIONS = frozenset({"volgens", "van", "bij", "door", "namens", "aldus"})
 
 
 def _coordinated_organisations(doc: Doc, mentions: list[Mention]) -> list[Mention]:
