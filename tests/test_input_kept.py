@@ -93,9 +93,10 @@ def test_an_srt_cue_with_a_broken_timing_line_keeps_its_text_and_its_number_does
     assert any("line 6" in w for w in transcript.warnings)
 
 
-def test_a_line_of_speech_with_an_arrow_is_no_timing_line():
-    transcript = read("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Joke Smit>Van het station --> naar het plein.\n", "route.vtt")
-    assert turns(transcript)[0][1] == "Van het station --> naar het plein."
+@pytest.mark.parametrize("speech", ["Van het station --> naar het plein.", "3-->4 is de stand na de eerste ronde."])
+def test_a_line_of_speech_with_an_arrow_is_no_timing_line(speech):
+    transcript = read(f"WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Joke Smit>Welkom.\n{speech}\n", "route.vtt")
+    assert turns(transcript)[0][1] == f"Welkom. {speech}"
     assert transcript.warnings == []
 
 

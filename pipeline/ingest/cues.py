@@ -54,9 +54,12 @@ _TIMESTAMP = re.compile(r"^(?:(\d{1,3}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?$
 #: must start with a digit; times that do not parse give a cue without times and a warning.
 TIMING_LINE = re.compile(r"^\s*(?P<start>\d[\d:.,]*)\s*-->\s*(?P<end>\d[\d:.,]*)?(?P<settings>(?:\s.*)?)$")
 #: A line that is meant as a timing line but is broken ("00:00:0x.000 --> 00:00:09.000", "-00:00:02,000 --> …",
-#: "ab:00:05 --> …"): one short word with a digit or a colon and without spaces before the arrow. Such a line opens a cue without times (and
+#: "ab:00:05 --> …"): one short word with a digit or a colon and without spaces before the arrow, one after it, then
+#: at most cue settings ("align:start"), so no speech is dropped with it. Such a line opens a cue without times (and
 #: a warning) instead of reaching the previous cue's speech.
-BROKEN_TIMING_LINE = re.compile(r"^\s*(?P<start>[^\s<>\d:]{0,20}[\d:][^\s<>]{0,40}?)\s*-->\s*(?P<end>[^\s<>]{0,40})(?P<settings>(?:\s.*)?)$")
+BROKEN_TIMING_LINE = re.compile(
+    r"^\s*(?P<start>[^\s<>\d:]{0,20}[\d:][^\s<>]{0,40}?)\s*-->\s*(?P<end>[^\s<>]{0,40})(?P<settings>(?:[ \t]+[\w-]{1,20}:\S{1,40}){0,10})\s*$"
+)
 #: Longest piece of a bad timing line or value quoted in a warning, in characters.
 SHOWN_CHARS = 60
 #: Cue identifiers that cannot be speech: integers and Teams' "<GUID>/32-0".
@@ -307,7 +310,7 @@ def split_cues(text: str, *, vtt: bool) -> tuple[list[RawCue], list[str]]:
         if vtt and previous_blank and (current is None or stripped.startswith("NOTE")) and _is_vtt_block(stripped):
             comment, previous_blank, last_was_text = True, False, False
             continue
-        m = (TIMING_LINE.match(line) or BROKEN_TIMING_LINE.match(line)) if "-->" in line else None
+        m = _timing_match(line) if "-->" in line else None
         if m is None:
             if current is not None:
                 current.append(stripped)
@@ -330,6 +333,15 @@ def split_cues(text: str, *, vtt: bool) -> tuple[list[RawCue], list[str]]:
         previous_blank, last_was_text = False, False
     warnings.extend(issues.warnings())
     return cues, warnings
+
+
+def _timing_match(line: str) -> re.Match[str] | None:
+    """The match of a timing line: one whose times both parse (whatever follows them), else one that has the shape
+    of a broken timing line (`BROKEN_TIMING_LINE`); None for speech that holds an arrow ("3-->4 is de stand")."""
+    m = TIMING_LINE.match(line)
+    if m is not None and parse_timestamp(m.group("start")) is not None and parse_timestamp(m.group("end") or "") is not None:
+        return m
+    return BROKEN_TIMING_LINE.match(line)
 
 
 def _is_vtt_block(line: str) -> bool:

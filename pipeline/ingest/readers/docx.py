@@ -158,10 +158,13 @@ def _open(data: bytes, source: str) -> Any:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
+            names = archive.namelist()
     except (zipfile.BadZipFile, ValueError, OSError) as err:
         raise InputError(source, f"not a Word .docx file (not a readable zip archive: {err})") from err
     if unpacked > MAX_UNPACKED_BYTES:
         raise InputError(source, f"the Word file unpacks to more than {MAX_UNPACKED_BYTES // 1_000_000} MB")
+    if "[Content_Types].xml" not in names and not any(name.startswith("word/") for name in names):
+        raise InputError(source, "not a readable Word .docx file: a zip archive without a Word document in it")
     import docx
     from lxml import etree
 
