@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import unicodedata
 
 import pytest
 
@@ -477,3 +478,49 @@ def test_a_theme_file_with_a_number_too_long_for_python_is_a_plain_usage_error(t
     assert result.exit_code == 2
     assert "thema.toml: holds a number too long to read" in result.output
     assert "ValueError" not in result.output and "set_int_max_str_digits" not in result.output
+
+
+# ------------------------------------------------------------- property: broken times never cost speech
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_NAMES = ["Joke Smit", "Ruud Bakker", "Karin de Boer"]
+_WORD = st.text(st.characters(categories=["L", "N"]) | st.sampled_from(list(".,;!?'-()%")), min_size=1, max_size=10).filter(
+    lambda w: any(c.isalnum() for c in w)
+)
+_SPEECH = st.lists(_WORD, min_size=1, max_size=8).map(" ".join)
+_GOOD = "good"
+_BROKEN_TIMES = ["00:00:0x.000 --> 00:00:09.000", "-00:00:01.000 --> 00:00:02.000", "00:99:99.000 --> 00:00:04.000",
+                 "00:00:09.000 --> 00:00:04.000", "ab:00:05.000 --> 00:00:06.000", "00:00:01.000 -->"]
+_CUE = st.tuples(st.sampled_from(_NAMES), _SPEECH, st.sampled_from([_GOOD, _GOOD, *_BROKEN_TIMES]),
+                 st.sampled_from(["closed", "open-line", "open-colon", "prefix"]))
+
+
+def _clock(seconds: int) -> str:
+    return f"00:{seconds // 60:02d}:{seconds % 60:02d}.000"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_CUE, min_size=1, max_size=8), st.booleans())
+def test_broken_times_and_open_voice_tags_never_cost_speech_nor_leak_markup(cues, as_srt):
+    parts = [] if as_srt else ["WEBVTT", ""]
+    expected: list[tuple[str, str]] = []
+    broken = False
+    for i, (name, speech, timing, style) in enumerate(cues):
+        line = f"{_clock(i)} --> {_clock(i + 1)}" if timing == _GOOD else timing
+        broken = broken or timing != _GOOD
+        text = {"closed": f"<v {name}>{speech}", "open-line": f"<v {name}\n{speech}", "open-colon": f"<v {name}: {speech}",
+                "prefix": f"{name}: {speech}"}[style]
+        parts += [str(i + 1), line.replace(".", ",") if as_srt else line, text, ""]
+        if expected and expected[-1][0] == name:
+            expected[-1] = (name, f"{expected[-1][1]} {speech}")
+        else:
+            expected.append((name, speech))
+    transcript = read("\n".join(parts), "eigenschap.srt" if as_srt else "eigenschap.vtt")
+    assert [(speaker, text) for speaker, text, _, _ in turns(transcript)] == [(n, " ".join(unicodedata.normalize("NFC", s).split())) for n, s in expected]
+    assert "-->" not in transcript.text and "<v" not in transcript.text
+    for block in transcript.blocks:
+        assert block.start_time is None or block.start_time >= 0
+        assert block.start_time is None or block.end_time is None or block.start_time <= block.end_time
+    assert bool([w for w in transcript.warnings if "time" in w]) == broken
