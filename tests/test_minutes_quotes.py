@@ -7,6 +7,8 @@ import pytest
 from spacy.tokens import Doc
 
 from pipeline.quotes.cues import denied, dislocated, first_person_subject, infinitive_te
+from pipeline.quotes.finder import _cue_source, _Mentions
+from pipeline.speakers.mentions import Mention, MentionKind
 
 
 def direct(analysis):
@@ -360,3 +362,56 @@ class TestAnnouncedQuote:
             "“We gaan de wijk samen met de bewoners opnieuw inrichten.”"
         )
         assert [q.attribution for q in analyse(text).quotes] != ["announced"]
+
+
+class TestQuestionsPutToSomeone:
+    """The person a question is put to is not its speaker: "Kan de wethouder toezeggen dat …?", "vraagt het college of"."""
+
+    def test_a_yes_no_question_is_not_the_addressees_speech(self, analyse):
+        a = analyse("Verslag\n\nMevrouw Claes (CDA) heeft een vraag. Kan de wethouder toezeggen dat de speeltuin openblijft?")
+        assert indirect(a) == []
+
+    def test_the_same_promise_stated_is_the_wethouders(self, analyse):
+        a = analyse("Verslag\n\nMevrouw Claes (CDA) heeft een vraag. De wethouder zegt toe dat de speeltuin openblijft.")
+        assert [t for t, _ in indirect(a)] == ["de speeltuin openblijft"]
+
+    def test_a_sentence_opening_with_a_possessive_is_no_question(self, analyse):
+        a = analyse("Verslag\n\nZo gaat wethouder Claes over de speeltuin. Zijn woordvoerder laat weten dat de speeltuin openblijft.")
+        assert [t for t, _ in indirect(a)] == ["de speeltuin openblijft"]
+
+    def test_a_question_with_its_askers_cue_is_the_askers(self, analyse):
+        a = analyse("Verslag\n\nKan de wethouder toezeggen dat de speeltuin openblijft, vraagt mevrouw Claes.")
+        assert [s for _, s in indirect(a)] == ["Claes"]
+
+    def test_the_member_before_the_verb_asks_even_when_the_parse_takes_the_addressee(self, nlp):
+        # "Mevrouw Claes vraagt het college of het kan ." with a parse that (wrongly) makes "college" the subject
+        words = ["Mevrouw", "Claes", "vraagt", "het", "college", "of", "het", "kan", "."]
+        heads = [1, 2, 2, 4, 2, 7, 7, 2, 2]
+        deps = ["compound", "obj", "ROOT", "det", "nsubj", "mark", "nsubj", "ccomp", "punct"]
+        pos = ["NOUN", "PROPN", "VERB", "DET", "NOUN", "SCONJ", "PRON", "AUX", "PUNCT"]
+        doc = _doc(nlp, words, heads, deps, pos)
+        claes = Mention.of(MentionKind.NAME, doc[1:2])
+        college = Mention.of(MentionKind.ORGANISATION, doc[3:5])
+        assert _cue_source(doc[2], doc[:], _Mentions([claes, college]), 5) == claes
+
+    def test_a_fronted_adverbial_is_no_subject(self, nlp):
+        # "Door in Zwolle te bouwen , hoopt het college dat …": the parse's subject after the verb stays
+        words = ["Door", "in", "Zwolle", "te", "bouwen", ",", "hoopt", "het", "college", "dat", "het", "lukt", "."]
+        heads = [4, 2, 4, 4, 6, 6, 6, 8, 6, 11, 11, 6, 6]
+        deps = ["mark", "case", "obl", "mark", "advcl", "punct", "ROOT", "det", "nsubj", "mark", "nsubj", "ccomp", "punct"]
+        pos = ["SCONJ", "ADP", "PROPN", "ADP", "VERB", "PUNCT", "VERB", "DET", "NOUN", "SCONJ", "PRON", "VERB", "PUNCT"]
+        doc = _doc(nlp, words, heads, deps, pos)
+        zwolle = Mention.of(MentionKind.ORGANISATION, doc[2:3])
+        college = Mention.of(MentionKind.ORGANISATION, doc[7:9])
+        assert _cue_source(doc[6], doc[:], _Mentions([zwolle, college]), 9) == college
+
+    def test_a_fronted_object_pronoun_is_no_subject(self, nlp):
+        # "Hem vraagt de wethouder of het kan ."
+        words = ["Hem", "vraagt", "de", "wethouder", "of", "het", "kan", "."]
+        heads = [1, 1, 3, 1, 6, 6, 1, 1]
+        deps = ["obj", "ROOT", "det", "nsubj", "mark", "nsubj", "ccomp", "punct"]
+        pos = ["PRON", "VERB", "DET", "NOUN", "SCONJ", "PRON", "AUX", "PUNCT"]
+        doc = _doc(nlp, words, heads, deps, pos)
+        hem = Mention.of(MentionKind.PRONOUN, doc[0:1])
+        wethouder = Mention.of(MentionKind.ROLE, doc[2:4])
+        assert _cue_source(doc[1], doc[:], _Mentions([hem, wethouder]), 4) == wethouder

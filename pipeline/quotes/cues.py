@@ -13,7 +13,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from pipeline.resources import patterns, word_set
-from pipeline.speakers.lexicon import annotated, is_finite_verb, speech_verb_lemma
+from pipeline.speakers.lexicon import POSSESSIVES, annotated, is_finite_verb, speech_verb_lemma
 
 #: How many tokens before the speech verb a negation may stand and still deny it ("heeft het nooit gezegd").
 MAX_NEGATION_REACH = 3
@@ -80,6 +80,18 @@ def dislocated(sent: Span, verb: Token) -> bool:
     if verb.i - opener > MAX_DISLOCATION_REACH:
         return False
     return not any(t.text == "," for t in doc[opener : verb.i])
+
+
+def verb_first(sent: Span) -> bool:
+    """The sentence opens with a finite verb: a yes/no question ("Kan de wethouder toezeggen dat de wijkteams
+    blijven?", also reported: "Kan de wethouder toezeggen dat …, vraagt X.") or a condition ("Zegt de minister dat het
+    kan, dan …"). The person named in it is asked or supposed, not reported: the clause after a cue inside it is not
+    that person's speech."""
+    first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+    if first is None or not is_finite_verb(first):
+        return False
+    # without tags "Zijn woordvoerder laat weten dat …" opens with a possessive, not with the verb "zijn"
+    return annotated(sent.doc, "POS") or first.lower_ not in POSSESSIVES
 
 
 def asks(verb: Token, sent: Span) -> bool:

@@ -27,6 +27,7 @@ from pipeline.quotes.cues import (
     passive,
     takes_infinitive,
     topic_cue,
+    verb_first,
 )
 from pipeline.quotes.marks import CLOSING_TOKENS, OPENING_TOKENS, find_quote_pairs
 from pipeline.quotes.model import Attribution, FoundQuote
@@ -543,23 +544,51 @@ def _verb_dat(sent: Span, mentions: _Mentions) -> FoundQuote | None:
 
 def _cue_source(verb: Token, sent: Span, mentions: _Mentions, stop: int) -> Mention | None:
     """The speaker mention of a speech verb: the parse's subject, else the first person (or any mention) before the
-    verb outside a fronted phrase, else the first mention after it ("laat de gemeente weten"). Only mentions that
-    start before token `stop` (the clause) count."""
+    verb outside a fronted phrase, else the first mention after it ("laat de gemeente weten"); a mention in the
+    sentence's first phrase wins over a parsed subject after the verb. Only mentions that start before token `stop`
+    (the clause) count."""
     doc = sent.doc
     inner = [m for m in mentions.by_tokens(sent.start, sent.end, start_below=stop) if is_source_mention(doc, m)]
     before = [m for m in inner if m.end <= verb.i and not _after_preposition(doc, m)]
     after = [m for m in inner if m.start > verb.i]
     people = [m for m in before if m.kind is not MentionKind.ORGANISATION]
-    return _parsed_subject(verb, inner) or ((people or before)[0] if before else (after[0] if after else None))
+    fronted = (people or before)[0] if before else None
+    subject = _parsed_subject(verb, inner)
+    if subject is not None and subject.start > verb.i and fronted is not None and _first_constituent(fronted, verb, sent):
+        # "Mevrouw Bakker (SP) vraagt het college of …": in a main clause the phrase before the finite verb is its
+        # subject; a parse that takes the addressee after the verb is overruled
+        return fronted
+    return subject or (fronted if fronted is not None else (after[0] if after else None))
+
+
+def _first_constituent(m: Mention, verb: Token, sent: Span) -> bool:
+    """The mention opens the sentence (at most `MAX_WORDS_BEFORE_SUBJECT` words before it, such as "De heer" or
+    "Wethouder", none a comma or preposition) and no other verb stands before the finite verb: the phrase before it
+    is the subject of a main clause. Not so for an object pronoun ("Hem vroeg de minister of …") or a fronted
+    adverbial ("Door in Lelystad en Zwolle te bouwen, hoopt de beheerder dat …")."""
+    doc = sent.doc
+    if m.kind is MentionKind.PRONOUN and m.text.lower() in word_set("object_pronouns.txt"):
+        return False
+    opening = doc[sent.start : m.start]
+    if len(opening) > MAX_WORDS_BEFORE_SUBJECT or any(t.text == "," or t.lower_ in _PREPOSITIONS for t in opening):
+        return False
+    return not any(is_finite_verb(t) for t in doc[sent.start : verb.i])
+
+
+#: The most tokens before a sentence's subject mention ("De heer", "Voormalig wethouder").
+MAX_WORDS_BEFORE_SUBJECT = 3
 
 
 def _speaks(verb: Token, sent: Span, source: Mention, clause: int) -> bool:
     """The cue reports what `source` said: not denied ("heeft nooit gezegd dat", "zegt niet dat"), not the writer's
-    own ("… dus ik stel voor dat"), not dislocated ("Wat X zegt, dat klopt niet"), not passive ("X werd gevraagd
-    of"). `clause` is the token that opens the reported clause."""
+    own ("… dus ik stel voor dat"), not a question put to the source or a condition (the sentence opens with its
+    finite verb: "Kan de minister toezeggen dat …?"), not dislocated ("Wat X zegt, dat klopt niet"), not passive ("X
+    werd gevraagd of"). `clause` is the token that opens the reported clause."""
     lo = source.end if source.end <= verb.i else max(sent.start, verb.i - 2)
     if first_person_subject(verb, _after_last_comma(verb, max(lo, verb.i - MAX_SUBJECT_REACH))):
         return False
+    if verb_first(sent):
+        return False  # "Kan de wethouder toezeggen dat …?": the wethouder is asked
     return not (denied(verb, lo, clause) or dislocated(sent, verb) or passive(verb, lo))
 
 
