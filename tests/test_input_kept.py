@@ -524,3 +524,24 @@ def test_broken_times_and_open_voice_tags_never_cost_speech_nor_leak_markup(cues
         assert block.start_time is None or block.start_time >= 0
         assert block.start_time is None or block.end_time is None or block.start_time <= block.end_time
     assert bool([w for w in transcript.warnings if "time" in w]) == broken
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16-le", "utf-32-le"])
+def test_nul_padding_at_the_end_of_a_file_is_left_out_and_reported_not_called_binary(encoding):
+    data = VERSLAG.encode(encoding) + b"\x00" * 6000  # a file zero-filled after a crash: more padding than text
+    decoded = decode_report(data)
+    assert decoded.text == VERSLAG
+    assert any("NUL characters at the end of the file (padding, no text) left out" in w for w in decoded.warnings)
+
+
+def test_a_block_of_nul_bytes_inside_a_text_becomes_one_replacement_character():
+    data = VERSLAG.encode("utf-8").replace(b"speelveld", b"speel" + b"\x00" * 400 + b"veld")
+    decoded = decode_report(data)
+    assert "speel\ufffdveld" in decoded.text
+    column = VERSLAG.split("\n")[2].index("veld") + 1  # the run stands where "veld" started
+    assert decoded.warnings == [f"400 NUL characters in 1 run(s) each replaced by one U+FFFD (first at line 3, column {column})"]
+
+
+def test_a_file_of_nul_bytes_only_is_refused():
+    with pytest.raises(DecodeError, match="only NUL bytes"):
+        decode_report(b"\x00" * 64)

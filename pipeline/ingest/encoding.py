@@ -12,8 +12,9 @@ Order of decisions (`decode_report`):
 
 Whatever the encoding, bytes it cannot decode (an odd last byte of UTF-16, a lone surrogate) and control
 characters that are no text (NUL, escape; not tab, line feed, form feed or carriage return; a vertical tab is
-a line break) become U+FFFD, one for one, with a warning that gives their count and the first position. Only
-a file in which more than `MAX_NON_TEXT_SHARE` of the characters are such replacements is refused as binary.
+a line break) become U+FFFD, one for one, with a warning that gives their count and the first position; NUL
+padding (a run of `MIN_NUL_RUN` or more) is left out at the end of the file and one U+FFFD inside it. Only a
+file in which more than `MAX_NON_TEXT_SHARE` of the characters are such replacements is refused as binary.
 
 Then LF line ends, NFC, no trailing spaces: all offsets in the outputs count characters of that text.
 """
@@ -43,8 +44,12 @@ UTF16_NUL_SHARE = 0.3
 MAX_NON_TEXT_SHARE = 0.10
 #: A file with at most this many replaced characters is never called binary (a tiny file with one NUL).
 MIN_BINARY_COUNT = 2
+#: A run of at least this many NUL characters is padding (a file zero-filled after a crash): left out at the end
+#: of the file, one U+FFFD inside it, and counted once towards `MAX_NON_TEXT_SHARE`.
+MIN_NUL_RUN = 8
 
 _SURROGATE = re.compile("[\udc80-\udcff]")
+_NUL_RUN = re.compile(f"\x00{{{MIN_NUL_RUN},}}")
 #: Unicode category Cc except tab, line feed, vertical tab, form feed and carriage return.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 #: Name of the codec error handler that replaces undecodable bytes by U+FFFD and records where they were.
@@ -160,10 +165,16 @@ def _line_column(text: str, i: int) -> tuple[int, int]:
 
 
 def _finish(decoded: Decoded) -> Decoded:
-    """Control characters replaced and reported, the binary check, then `normalise`; raises `DecodeError`."""
+    """NUL padding and control characters replaced and reported, the binary check, then `normalise`; raises
+    `DecodeError`."""
     text = decoded.text
     warnings = list(decoded.warnings)
     replaced = decoded.replaced
+    if "\x00" * MIN_NUL_RUN in text:
+        text, padding = _drop_nul_runs(text, warnings)
+        replaced += padding
+        if not text.strip():
+            raise DecodeError("the file holds no text, only NUL bytes")
     first = _CONTROL.search(text)
     if first is not None:
         controls = len(_CONTROL.findall(text))
@@ -185,9 +196,27 @@ def _finish(decoded: Decoded) -> Decoded:
     return Decoded(normalise(text), decoded.encoding, warnings)
 
 
+def _drop_nul_runs(text: str, warnings: list[str]) -> tuple[str, int]:
+    """The text without the NUL padding at its end, each run of `MIN_NUL_RUN` or more NULs inside it one U+FFFD
+    (a file zero-filled after a crash, a block of NULs); a warning for each; the number of U+FFFD put in."""
+    body = text.rstrip("\x00")
+    tail = len(text) - len(body)
+    if tail >= MIN_NUL_RUN:
+        warnings.append(f"{tail} NUL characters at the end of the file (padding, no text) left out")
+        text = body
+    runs = list(_NUL_RUN.finditer(text))
+    if runs:
+        line, column = _line_column(text, runs[0].start())
+        count = sum(len(m.group()) for m in runs)
+        warnings.append(f"{count} NUL characters in {len(runs)} run(s) each replaced by one U+FFFD (first at line {line}, column {column})")
+        text = _NUL_RUN.sub("\ufffd", text)
+    return text, len(runs)
+
+
 def _wide_encoding(data: bytes) -> str | None:
     """'utf-16-le', 'utf-16-be', 'utf-32-le' or 'utf-32-be' from the pattern of NUL bytes, or None; a last
-    incomplete unit is left out of the count (it is decoded as a bad unit)."""
+    incomplete unit is left out of the count (it is decoded as a bad unit), and so is NUL padding at the end."""
+    data = data[: len(data.rstrip(b"\x00")) + 3]
     whole = data[: len(data) - len(data) % 4]
     if len(whole) >= 8:
         units = len(whole) // 4
