@@ -545,3 +545,15 @@ def test_a_block_of_nul_bytes_inside_a_text_becomes_one_replacement_character():
 def test_a_file_of_nul_bytes_only_is_refused():
     with pytest.raises(DecodeError, match="only NUL bytes"):
         decode_report(b"\x00" * 64)
+
+
+def test_text_before_the_first_cue_is_named_in_a_warning_not_dropped_silently():
+    vtt = "WEBVTT\nKind: captions\nLanguage: nl\n\nDeze regel hoort bij geen cue.\n\n1\n00:00:01.000 --> 00:00:02.000\n<v Joke Smit>Welkom.\n"
+    transcript = read(vtt, "voor.vtt")
+    assert [t[:2] for t in turns(transcript)] == [("Joke Smit", "Welkom.")]
+    assert transcript.warnings == ["1 line(s) of text before the first cue, outside any cue, left out (first at line 5: Deze regel hoort bij geen cue.)"]
+
+
+def test_the_webvtt_header_block_and_a_first_cue_id_give_no_warning():
+    vtt = "WEBVTT - vergadering\nKind: captions\n\nb1c2-id\n00:00:01.000 --> 00:00:02.000\n<v Joke Smit>Welkom.\n"
+    assert read(vtt, "kop.vtt").warnings == []

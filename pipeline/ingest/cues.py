@@ -290,7 +290,9 @@ def split_cues(text: str, *, vtt: bool) -> tuple[list[RawCue], list[str]]:
     A cue starts at a timing line and holds the non-blank lines up to the next cue's id or timing line, so
     a blank (or whitespace-only) line inside a cue and a missing blank line between cues lose nothing. The
     line just before a timing line is that cue's id when it is id-like (an integer; in WebVTT also a
-    Teams GUID or one word after a blank line). WebVTT `NOTE`, `STYLE` and `REGION` blocks are skipped.
+    Teams GUID or one word after a blank line). WebVTT `NOTE`, `STYLE` and `REGION` blocks and the header
+    block (the `WEBVTT` line and the lines below it up to the first blank line) are skipped; other text before
+    the first cue is left out with a warning that names its first line.
     """
     cues: list[RawCue] = []
     warnings: list[str] = []
@@ -300,12 +302,14 @@ def split_cues(text: str, *, vtt: bool) -> tuple[list[RawCue], list[str]]:
     last_was_text = False
     last_after_blank = False
     issues = TimeIssues()
+    header = vtt and text.lstrip("\ufeff").startswith("WEBVTT")
+    before: list[tuple[int, str]] = []  # text lines before the first cue: (line number, text)
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
         if not stripped:
-            previous_blank, comment, last_was_text = True, False, False
+            previous_blank, comment, last_was_text, header = True, False, False, False
             continue
-        if comment:
+        if comment or header:
             continue
         if vtt and previous_blank and (current is None or stripped.startswith("NOTE")) and _is_vtt_block(stripped):
             comment, previous_blank, last_was_text = True, False, False
@@ -314,14 +318,24 @@ def split_cues(text: str, *, vtt: bool) -> tuple[list[RawCue], list[str]]:
         if m is None:
             if current is not None:
                 current.append(stripped)
+            else:
+                before.append((number, stripped))
             last_was_text, last_after_blank = True, previous_blank
             previous_blank = False
             continue
         ident = None
-        if last_was_text and current is not None and current:
-            candidate = current[-1]
+        lines = current if current is not None else [text for _, text in before]
+        if last_was_text and lines:
+            candidate = lines[-1]
             if _ID_LIKE.match(candidate) or (vtt and last_after_blank and " " not in candidate and "\t" not in candidate):
-                ident = current.pop()
+                ident = candidate
+                if current is not None:
+                    current.pop()
+                else:
+                    before.pop()
+        if current is None and before:
+            first, shown = before[0]
+            warnings.append(f"{len(before)} line(s) of text before the first cue, outside any cue, left out (first at line {first}: {_shown(shown)})")
         start = parse_timestamp(m.group("start"))
         end = parse_timestamp(m.group("end") or "")
         for value, parsed in ((m.group("start"), start), (m.group("end") or "", end)):
