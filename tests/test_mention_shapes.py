@@ -203,3 +203,22 @@ def test_an_age_used_as_a_noun_is_an_unnamed_source(analyse):
 def test_an_age_as_an_adjective_before_a_thing_is_no_source(nlp):
     found = mentions(nlp, "Er staat een 18-jarige eik in de tuin.")
     assert all(kind is not MentionKind.DESCRIPTION for kind, _ in found)
+
+
+def test_a_run_written_after_in_is_a_place_wherever_it_stands(nlp):
+    found = mentions(nlp, "De zorgen zijn groot in Ter Horst. Het loket naast Ter Horst sluit. Zij vinden dat erg.")
+    assert [t for _, t in found if "Horst" in t] == []
+
+
+def test_a_place_word_does_not_hide_a_person_with_a_given_name_or_after_met(nlp):
+    found = mentions(nlp, "Het overleg was in Ter Horst. Daar sprak Sanne ter Horst met Ter Velde. Ter Velde zegt dat het kan.")
+    texts = [t for _, t in found]
+    assert "Sanne ter Horst" in texts
+    assert "Ter Velde" in texts
+
+
+def test_place_names_are_read_from_place_prepositions(nlp):
+    from pipeline.speakers.mentions import place_names
+
+    doc = nlp("Het gebeurde in Ter Horst en vanuit Hoek van Holland, met Kees Aalders en naar Rutte.")
+    assert place_names(doc) == {"Ter Horst", "Hoek van Holland"}

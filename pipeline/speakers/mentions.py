@@ -95,8 +95,9 @@ def person_names(doc: Doc, blocked: set[int] | None = None) -> list[Span]:
                     i = end
                     continue
         i += 1
+    places = place_names(doc)
     for span in _after_honorific(doc, taken) + _name_shaped(doc, taken) + _surname_only(doc, taken):
-        if not taken.intersection(range(span.start, span.end)):
+        if not taken.intersection(range(span.start, span.end)) and span.text not in places:
             claim(span)
     if has_ner(doc):
         repeated = _repeated_single_persons(doc)
@@ -104,7 +105,7 @@ def person_names(doc: Doc, blocked: set[int] | None = None) -> list[Span]:
             if ent.label_ not in ("PER", "PERSON") or any(is_org_word(t) for t in ent):
                 continue
             trimmed = _trim(ent)
-            if trimmed is None or taken.intersection(range(trimmed.start, trimmed.end)):
+            if trimmed is None or taken.intersection(range(trimmed.start, trimmed.end)) or trimmed.text in places:
                 continue
             if any(is_acronym(t) for t in trimmed):
                 continue  # "(ICC)": an organisation, whatever NER says
@@ -273,6 +274,25 @@ def _surname_after_name(token: Token, span: Span) -> bool:
         return False
     before = token.doc[token.i - 1]
     return _name_word(before) and not _role_word(before)
+
+
+def place_names(doc: Doc) -> frozenset[str]:
+    """Runs of capitalised words without a given name that the document writes after "in", "naar", "uit" …
+    (`place_only_prepositions.txt`): places, wherever else they stand ("in Ter Apel" … "naast Ter Apel", "waar Ter
+    Apel onder valt"), so no person's name. One pass over the tokens."""
+    prepositions = word_set("place_only_prepositions.txt")
+    found: set[str] = set()
+    for i in range(1, len(doc)):
+        if doc[i - 1].lower_ not in prepositions or not is_capitalised(doc[i]) or doc[i].is_sent_start:
+            continue
+        j = i
+        while j < len(doc) and j - i < 4 and (is_capitalised(doc[j]) and _name_word(doc[j]) or is_particle(doc[j])) and not (j > i and doc[j].is_sent_start):
+            j += 1
+        while j > i and is_particle(doc[j - 1]):
+            j -= 1
+        if j - i >= 1 and not any(is_first_name(t) for t in doc[i:j]):
+            found.add(doc[i:j].text)
+    return frozenset(found)
 
 
 def _speaks_after_particle_name(doc: Doc, j: int) -> bool:
