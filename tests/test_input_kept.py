@@ -557,3 +557,11 @@ def test_text_before_the_first_cue_is_named_in_a_warning_not_dropped_silently():
 def test_the_webvtt_header_block_and_a_first_cue_id_give_no_warning():
     vtt = "WEBVTT - vergadering\nKind: captions\n\nb1c2-id\n00:00:01.000 --> 00:00:02.000\n<v Joke Smit>Welkom.\n"
     assert read(vtt, "kop.vtt").warnings == []
+
+
+def test_a_speech_text_that_is_no_string_is_named_in_a_warning():
+    payload = {"segments": [{"start": 0, "end": 2, "text": "Welkom allemaal.", "speaker": "SPEAKER_00"},
+                            {"start": 2, "end": 3, "text": ["Een", "lijst"], "speaker": "SPEAKER_00"}]}
+    transcript = read(json.dumps(payload), "whisper.json")
+    assert [t[1] for t in turns(transcript)] == ["Welkom allemaal."]
+    assert transcript.warnings == ["1 speech text(s) that are no string left out (first at segments[1].text)"]

@@ -140,7 +140,8 @@ def _shown(value: object) -> str:
 
 @dataclass
 class TimeIssues:
-    """Times a reader could not use, per kind: how many and where the first one was (a line number, a JSON key).
+    """Times (and other values, such as a speech text that is no string) a reader could not use, per kind: how many
+    and where the first one was (a line number, a JSON key).
 
     `warnings()` gives one message per kind for `Transcript.warnings`; the text of every cue is kept either way.
     """

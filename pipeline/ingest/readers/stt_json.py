@@ -35,8 +35,13 @@ def _timed(issues: TimeIssues, where: str, text: str, speaker: str | None, item:
     return Cue(text, speaker, start, end)
 
 
-def _text(value: Any) -> str:
-    return value if isinstance(value, str) else ""
+def _text(value: Any, issues: TimeIssues | None = None, where: str = "") -> str:
+    """A speech text; a value that is no string (a number, a list) is left out and counted in `issues`."""
+    if isinstance(value, str):
+        return value
+    if value is not None and issues is not None:
+        issues.note("speech text(s) that are no string left out", where)
+    return ""
 
 
 def _label(value: Any, prefix: str = "") -> str | None:
@@ -72,14 +77,14 @@ def _word_speaker(words: Any) -> str | None:
 
 def _segments(segments: list[dict[str, Any]], where: str, issues: TimeIssues) -> list[Cue]:
     return [
-        _timed(issues, f"{where}[{i}]", _text(s.get("text")), _label(s.get("speaker"), "Speaker ") or _word_speaker(s.get("words")), s)
+        _timed(issues, f"{where}[{i}]", _text(s.get("text"), issues, f"{where}[{i}].text"), _label(s.get("speaker"), "Speaker ") or _word_speaker(s.get("words")), s)
         for i, s in enumerate(segments)
     ]
 
 
 def _assemblyai(utterances: list[dict[str, Any]], where: str, issues: TimeIssues) -> list[Cue]:
     return [
-        _timed(issues, f"{where}[{i}]", _text(u.get("text")), _label(u.get("speaker"), "Speaker "), u, _MS_PER_S)
+        _timed(issues, f"{where}[{i}]", _text(u.get("text"), issues, f"{where}[{i}].text"), _label(u.get("speaker"), "Speaker "), u, _MS_PER_S)
         for i, u in enumerate(utterances)
     ]
 
@@ -87,7 +92,7 @@ def _assemblyai(utterances: list[dict[str, Any]], where: str, issues: TimeIssues
 def _deepgram(results: dict[str, Any], source: str, issues: TimeIssues) -> list[Cue]:
     if "utterances" in results:
         return [
-            _timed(issues, f"results.utterances[{i}]", _text(u.get("transcript")), _label(u.get("speaker"), "Speaker "), u)
+            _timed(issues, f"results.utterances[{i}]", _text(u.get("transcript"), issues, f"results.utterances[{i}].transcript"), _label(u.get("speaker"), "Speaker "), u)
             for i, u in enumerate(_items(results["utterances"], "results.utterances", source))
         ]
     channels = _items(results.get("channels", []), "results.channels", source)
@@ -98,11 +103,11 @@ def _deepgram(results: dict[str, Any], source: str, issues: TimeIssues) -> list[
     words = best.get("words")
     if isinstance(words, list) and words and all(isinstance(w, dict) for w in words):
         return [
-            _timed(issues, f"results.channels[0].alternatives[0].words[{i}]", _text(w.get("punctuated_word")) or _text(w.get("word")),
+            _timed(issues, f"results.channels[0].alternatives[0].words[{i}]", _text(w.get("punctuated_word")) or _text(w.get("word"), issues, f"results.channels[0].alternatives[0].words[{i}].word"),
                    _label(w.get("speaker"), "Speaker "), w)
             for i, w in enumerate(words)
         ]
-    return [Cue(_text(best.get("transcript")))]
+    return [Cue(_text(best.get("transcript"), issues, "results.channels[0].alternatives[0].transcript"))]
 
 
 def cues_of(payload: Any, source: str, issues: TimeIssues | None = None) -> tuple[list[Cue], str]:
