@@ -565,3 +565,15 @@ def test_a_speech_text_that_is_no_string_is_named_in_a_warning():
     transcript = read(json.dumps(payload), "whisper.json")
     assert [t[1] for t in turns(transcript)] == ["Welkom allemaal."]
     assert transcript.warnings == ["1 speech text(s) that are no string left out (first at segments[1].text)"]
+
+
+def test_c1_controls_from_an_old_cp1252_conversion_become_the_quote_marks_they_stand_for():
+    decoded = decode_report("Het is \u0092s avonds \u0093koud\u0094 aan de Dijkstraat.".encode())
+    assert decoded.text == "Het is ’s avonds “koud” aan de Dijkstraat."
+    assert decoded.warnings == ["3 C1 control character(s) read as the cp1252 characters they stand for (such as ’ for U+0092; first at line 1, column 8)"]
+
+
+def test_a_c1_control_without_a_cp1252_character_is_replaced_and_reported():
+    decoded = decode_report("Het speelveld\u0081 is klaar.".encode())
+    assert decoded.text == "Het speelveld\ufffd is klaar."
+    assert decoded.warnings == ["1 control character replaced by U+FFFD (first at line 1, column 14: U+0081)"]

@@ -12,7 +12,8 @@ Order of decisions (`decode_report`):
 
 Whatever the encoding, bytes it cannot decode (an odd last byte of UTF-16, a lone surrogate) and control
 characters that are no text (NUL, escape; not tab, line feed, form feed or carriage return; a vertical tab is
-a line break) become U+FFFD, one for one, with a warning that gives their count and the first position; NUL
+a line break; a C1 control that stands for a cp1252 character, such as U+0092 for ’, becomes that character, with a
+warning) become U+FFFD, one for one, with a warning that gives their count and the first position; NUL
 padding (a run of `MIN_NUL_RUN` or more) is left out at the end of the file and one U+FFFD inside it. Only a
 file in which more than `MAX_NON_TEXT_SHARE` of the characters are such replacements is refused as binary.
 
@@ -50,6 +51,9 @@ MIN_NUL_RUN = 8
 
 _SURROGATE = re.compile("[\udc80-\udcff]")
 _NUL_RUN = re.compile(f"\x00{{{MIN_NUL_RUN},}}")
+_C1 = re.compile("[\x80-\x9f]")
+#: C1 control code point → the cp1252 character of the same byte value (not for the five bytes cp1252 leaves undefined).
+_C1_TABLE = {code: bytes([code]).decode("cp1252") for code in range(0x80, 0xA0) if code not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 #: Unicode category Cc except tab, line feed, vertical tab, form feed and carriage return.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 #: Name of the codec error handler that replaces undecodable bytes by U+FFFD and records where they were.
@@ -175,6 +179,8 @@ def _finish(decoded: Decoded) -> Decoded:
         replaced += padding
         if not text.strip():
             raise DecodeError("the file holds no text, only NUL bytes")
+    if _C1.search(text):
+        text = _c1_as_cp1252(text, warnings)
     first = _CONTROL.search(text)
     if first is not None:
         controls = len(_CONTROL.findall(text))
@@ -194,6 +200,21 @@ def _finish(decoded: Decoded) -> Decoded:
             f"{decoded.encoding.split(' ')[0]} text)"
         )
     return Decoded(normalise(text), decoded.encoding, warnings)
+
+
+def _c1_as_cp1252(text: str, warnings: list[str]) -> str:
+    """C1 control characters (U+0080–U+009F) that stand for a cp1252 character read as that character: text once
+    in cp1252 that went through a Latin-1 conversion holds U+0092 for ’ and U+0093/U+0094 for “ ”. The five
+    that cp1252 leaves undefined stay (and become U+FFFD as controls)."""
+    first = _C1.search(text)
+    assert first is not None
+    line, column = _line_column(text, first.start())
+    mapped = text.translate(_C1_TABLE)
+    count = sum(1 for a, b in zip(text, mapped, strict=True) if a != b)
+    if count:
+        warnings.append(f"{count} C1 control character(s) read as the cp1252 characters they stand for (such as ’ for U+0092; "
+                        f"first at line {line}, column {column})")
+    return mapped
 
 
 def _drop_nul_runs(text: str, warnings: list[str]) -> tuple[str, int]:
