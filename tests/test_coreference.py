@@ -108,3 +108,41 @@ def test_the_relative_die_before_an_organisation_word_opens_no_mention(nlp):
     assert [m.text for m in find_mentions(doc) if m.kind is MentionKind.ORGANISATION] == []
     doc = nlp("Die partij kiest voor de boeren.")
     assert [m.text for m in find_mentions(doc) if m.kind is MentionKind.ORGANISATION] == ["Die partij"]
+
+
+def test_zij_with_a_plural_verb_refers_to_the_group_in_focus(analyse):
+    a = analyse("Sanne Verhoef woont in de wijk. De omwonenden vrezen overlast. Zij zeggen dat het plan te duur is.")
+    assert speaker_of(a, "het plan te duur") == "omwonenden"
+
+
+def test_ze_with_a_singular_verb_still_refers_to_the_woman_in_focus(analyse):
+    a = analyse("De omwonenden vrezen overlast. Sanne Verhoef woont in de wijk. Ze zegt dat het plan te duur is.")
+    assert speaker_of(a, "het plan te duur") == "Sanne Verhoef"
+
+
+def test_a_plural_pronoun_with_no_group_in_focus_goes_to_no_person(analyse):
+    a = analyse("Sanne Verhoef woont in de wijk. Zij zeggen dat het plan te duur is.")
+    assert speaker_of(a, "het plan te duur") != "Sanne Verhoef"
+
+
+def _tagged(nlp, words, morphs, pos):
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, pos=pos, morphs=morphs)
+
+
+def test_the_number_of_zij_comes_from_the_tagged_verb_before_or_after_it(nlp):
+    from pipeline.speakers.lexicon import is_plural_pronoun
+
+    plural = _tagged(nlp, ["Daar", "waren", "ze", "blij"], ["", "Number=Plur|VerbForm=Fin", "", ""], ["ADV", "AUX", "PRON", "ADJ"])
+    singular = _tagged(nlp, ["Daar", "was", "ze", "blij"], ["", "Number=Sing|VerbForm=Fin", "", ""], ["ADV", "AUX", "PRON", "ADJ"])
+    assert is_plural_pronoun(plural[2])
+    assert not is_plural_pronoun(singular[2])
+
+
+def test_without_a_tagger_a_plural_form_from_the_lists_makes_zij_plural(nlp):
+    from pipeline.speakers.lexicon import is_plural_pronoun
+
+    assert is_plural_pronoun(nlp("Zij hebben gelijk.")[0])
+    assert not is_plural_pronoun(nlp("Zij heeft gelijk.")[0])
+    assert is_plural_pronoun(nlp("Volgens hen kan het.")[1])

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from pipeline.intervals import Regions
 from pipeline.resources import word_set
 from pipeline.sentences import sentence_of, sentences
-from pipeline.speakers.lexicon import name_gender, pronoun_gender, title_gender
+from pipeline.speakers.lexicon import is_plural_pronoun, name_gender, pronoun_gender, title_gender
 from pipeline.speakers.mentions import Mention, MentionKind, honorific_end, surname
 from pipeline.speakers.roles import Description, describe, inherited_organisation
 
@@ -32,6 +32,7 @@ MAX_BACK_REFERENCE_SENTENCES = 20
 #: Words that open a definite organisation mention that may refer back ("de gemeente", "Die partij").
 _DEFINITE = frozenset({"de", "het", "deze", "die", "dit", "dat"})
 
+BODY_KINDS = frozenset({MentionKind.GROUP, MentionKind.ORGANISATION})
 PERSON_KINDS = frozenset({MentionKind.NAME, MentionKind.SURNAME, MentionKind.ROLE, MentionKind.PRONOUN, MentionKind.DESCRIPTION})
 
 
@@ -183,6 +184,21 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
     def sentence_index(token: int) -> int:
         return bisect_right(sentence_starts, token) - 1
 
+    bodies: dict[int, list[tuple[Mention, str]]] = {}  # sentence index -> groups and organisations named in it
+    body_sentences: list[int] = []  # sorted keys of bodies (mentions come in document order)
+
+    def body_focus(m: Mention) -> str | None:
+        """The group or organisation in focus before a plural pronoun: the first one named earlier in its sentence,
+        else the first one of the nearest sentence before it, at most `MAX_FOCUS_SENTENCES` sentences back."""
+        here = sentence_index(m.start)
+        same = next((key for other, key in bodies.get(here, []) if other.start < m.start), None)
+        if same is not None:
+            return same
+        i = bisect_left(body_sentences, here) - 1
+        if i >= 0 and here - body_sentences[i] <= MAX_FOCUS_SENTENCES:
+            return bodies[body_sentences[i]][0][1]
+        return None
+
     last_organisation: tuple[str, int] | None = None  # the named organisation mentioned last, with its sentence
     described_roles: dict[str, str] = {}  # role noun -> record of an unnamed person described by it
     described: list[tuple[int, int]] = []  # heap of (end, start) token ranges read as a name's description
@@ -257,7 +273,10 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
                 if not key.startswith("role:") and not any(head in r.lower() for r in records[key].description.roles):
                     records[key].description.extend(Description(roles=[head]))
         elif m.kind is MentionKind.PRONOUN:
-            key = focus(m, gender=pronoun_gender(m.text))
+            if is_plural_pronoun(doc[m.start]):
+                key = body_focus(m)  # "Zij zien een toename", "volgens hen": a group or organisation, or nobody
+            else:
+                key = focus(m, gender=pronoun_gender(m.text))
         elif m.kind is MentionKind.DESCRIPTION:
             key = f"description:{m.text.lower()}"
             if key not in records:
@@ -295,8 +314,14 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
             continue
         referent[m] = key
         records[key].mentions += 1
-        if m.kind in PERSON_KINDS:
+        if m.kind in PERSON_KINDS and records[key].type == "person":
             _add_to_sentence(m, key)
+        elif m.kind in BODY_KINDS:
+            start = sentence_index(m.start)
+            if not body_sentences or body_sentences[-1] != start:
+                body_sentences.append(start)
+                bodies[start] = []
+            bodies[start].append((m, key))
     return Resolution(records, referent)
 
 

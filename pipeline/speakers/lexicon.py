@@ -233,3 +233,33 @@ def is_finite_verb(token: Token) -> bool:
 def is_function_word(token: Token) -> bool:
     """A word that is capitalised only because it starts a sentence."""
     return token.lower_ in word_set("function_words.txt")
+
+
+#: Pronouns that are always plural: a group or organisation, never one person ("volgens hen").
+PLURAL_PRONOUNS = frozenset({"hen"})
+#: Pronouns that are plural with a plural verb ("Zij zien", "zeggen ze") and singular otherwise ("Ze zegt").
+_NUMBER_FROM_VERB = frozenset({"zij", "ze"})
+
+
+def is_plural_pronoun(token: Token) -> bool:
+    """"hen", or "zij"/"ze" as the subject of a plural finite verb right after it or right before it ("Zij zien",
+    "Daar waren ze"): the verb's Number from the tagger, else a plural form from `finite_verbs.txt` or the speech
+    verbs (ending in -en)."""
+    lower = token.lower_
+    if lower in PLURAL_PRONOUNS:
+        return True
+    if lower not in _NUMBER_FROM_VERB:
+        return False
+    doc = token.doc
+    for k in (token.i + 1, token.i - 1):
+        if 0 <= k < len(doc) and _plural_verb(doc[k]):
+            return True
+    return False
+
+
+def _plural_verb(token: Token) -> bool:
+    if has_pos(token.doc):
+        return token.pos_ in ("VERB", "AUX") and token.morph.get("Number", []) == ["Plur"] and "Fin" in token.morph.get("VerbForm", [])
+    lower = token.lower_
+    return lower.endswith("en") and (lower in word_set("finite_verbs.txt") or lower in speech_verbs())
+
