@@ -93,8 +93,9 @@ def _name_max(out: Path) -> int:
         return DEFAULT_NAME_MAX
 
 
-def _long_names(files: list[Path], out: Path, *, html: bool) -> dict[Path, str]:
-    """The inputs whose output names the file system would refuse, each with the message naming that output."""
+def _output_problems(files: list[Path], out: Path, *, html: bool) -> dict[Path, str]:
+    """The inputs whose outputs cannot be written (a name longer than the file system takes, a folder in the
+    output's place), each with the message naming that output, found before any analysis."""
     import os
 
     from pipeline.process import output_names, shown
@@ -107,6 +108,9 @@ def _long_names(files: list[Path], out: Path, *, html: bool) -> dict[Path, str]:
             if size > limit:
                 problems[path] = (f"{shown(path)}: its output {shown(out / name)} would have a name of {size} bytes, longer than "
                                   f"the file system allows ({limit}); rename the input to a shorter name")
+                break
+            if (out / name).is_dir():
+                problems[path] = f"{shown(path)}: its output {shown(out / name)} is a folder; move it away or choose another --out"
                 break
     return problems
 
@@ -227,7 +231,7 @@ def process(
     if not plan.files and not lost:
         _err("notulist: no input files found in " + ", ".join(shown(p) for p in paths))
         raise typer.Exit(2)
-    too_long = _long_names(plan.files, out, html=html)
+    too_long = _output_problems(plan.files, out, html=html)
     for message in too_long.values():
         _err(f"error: {message}")
     lost += len(too_long)

@@ -577,3 +577,14 @@ def test_a_c1_control_without_a_cp1252_character_is_replaced_and_reported():
     decoded = decode_report("Het speelveld\u0081 is klaar.".encode())
     assert decoded.text == "Het speelveld\ufffd is klaar."
     assert decoded.warnings == ["1 control character replaced by U+FFFD (first at line 1, column 14: U+0081)"]
+
+
+def test_a_folder_in_an_outputs_place_fails_that_input_before_the_analysis_naming_the_output(tmp_path):
+    (tmp_path / "vergadering.txt").write_text(TURNS, encoding="utf-8")
+    (tmp_path / "kort.txt").write_text(TURNS, encoding="utf-8")
+    out = tmp_path / "uit"
+    (out / "vergadering.json").mkdir(parents=True)
+    result = cli(str(tmp_path / "vergadering.txt"), str(tmp_path / "kort.txt"), "--out", str(out), "-q")
+    assert result.exit_code == 1
+    assert f"its output {out / 'vergadering.json'} is a folder" in result.output and ".tmp" not in result.output
+    assert (out / "kort.json").is_file()
