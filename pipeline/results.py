@@ -75,6 +75,13 @@ def get_mentions(doc: Doc) -> list[Mention] | None:
     return [Mention(MentionKind(s.label_), s.start, s.end, s.text, s.start_char, s.end_char) for s in doc.spans[MENTIONS]]
 
 
+def _mention_at(doc: Doc, start_char: int, end_char: int, kind: str) -> Mention | None:
+    """A quote's source that is not among the stored mentions (a back reference the quote finder found: "Spreker",
+    "volgens hen"), rebuilt from its character offsets."""
+    span = doc.char_span(start_char, end_char)
+    return None if span is None else Mention.of(MentionKind(kind), span)
+
+
 # ---- quotes ---------------------------------------------------------------------------------------------------------
 
 
@@ -120,7 +127,7 @@ def get_quotes(doc: Doc, mentions: Sequence[Mention] | None = None) -> list[Foun
         source = None
         if data["source"] is not None:
             s, e, kind = data["source"]
-            source = by_chars.get((base + s, base + e, kind))
+            source = by_chars.get((base + s, base + e, kind)) or _mention_at(doc, base + s, base + e, kind)
         out.append(
             FoundQuote(
                 kind=span.label_, start=start, end=end, text=text[start:end], block=data["block"], cue=data["cue"],

@@ -61,3 +61,95 @@ def test_too_many_paragraphs_back_the_last_speaker_is_not_taken(analyse):
     text = "“We bouwen dit jaar nog driehonderd woningen”, zegt wethouder Lisa Kramer.\n\n" + filler + "“Dit is een heel ander verhaal over de begroting.”\n"
     speaker, step = _by_text(analyse(text))["Dit is een heel ander verhaal over de begroting."]
     assert (speaker, step) == (None, "none")
+
+
+def test_someone_named_inside_the_previous_speakers_reported_words_does_not_stop_the_last_speaker(analyse):
+    text = (
+        "Trainer Anouk Dekker denkt dat na de kritiek van Bram Hol meer clubs naar het schema gaan kijken.\n\n"
+        "“De wedstrijden duren langer dan vroeger, en dat vraagt veel van de spelers.”\n"
+    )
+    speaker, _ = _by_text(analyse(text))["De wedstrijden duren langer dan vroeger, en dat vraagt veel van de spelers."]
+    assert speaker == "Anouk Dekker"
+
+
+def test_someone_named_outside_the_reported_words_still_stops_it(analyse):
+    text = (
+        "Trainer Anouk Dekker denkt dat meer clubs naar het schema gaan kijken. Bram Hol is het daar niet mee eens.\n\n"
+        "“De wedstrijden duren langer dan vroeger, en dat vraagt veel van de spelers.”\n"
+    )
+    speaker, _ = _by_text(analyse(text))["De wedstrijden duren langer dan vroeger, en dat vraagt veel van de spelers."]
+    assert speaker != "Anouk Dekker"
+
+
+class TestReportedSpeechThenAnotherBody:
+    """News goes on with the speaker of a direct quote across a paragraph about something else; minutes and reports
+    that quote bodies by their reported speech do not go on across a paragraph that names another body."""
+
+    def test_after_reported_speech_a_paragraph_about_another_body_is_not_the_speakers(self, analyse):
+        text = (
+            "Wijkraad Noord zegt dat de fractie het plan steunt.\n\n"
+            "De peiling werd betaald door de gemeente. De uitkomst? “De wijk wil vooral meer groen en minder auto's.”\n"
+        )
+        speaker, step = _by_text(analyse(text))["De wijk wil vooral meer groen en minder auto's."]
+        assert (speaker, step) == (None, "none")
+
+    def test_after_reported_speech_a_paragraph_naming_nobody_is_the_speakers(self, analyse):
+        text = (
+            "Wijkraad Noord zegt dat de fractie het plan steunt.\n\n"
+            "De reden? “De wijk wil vooral meer groen en minder auto's.”\n"
+        )
+        speaker, step = _by_text(analyse(text))["De wijk wil vooral meer groen en minder auto's."]
+        assert step == "last_speaker" and speaker is not None
+
+
+class TestBackReferences:
+    """A cue's source may point back: "Spreker" (the member who spoke last), "De man" (the person just described),
+    "volgens hen" (the group or organisation just named as a subject)."""
+
+    def test_spreker_is_the_member_named_before(self, analyse):
+        text = "Verslag\n\nDe heer Van Dam (D66) steunt het voorstel. Spreker vraagt of de wethouder de kosten kan toelichten.\n"
+        assert _by_text(analyse(text))["de wethouder de kosten kan toelichten"] == ("Van Dam", "cue")
+
+    def test_spreekster_takes_the_woman_named_before(self, analyse):
+        text = (
+            "Verslag\n\nMevrouw Öztürk (GL) reageert op de heer Van Dam. Spreekster vindt dat de bewoners te laat zijn "
+            "betrokken.\n"
+        )
+        assert _by_text(analyse(text))["de bewoners te laat zijn betrokken"] == ("Öztürk", "cue")
+
+    def test_spreker_with_nobody_named_before_is_no_quote(self, analyse):
+        a = analyse("Verslag\n\nSpreker vraagt of de wethouder de kosten kan toelichten.\n")
+        assert [q.speaker for q in a.quotes] == []
+
+    def test_de_man_is_the_person_just_described(self, analyse):
+        text = "Nieuws\n\nEen buurman zag het ongeluk gebeuren. De man zegt dat de auto veel te hard reed.\n"
+        assert _by_text(analyse(text))["de auto veel te hard reed"] == ("Een buurman", "cue")
+
+    def test_een_man_is_someone_new(self, analyse):
+        text = "Nieuws\n\nEen buurman zag het ongeluk gebeuren. Een man zegt dat de auto veel te hard reed.\n"
+        speaker, _ = _by_text(analyse(text))["de auto veel te hard reed"]
+        assert speaker != "Een buurman"
+
+    def test_volgens_hen_is_the_group_that_opens_the_sentence_before(self, analyse):
+        text = "Nieuws\n\nMeerdere onderzoekers keken naar duizend huishoudens. Volgens hen is de energierekening te hoog.\n"
+        speaker, step = _by_text(analyse(text))["is de energierekening te hoog"]
+        assert step == "cue" and speaker is not None and speaker.lower().endswith("onderzoekers")
+
+    def test_volgens_hen_after_a_pair_of_names_is_the_first(self, analyse):
+        text = (
+            "Nieuws\n\nHet plan is te duur, zeggen econoom Fleur Aksoy en onderzoeker Daan Mol. Volgens hen moet de "
+            "gemeente eerst de kosten laten doorrekenen.\n"
+        )
+        assert _by_text(analyse(text))["moet de gemeente eerst de kosten laten doorrekenen"] == ("Fleur Aksoy", "cue")
+
+    def test_volgens_hen_with_only_a_body_after_a_preposition_is_no_quote(self, analyse):
+        text = "Nieuws\n\nAl jaren is er ruzie met de provincie over de mest. Volgens hen is de regel oneerlijk.\n"
+        assert [q.text for q in analyse(text).quotes] == []
+
+    def test_a_back_reference_source_survives_storage_on_the_doc(self, nlp):
+        from pipeline.results import get_mentions, get_quotes
+
+        doc = nlp("Meerdere onderzoekers keken naar de cijfers. Volgens hen is de energierekening te hoog.")
+        assert "hen" not in [m.text for m in get_mentions(doc)]  # the mention finder leaves it out
+        quotes = get_quotes(doc, get_mentions(doc))
+        assert [(q.source.text, q.speaker_key is not None) for q in quotes] == [("hen", True)]

