@@ -302,3 +302,10 @@ class TestSplitQuoteAndDescriptiveMention:
     def test_a_role_noun_in_lower_case_stays_out_of_the_name(self, run):
         a = run("Verslag informatieavond\n\nVolgens bewoonster Sjaan Dekker komt de arts altijd te laat.\n")
         assert quotes(a, "indirect") == [("komt de arts altijd te laat", "Sjaan Dekker")]
+
+    def test_a_two_word_verslag_line_is_the_title(self, run):
+        assert run(self.TEXT).document.title == "Verslag informatieavond"
+
+    def test_a_link_to_another_report_is_no_title(self, run):
+        text = "verslag Werkgroep 3\n\nDe werkgroep kwam twee keer bij elkaar in het buurthuis aan de Dorpsstraat.\n"
+        assert run(text).document.title != "verslag Werkgroep 3"
