@@ -238,3 +238,15 @@ def test_a_real_verb_inside_the_apposition_still_ends_it(nlp):
     pos = ["PROPN", "PROPN", "PUNCT", "NOUN", "VERB", "SCONJ", "PRON", "AUX", "PUNCT", "AUX", "ADJ", "PUNCT"]
     forms = ["", "", "", "", "Fin", "", "", "Fin", "", "Fin", "", ""]
     assert describe(_tagged(nlp, words, pos, forms)[0:2]).roles == ["hoogleraar"]
+
+
+def test_an_organisation_after_a_name_and_van_describes_the_person_not_a_second_source(analyse):
+    a = analyse("Kees Aalders van de Fietsersbond Utrecht noemt het plan slecht: “Dit werkt niet voor ons.”")
+    assert [q.speaker for q in a.quotes] == ["Kees Aalders"]
+    assert speaker(a, "Kees Aalders").organisations == ["Fietsersbond Utrecht"]
+    assert [s.name for s in a.speakers] == ["Kees Aalders"]
+
+
+def test_an_organisation_named_without_a_person_before_it_is_its_own_source(analyse):
+    a = analyse("Volgens de Fietsersbond Utrecht werkt het plan niet.")
+    assert [q.speaker for q in a.quotes] == ["Fietsersbond Utrecht"]

@@ -65,7 +65,12 @@ def describe(name: Span) -> Description:
     if after is not None:
         result.extend(_split_phrase(after))
         result.covered.append((after.start, after.end))
-    org = (None if domain is not None else _org_after(name)) or _party_in_brackets(name)
+    after_org = None if domain is not None else _org_after(name)
+    if after_org is not None:
+        # "Sijas Akkerman van de Milieufederatie noemt …": the organisation describes the person, it is not a
+        # second source of the sentence
+        result.covered.append((after_org.start, after_org.end))
+    org = (after_org.text if after_org is not None else None) or _party_in_brackets(name)
     if org:
         result.extend(Description(organisations=[org]))
     bracketed = _roles_in_brackets(name)
@@ -246,14 +251,12 @@ def _closed_apposition_end(doc: Doc, verb: int, start: int) -> int:
     return verb
 
 
-def _org_after(name: Span) -> str | None:
+def _org_after(name: Span) -> Span | None:
     """"Norbert Ligterink van TNO": an organisation right after the name."""
     doc = name.doc
     i = name.end
     if i < len(doc) and doc[i].lower_ in ("van", "namens", "bij"):
-        org = _org_np(doc, i + 1)
-        if org is not None:
-            return org.text
+        return _org_np(doc, i + 1)
     return None
 
 
