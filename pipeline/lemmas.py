@@ -13,12 +13,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import lru_cache
 
+from spacy.attrs import DEP, HEAD, IS_TITLE, LEMMA, ORTH, POS, SENT_START
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 VERBS = frozenset({"VERB", "AUX"})
 #: Word classes whose unchanged lemma is checked against the lookup table (not PROPN: names keep their form).
 LOOKUP_CLASSES = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADV", "PRON", "DET"})
+#: The same classes as spaCy's integer ids, for the component that reads `Doc.to_array`.
+VERB_IDS = frozenset(POS_IDS[name] for name in VERBS)
+LOOKUP_IDS = frozenset(POS_IDS[name] for name in LOOKUP_CLASSES)
+NAME_PART_IDS = frozenset({POS_IDS["NOUN"], POS_IDS["ADJ"]})
+PROPN_ID = POS_IDS["PROPN"]
+#: The dependency label of a separable verb's particle, as a string-store id.
+PRT_ID = get_string_id("compound:prt")
 
 
 @lru_cache(maxsize=1)
@@ -91,18 +101,54 @@ def make_lemma_rules(nlp: Language, name: str, lookup: bool) -> LemmaRules:
 
 
 class LemmaRules:
-    """Proper names keep their form, unchanged forms are looked up, separable verbs get their particle."""
+    """Proper names keep their form, unchanged forms are looked up, separable verbs get their particle.
+
+    The same rules as `proper_name_lemma`, `looked_up_lemma` and `separable_verb_lemma` token by token, applied
+    from arrays of the Doc's attributes read once (`Doc.to_array`), and writing only the lemmas that change: no
+    `Token` object per token and rule, which made this component cost a tenth of the tagger and parser.
+    Linear in the number of tokens.
+    """
 
     def __init__(self, *, lookup: bool = True) -> None:
         self.lookup = lookup
 
     def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
         table = dutch_lookup_table() if self.lookup else {}
         known = known_lemmas() if self.lookup else frozenset()
-        for token in doc:
-            token.lemma_ = proper_name_lemma(token)
-            if table:
-                token.lemma_ = looked_up_lemma(token, table, known)
-        for token in doc:
-            token.lemma_ = separable_verb_lemma(token, known)
+        strings = doc.vocab.strings
+        columns = doc.to_array([POS, LEMMA, ORTH, IS_TITLE, SENT_START, DEP]).tolist()
+        heads = doc.to_array(HEAD).astype("int64").tolist()  # relative offsets, negative before the token
+        title_inside = [row[3] == 1 and row[4] != 1 for row in columns]  # `_title_case`
+        lemmas = [strings[row[1]] for row in columns]
+        texts = [strings[row[2]] for row in columns]
+        last = len(columns) - 1
+        for i, row in enumerate(columns):
+            pos = row[0]
+            lemma = lemmas[i]
+            if pos == PROPN_ID:
+                lemma = texts[i]
+            elif pos in NAME_PART_IDS and title_inside[i] and (i > 0 and title_inside[i - 1] or i < last and title_inside[i + 1]):
+                lemma = texts[i]
+            if table and pos in LOOKUP_IDS:
+                unchanged = lemma.lower() == texts[i].lower()
+                if unchanged or (known and lemma.lower() not in known):
+                    lemma = table.get(texts[i].lower(), lemma)
+            lemmas[i] = lemma
+        particles: dict[int, list[int]] = {}  # verb index → its particles after it, left to right (as `children`)
+        for i, row in enumerate(columns):
+            if row[5] == PRT_ID and heads[i] < 0:  # a particle after its verb points back to it
+                particles.setdefault(i + heads[i], []).append(i)
+        for verb, children in particles.items():
+            if columns[verb][0] not in VERB_IDS or not lemmas[verb]:
+                continue
+            for child in children:
+                particle = texts[child].lower()
+                if particle.isalpha() and not lemmas[verb].startswith(particle) and (not known or particle + lemmas[verb] in known):
+                    lemmas[verb] = particle + lemmas[verb]
+                    break
+        for i, row in enumerate(columns):
+            if strings[row[1]] != lemmas[i]:
+                doc[i].lemma_ = lemmas[i]
         return doc
