@@ -426,3 +426,15 @@ class TestQuestionsPutToSomeone:
         hem = Mention.of(MentionKind.PRONOUN, doc[0:1])
         wethouder = Mention.of(MentionKind.ROLE, doc[2:4])
         assert _cue_source(doc[1], doc[:], _Mentions([hem, wethouder]), 4) == wethouder
+
+
+class TestDatZegt:
+    """"Dat zegt X." makes the sentence before X's words, unless that sentence already has a cue of its own."""
+
+    def test_the_sentence_before_is_the_sources(self, analyse):
+        a = analyse("Nieuws\n\nDe nieuwe brug wordt veel te duur voor de stad. Dat zegt wethouder Mila Bos in de krant.")
+        assert indirect(a) == [("De nieuwe brug wordt veel te duur voor de stad", "Mila Bos")]
+
+    def test_a_sentence_with_its_own_cue_is_not_reported_twice(self, analyse):
+        a = analyse("Nieuws\n\nVolgens wethouder Mila Bos wordt de brug veel te duur. Dat zegt ze in de krant.")
+        assert indirect(a) == [("wordt de brug veel te duur", "Mila Bos")]

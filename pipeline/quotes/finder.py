@@ -387,13 +387,14 @@ def find_indirect_quotes(
     minutes = not direct
     carry: FoundQuote | None = None
     carried = 0
+    reported_before = False  # the previous sentence holds a reported clause of its own
     for sent in sentences(doc):
         if not regions.covers(sent.start_char):
-            previous, carry = None, None
+            previous, carry, reported_before = None, None, False
             continue
         quoted = direct_spans.covered(sent.start_char, sent.end_char)
         if quoted > 0.5 * len(sent.text.strip()):
-            previous = sent
+            previous, reported_before = sent, False
             continue  # the sentence is a direct quote; its cue belongs to that quote
         quote = (
             _volgens(sent, index)
@@ -401,10 +402,11 @@ def find_indirect_quotes(
             or _verb_dat(sent, index)
             or _trailing_cue(sent, index)
             or _parenthetical(sent, index)
-            or _dat_zegt(sent, previous, index)
+            # "Volgens X staat A. Dat zegt ze in …": the sentence before has its clause already
+            or _dat_zegt(sent, None if reported_before else previous, index)
             or _topic(sent, index)
         )
-        previous = sent
+        previous, reported_before = sent, quote is not None
         if quote is None and minutes and carry is not None:
             quote = _continuation(sent, carry, index, locate)
             if quote is None or carried >= MAX_CONTINUATION_SENTENCES:
@@ -426,14 +428,16 @@ _OTHER_SPEAKER_KINDS = frozenset({MentionKind.NAME, MentionKind.SURNAME, Mention
 
 
 def _continuation(sent: Span, carry: FoundQuote, mentions: _Mentions, locate: Locator) -> FoundQuote | None:
-    """Minutes: a sentence after "X geeft aan dat …" in the same paragraph or item that names no other person and
-    has no cue of its own continues X's reported speech (same source and cue)."""
+    """Minutes: a sentence after "X geeft aan dat …" in the same paragraph or item that names no other person, has
+    no cue of its own and no speech verb continues X's reported speech (same source and cue)."""
     if carry.block < 0 or locate.index(sent.start_char) != carry.block:
         return None
     if any(m.kind in _OTHER_SPEAKER_KINDS for m in mentions.by_tokens(sent.start, sent.end)):
         return None
     if any(t.lower_ in first_person() for t in sent):
         return None  # "Ik denk …": the writer or a direct turn, not the reported speaker
+    if any(speech_verb_lemma(t) for t in sent):
+        return None  # "Dat zegt ze in de krant.": a sentence about the speech, not more of it
     quote = _make(sent.doc, _clause(sent.doc, sent.start, sent.end), carry.cue or "", carry.source)
     if quote is not None:
         quote.block = carry.block
