@@ -61,6 +61,23 @@ def article_files(paths: list[Path], part: str = "all") -> list[Path]:
     return files
 
 
+def lead_budget(body: list[Span], n: int = 3) -> tuple[str, int]:
+    """The lead-n baseline of an article body (its first n candidate sentences, joined) and its length in words:
+    the word budget a summary gets when it is compared with lead-n."""
+    text = " ".join(s.text.strip() for s in body[:n])
+    return text, len(WORD.findall(text))
+
+
+def paired_bootstrap(a: list[float], b: list[float], rounds: int = 2000, seed: int = 0) -> tuple[float, float, float]:
+    """Mean of the per-document differences a - b with a 95% interval from resampling the documents."""
+    import numpy as np
+
+    diff = np.array(a) - np.array(b)
+    rng = np.random.default_rng(seed)
+    means = np.sort([diff[rng.integers(0, len(diff), len(diff))].mean() for _ in range(rounds)])
+    return float(means[int(0.025 * rounds)]), float(diff.mean()), float(means[int(0.975 * rounds) - 1])
+
+
 def load_articles(nlp: Language, files: list[Path]) -> list[Article]:
     """Read and parse the articles that have a lead and at least two more paragraphs."""
     articles = []

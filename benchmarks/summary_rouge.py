@@ -1,16 +1,18 @@
 """ROUGE of notulist's extractive summariser against baselines, on news articles whose first paragraph
 after the title is the editors' lead: the rest of the article is summarised and compared with the lead.
 
-Systems, all given the same sentences (notulist's sentence splitting, headings and residue left out) and
-asked for the same number of sentences: notulist (default: quote-balanced, publishable units ranked with
-the fitted weights), the first 3 sentences of the body (lead-3), and, when sumy is installed, sumy LexRank
+Systems, all given the same sentences (notulist's sentence splitting, headings and residue left out):
+notulist (quote-balanced, publishable units ranked with the fitted weights, within a budget of as many words
+as lead-3 has for that article: never longer than the baseline), the first 3 sentences of the body
+(lead-3), and, when sumy is installed (asked for 3 sentences), sumy LexRank
 and TextRank (Dutch stop words, Dutch Snowball stemmer for their similarity). ROUGE-1/2/L F1 with a
 tokenizer that keeps Dutch diacritics ("ideeën" stays one token), no stemming. The mean length of each
 system's summaries in words is printed too, since ROUGE F1 depends on it.
 
-`--part fit|heldout|all` takes that part of the fixed split of benchmarks/summary_data.py (every other
-file by name): the ranking weights are fitted on the fit part of nos-summ, so report on `--part heldout`
-there; the development articles (nos-dev, nos-dev2) are used whole.
+The shipped ranking weights are fitted on all of nos-summ (benchmarks/summary_fit.py, which reports the
+held-out figures of its cross-validation folds for nos-summ): run this on articles that were not fitted on,
+the development articles (nos-dev, nos-dev2). `--part fit|heldout|all` takes that part of the fixed split of
+benchmarks/summary_data.py (every other file by name).
 
 Usage: python benchmarks/summary_rouge.py [--sentences N] [--model M] [--part P] PATH...
 Needs the bench extra: pip install -e ".[bench]"
@@ -27,7 +29,7 @@ from rouge_score import rouge_scorer
 from spacy.lang.nl.stop_words import STOP_WORDS
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from summary_data import WORD, DiacriticTokenizer, article_files, load_articles  # noqa: E402
+from summary_data import WORD, DiacriticTokenizer, article_files, lead_budget, load_articles, paired_bootstrap  # noqa: E402
 
 from pipeline.nlp import load_nlp  # noqa: E402
 from pipeline.summaries.structured import summarise_span  # noqa: E402
@@ -80,9 +82,11 @@ def main() -> None:
     for article in articles:
         body = article.body
         texts = [s.text.strip() for s in body]
+        _, budget = lead_budget(body, args.sentences)
+        summary = summarise_span(body, n=args.sentences, unattributed=article.unattributed, budget=budget)
         outputs = {
-            "notulist": [s.text.strip() for s in summarise_span(body, n=args.sentences, unattributed=article.unattributed).sentences],
-            "lead-3": texts[:3],
+            "notulist": [s.text.strip() for s in summary.sentences],
+            "lead-3": texts[: args.sentences],
         }
         if _has_sumy():
             outputs["sumy-lexrank"] = sumy_summary(texts, args.sentences, "lexrank")
@@ -101,16 +105,6 @@ def main() -> None:
     for key in ("rouge1", "rougeL"):
         low, mid, high = paired_bootstrap(scores["notulist"][key], scores["lead-3"][key])
         print(f"notulist - lead-3 {key}: {mid:+.4f} (95% bootstrap interval {low:+.4f} to {high:+.4f})")
-
-
-def paired_bootstrap(a: list[float], b: list[float], rounds: int = 2000, seed: int = 0) -> tuple[float, float, float]:
-    """Mean of the per-document differences a - b with a 95% interval from resampling the documents."""
-    import numpy as np
-
-    diff = np.array(a) - np.array(b)
-    rng = np.random.default_rng(seed)
-    means = np.sort([diff[rng.integers(0, len(diff), len(diff))].mean() for _ in range(rounds)])
-    return float(means[int(0.025 * rounds)]), float(diff.mean()), float(means[int(0.975 * rounds) - 1])
 
 
 if __name__ == "__main__":

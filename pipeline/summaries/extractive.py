@@ -14,11 +14,12 @@
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -30,8 +31,10 @@ from spacy.attrs import IS_ALPHA, LEMMA, LOWER, ORTH
 from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
+from pipeline.resources import word_set
+from pipeline.results import MENTIONS
 from pipeline.sentences import doc_text
-from pipeline.summaries.publishable import is_procedural, needs_predecessor, rejection
+from pipeline.summaries.publishable import first_word, is_procedural, needs_predecessor, rejection
 from pipeline.summaries.units import quote_units
 from pipeline.themes.discovery import MIN_LEMMA_LENGTH, lemma_text
 
@@ -69,7 +72,15 @@ FEATURES = (
     "number",  # the unit holds a figure
     "dependent",  # the unit refers back to the one before it
     "title",  # cosine similarity to the document's first line when it is short (a title)
+    "position_1",  # the second candidate
+    "position_2",  # the third candidate
+    "position_3_5",  # the fourth to sixth candidate
+    "paragraph_lead",  # 1 / (1 + index of the unit's paragraph among the candidates' paragraphs)
+    "entity_density",  # share of the unit's words inside named entities (0 without an entity recogniser)
+    "length",  # min(words, LENGTH_CAP) / LENGTH_CAP
 )
+#: Words at which the "length" feature saturates.
+LENGTH_CAP = 60
 #: A first line of at most this many words is taken for the title.
 TITLE_WORDS = 30
 
@@ -93,7 +104,8 @@ class Prepared:
 
     `units[i]` is a spaCy Span (one or more sentences); `features` is (units × FEATURES); `similarity` is a
     sparse symmetric (units × units) cosine matrix without its diagonal; `predecessor[i]` is the index of
-    the unit right before unit i in the text when that one is a candidate too, else -1.
+    the unit right before unit i in the text when that one is a candidate too, else -1; `words[i]` is the
+    number of words of unit i (the unit of a summary's length budget).
     """
 
     units: list[Span]
@@ -101,6 +113,7 @@ class Prepared:
     similarity: sp.csr_matrix
     dependent: list[bool]
     predecessor: list[int]
+    words: list[int] = field(default_factory=list)
 
 
 def units_of(sentences: Sequence[Span]) -> list[Span]:
@@ -216,11 +229,25 @@ def prepare(sentences: Sequence[Span], *, unattributed: Sequence[tuple[int, int]
     to_centroid = matrix @ (centroid / norm) if norm > 0 else np.zeros(n)
     spans = sorted(unattributed)
     dependent = [needs_predecessor(t) for t in texts]
+    naming = _names_someone(units)
+    if naming is not None:
+        person_openers = word_set("summary_person_openers.txt")
+        for i, unit_text in enumerate(texts):
+            p = predecessor[i]
+            if p >= 0 and not naming[p] and first_word(unit_text) in person_openers:
+                predecessor[i] = -1  # "Zij wil …" after a sentence that names no one: whom does it mean?
+    entity_tokens = _entity_tokens(units)
     rows = []
+    counts: list[int] = []
+    paragraph = -1
     for i, unit in enumerate(units):
         start, end = unit.start_char, unit.end_char
         unit_text = texts[i]
         words = len(_WORD.findall(unit_text))
+        counts.append(words)
+        opens_paragraph = not text[text.rfind("\n", 0, start) + 1 : start].strip()
+        if opens_paragraph or i == 0:
+            paragraph += 1
         rows.append((
             1.0 / (1.0 + i),
             1.0 if i == 0 else 0.0,
@@ -230,12 +257,18 @@ def prepare(sentences: Sequence[Span], *, unattributed: Sequence[tuple[int, int]
             1.0 if _QUOTE_MARK.search(unit_text) else 0.0,
             1.0 if any(s < end and start < e for s, e in _overlapping(spans, start, end)) else 0.0,
             math.log1p(words),
-            1.0 if not text[text.rfind("\n", 0, start) + 1 : start].strip() else 0.0,
+            1.0 if opens_paragraph else 0.0,
             1.0 if _DIGIT.search(unit_text) else 0.0,
             1.0 if dependent[i] else 0.0,
             float(to_title[i]),
+            1.0 if i == 1 else 0.0,
+            1.0 if i == 2 else 0.0,
+            1.0 if 3 <= i < 6 else 0.0,
+            1.0 / (1.0 + paragraph),
+            min(1.0, entity_tokens[i] / max(1, len(unit))),
+            min(words, LENGTH_CAP) / LENGTH_CAP,
         ))
-    return Prepared(units, np.array(rows, dtype=float), graph, dependent, predecessor)
+    return Prepared(units, np.array(rows, dtype=float), graph, dependent, predecessor, counts)
 
 
 def lemma_texts(spans: Sequence[Span]) -> list[str]:
@@ -261,6 +294,35 @@ def lemma_texts(spans: Sequence[Span]) -> list[str]:
             known[key] = lemma if keep else None
         content.append(known[key])
     return [" ".join(w for w in content[s.start - low : s.end - low] if w) for s in spans]
+
+
+def _names_someone(units: Sequence[Span]) -> list[bool] | None:
+    """Per unit, whether it names a person, group or organisation (a stored mention other than a pronoun);
+    None when the mentions component has not run on the document."""
+    doc = units[0].doc
+    if MENTIONS not in doc.spans:
+        return None
+    starts = [u.start for u in units]
+    naming = [False] * len(units)
+    for mention in doc.spans[MENTIONS]:
+        if mention.label_ == "pronoun":
+            continue
+        k = bisect.bisect_right(starts, mention.start) - 1
+        if k >= 0 and mention.start < units[k].end:
+            naming[k] = True
+    return naming
+
+
+def _entity_tokens(units: Sequence[Span]) -> list[int]:
+    """Tokens inside named entities per unit (zeros when no entity recogniser ran): one pass over `doc.ents`."""
+    doc = units[0].doc
+    if not doc.has_annotation("ENT_IOB"):
+        return [0] * len(units)
+    inside = np.zeros(len(doc) + 1, dtype=np.int64)
+    for ent in doc.ents:
+        inside[ent.start + 1 : ent.end + 1] = 1
+    prefix = np.cumsum(inside)
+    return [int(prefix[u.end] - prefix[u.start]) for u in units]
 
 
 def title_of(doc: Doc) -> Span | None:
@@ -297,10 +359,21 @@ def scores(prepared: Prepared, weights: Mapping[str, float]) -> np.ndarray:
 
 
 def choose(
-    prepared: Prepared, n: int, *, weights: Mapping[str, float] | None = None, mmr_lambda: float | None = None, extra: int = 0
+    prepared: Prepared,
+    n: int,
+    *,
+    weights: Mapping[str, float] | None = None,
+    mmr_lambda: float | None = None,
+    extra: int = 0,
+    budget: int | None = None,
 ) -> tuple[list[int], list[int]]:
-    """Indices of the n summary units (document order) and then of up to `extra` further units that add
-    to them (best first, none that refers back): lazy maximal marginal relevance on the sparse graph."""
+    """Indices of the summary units (document order) and then of up to `extra` further units that add
+    to them (best first, none that refers back): lazy maximal marginal relevance on the sparse graph.
+
+    The summary holds at most `n` units and, when `budget` (in words) is given, at most `budget` words: a
+    unit that would take it over the budget is passed over (it may become a key point), except the first,
+    so that a summary is never empty. Choosing stops once the budget is spent.
+    """
     if weights is None or mmr_lambda is None:
         fitted, lam = ranking_settings()
         weights = weights or fitted
@@ -308,6 +381,8 @@ def choose(
     salience = scores(prepared, weights)
     graph = prepared.similarity
     count = len(salience)
+    sizes = prepared.words or [0] * count
+    limit = math.inf if budget is None else budget
     redundancy = np.zeros(count)
     version = [0] * count
     heap = [(-mmr_lambda * salience[i], i, 0) for i in range(count)]
@@ -316,6 +391,7 @@ def choose(
     in_summary = [False] * count
     summary: list[int] = []
     more: list[int] = []
+    used = 0
 
     def take(i: int) -> None:
         taken[i] = True
@@ -325,7 +401,10 @@ def choose(
                 redundancy[j] = value
                 version[j] += 1
 
-    while heap and (len(summary) < n or len(more) < extra):
+    def full() -> bool:
+        return len(summary) >= n or used >= limit
+
+    while heap and (not full() or len(more) < extra):
         _, i, seen = heapq.heappop(heap)
         if taken[i]:
             continue
@@ -333,26 +412,36 @@ def choose(
             value = mmr_lambda * salience[i] - (1 - mmr_lambda) * redundancy[i]
             heapq.heappush(heap, (-value, i, version[i]))
             continue
-        if len(summary) < n:
+        if not full():
+            with_predecessor = None
             if prepared.dependent[i]:
                 p = prepared.predecessor[i]
                 if p >= 0 and in_summary[p]:
                     pass
                 elif p >= 0 and not taken[p] and not prepared.dependent[p] and len(summary) + 2 <= n:
-                    take(p)
-                    summary.append(p)
-                    in_summary[p] = True
+                    with_predecessor = p
                 else:
                     taken[i] = True  # cannot stand here; never chosen
                     continue
+            size = sizes[i] + (sizes[with_predecessor] if with_predecessor is not None else 0)
+            if summary and used + size > limit:
+                taken[i] = True  # over the budget: not in the summary, but it may still add as a key point
+                if not prepared.dependent[i]:
+                    more.append(i)
+                continue
+            if with_predecessor is not None:
+                take(with_predecessor)
+                summary.append(with_predecessor)
+                in_summary[with_predecessor] = True
             take(i)
             summary.append(i)
             in_summary[i] = True
+            used += size
         else:
             taken[i] = True
             if not prepared.dependent[i]:
                 more.append(i)
-    return sorted(summary), more
+    return sorted(summary), more[:extra]
 
 
 def summarise(sentences: Sequence[Span], n: int, *, unattributed: Sequence[tuple[int, int]] = ()) -> list[Span]:

@@ -1,8 +1,9 @@
 """Which summary units communication staff can publish as they are.
 
 A unit (a sentence, or sentences merged so that their quotation marks balance: `units.py`) is turned away
-when it is a fragment, a heading, a byline or caption, an attendance or procedural line, a question to the
-reader, an intro ending in ':' or when its quotation marks do not balance. A unit that opens with a word
+when it is a fragment, a heading, a byline or caption, an attendance or procedural line, a greeting or a
+spoken filler opening ("Dank u, voorzitter.", "Nou, …"), a question to the reader, an intro ending in ':'
+or when its quotation marks do not balance. A unit that opens with a word
 referring back ("Zij", "Dat", "Daarom") is publishable only together with the unit before it.
 """
 
@@ -49,6 +50,11 @@ def is_byline(text: str) -> bool:
     return _combined("summary_bylines.txt").search(_lines_of(text)) is not None
 
 
+def is_filler(text: str) -> bool:
+    """Whether the unit opens as speech does and no summary may ("Dank u, voorzitter.", "Nou, het college …", "Ja.")."""
+    return _combined("summary_filler_openers.txt").match(text.strip()) is not None
+
+
 def first_word(text: str) -> str:
     """The first word of a unit, lower-cased, after any opening quotation marks."""
     match = _WORD.search(text.lstrip(_OPENERS))
@@ -73,7 +79,7 @@ def rejection(text: str, *, has_verb: bool | None = None) -> str | None:
     Reasons: "fragment" (too short or too long, starting mid-sentence, or without a verb when `has_verb` is
     False: pass it when a tagger has run), "heading" (no closing punctuation), "intro" (ends in ':'),
     "question", "unbalanced" (quotation marks), "unattributed" (a quotation and nothing else: who says it?),
-    "byline", "procedural".
+    "byline", "procedural", "filler" (a spoken opening: thanks to the chair, "Nou, …", "Ja.").
     """
     body = text.strip()
     lines = [line.strip() for line in body.splitlines() if line.strip()]
@@ -82,6 +88,8 @@ def rejection(text: str, *, has_verb: bool | None = None) -> str | None:
         return "byline"
     if _combined("procedural_lines.txt", "summary_procedural_lines.txt").search(joined):
         return "procedural"
+    if is_filler(body):
+        return "filler"
     if not MIN_WORDS <= len(_WORD.findall(body)) <= MAX_WORDS:
         return "fragment"
     core = body.rstrip(_CLOSERS)

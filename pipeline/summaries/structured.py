@@ -17,6 +17,8 @@ from pipeline.summaries.publishable import MIN_WORDS, is_publishable
 
 #: Key points per summary: units that add to the summary sentences, best first.
 KEY_POINTS = 5
+#: With a word budget, a summary of n sentences holds at most this many times n units (short ones).
+BUDGET_UNITS = 2
 #: A key point longer than this many words is cut after its first complete clause, or left out.
 KEY_POINT_WORDS = 25
 
@@ -56,17 +58,41 @@ def shorten(text: str, limit: int = KEY_POINT_WORDS) -> str | None:
     return None
 
 
+def word_budget(sentences: Sequence[Span], n: int) -> int:
+    """The length of an n-sentence summary in words: as many words as the first n candidate sentences hold
+    (what the first n sentences of a news article give), and at least n times the median sentence, so that
+    a session opening with short greetings still gets a summary of n ordinary sentences."""
+    counts = [len(_WORD.findall(s.text)) for s in sentences]
+    if not counts:
+        return 0
+    median = sorted(counts)[len(counts) // 2]
+    return max(sum(counts[:n]), n * median)
+
+
 def summarise_span(
-    sentences: Sequence[Span], *, n: int | None = 3, ratio: float | None = None, unattributed: Sequence[tuple[int, int]] = ()
+    sentences: Sequence[Span],
+    *,
+    n: int | None = 3,
+    ratio: float | None = None,
+    unattributed: Sequence[tuple[int, int]] = (),
+    budget: int | None = None,
 ) -> SpanSummary:
     """Summary units in document order, and key points that add to them (best first).
 
     `sentences` are the candidate sentences of one session or document (spaCy spans of one Doc);
     `unattributed` holds character ranges of direct quotes whose speaker the sentence does not name.
+    With a number of sentences `n` the summary gets a length budget in words (`budget`, by default
+    `word_budget(sentences, n)`) and at most `BUDGET_UNITS` × n units; with a `ratio` it gets that share of
+    the units, whatever their length.
     """
     prepared = prepare(sentences, unattributed=unattributed)
     count = sentence_count(len(prepared.units), sentences=n, ratio=ratio)
-    chosen, more = choose(prepared, count, extra=3 * KEY_POINTS)
+    if ratio is None:
+        budget = word_budget(sentences, count) if budget is None else budget
+        count *= BUDGET_UNITS
+    else:
+        budget = None
+    chosen, more = choose(prepared, count, extra=3 * KEY_POINTS, budget=budget)
     summary = [prepared.units[i] for i in chosen]
     key_points: list[str] = []
     for i in more:
