@@ -250,3 +250,25 @@ def test_an_organisation_after_a_name_and_van_describes_the_person_not_a_second_
 def test_an_organisation_named_without_a_person_before_it_is_its_own_source(analyse):
     a = analyse("Volgens de Fietsersbond Utrecht werkt het plan niet.")
     assert [q.speaker for q in a.quotes] == ["Fietsersbond Utrecht"]
+
+
+def test_a_party_member_noun_before_a_surname_gives_role_and_party(analyse):
+    a = analyse("Het debat was fel. SGP'er Verbeek zegt dat de regels moeten blijven.")
+    s = speaker(a, "Verbeek")
+    assert s.roles == ["SGP'er"]
+    assert s.organisations == ["SGP"]
+
+
+def test_a_party_member_noun_away_from_the_name_describes_someone_else(analyse):
+    a = analyse("Het debat was fel. Volgens Tom Verbeek zit het goed, aldus de SGP'er richting Sanne Damen.")
+    assert "SGP" not in speaker(a, "Tom Verbeek").organisations
+    assert all("SGP'er" not in s.roles for s in a.speakers if s.name == "Sanne Damen")
+
+
+def test_party_member_prefix():
+    from spacy.lang.nl import Dutch
+
+    from pipeline.speakers.lexicon import party_member_prefix
+
+    doc = Dutch()("D66'er en GroenLinks'er en moeder")
+    assert [party_member_prefix(t) for t in doc] == ["D66", None, "GroenLinks", None, None]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import weakref
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 
 from spacy.tokens import Doc, Token
 
@@ -73,7 +73,12 @@ def has_pos(doc: Doc) -> bool:
 
 def is_capitalised(token: Token) -> bool:
     """A word that starts with a capital letter."""
-    text = token.text
+    return is_capitalised_text(token.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def is_capitalised_text(text: str) -> bool:
+    """`is_capitalised` of a word's text (cached: the rules ask it of the same words many times)."""
     return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
 
 
@@ -174,8 +179,19 @@ def is_acronym(token: Token) -> bool:
 
 
 def is_role_noun(token: Token) -> bool:
-    """A function noun, also as the head of a compound: hoogleraar, clustermanager, stikstof-professor."""
-    return _is_role_word(token.lower_)
+    """A function noun, also as the head of a compound: hoogleraar, clustermanager, stikstof-professor; or a party
+    member noun such as "D66'er" or "CDA'er" (`party_member_prefix`)."""
+    return _is_role_word(token.lower_) or party_member_prefix(token) is not None
+
+
+#: "D66'er", "CDA'er", "GroenLinks'er": a member of the party written before the apostrophe.
+_PARTY_MEMBER = re.compile(r"^([A-Z][A-Za-z0-9-]*)['’]er$")
+
+
+def party_member_prefix(token: Token) -> str | None:
+    """The party of a party member noun ("D66'er" → "D66"), or None for any other word."""
+    match = _PARTY_MEMBER.match(token.text)
+    return match.group(1) if match else None
 
 
 def is_role_text(word: str) -> bool:

@@ -22,6 +22,7 @@ from pipeline.speakers.lexicon import (
     is_group_noun,
     is_org_word,
     is_role_noun,
+    party_member_prefix,
     speech_verb_lemma,
 )
 
@@ -133,6 +134,9 @@ def compound_organisation(role: Span) -> str | None:
     role compound names the person's party or organisation; with the capitalised words right before it in `role`."""
     doc = role.doc
     for tok in role:
+        member_of = party_member_prefix(tok)
+        if member_of is not None:
+            return member_of  # "D66'er Sjoerdsma"
         if "-" not in tok.text or not is_role_noun(tok):
             continue
         prefix = tok.text.rsplit("-", 1)[0]
@@ -189,8 +193,8 @@ def _role_before(name: Span) -> Span | None:
             break
         if is_finite_verb(tok) and not is_role_noun(tok):
             break
-        if is_role_noun(tok):
-            found = i
+        if is_role_noun(tok) and (party_member_prefix(tok) is None or i == name.start - 1):
+            found = i  # a party member noun only right before the name: not "de CDA'er richting Omtzigt"
         if tok.is_sent_start:
             break
         i -= 1
