@@ -588,3 +588,13 @@ def test_a_folder_in_an_outputs_place_fails_that_input_before_the_analysis_namin
     assert result.exit_code == 1
     assert f"its output {out / 'vergadering.json'} is a folder" in result.output and ".tmp" not in result.output
     assert (out / "kort.json").is_file()
+
+
+def test_timing_warnings_reach_document_warnings_in_the_json_output(tmp_path):
+    (tmp_path / "commissie.vtt").write_text(VTT_BAD_TIME, encoding="utf-8")
+    result = cli(str(tmp_path / "commissie.vtt"), "--out", str(tmp_path / "uit"), "-q")
+    assert result.exit_code == 0, result.output
+    assert "warning:" in result.output and "line 6" in result.output
+    output = json.loads((tmp_path / "uit" / "commissie.json").read_text(encoding="utf-8"))
+    assert any("line 6" in w and "cannot be read" in w for w in output["document"]["warnings"])
+    assert "-->" not in " ".join(turn["text"] for turn in output["turns"])
