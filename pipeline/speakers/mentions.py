@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -424,7 +425,12 @@ def _name_end(doc: Doc, i: int, given_end: int | None = None) -> int | None:
 
 def _name_word(token: object) -> bool:
     """A word that can be part of a name: letters, hyphens and apostrophes, or an initial."""
-    text = token.text  # type: ignore[attr-defined]
+    return _name_word_text(token.text)  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_word_text(text: str) -> bool:
+    """`_name_word` of a word's text (cached: asked of the same words many times)."""
     if re.match(r"^[A-Z]\.$", text):
         return True
     parts = text.split("-")
@@ -683,9 +689,10 @@ def _surname_repeats(doc: Doc, names: list[Span], taken: set[int]) -> list[Span]
     for order, (key, size) in enumerate(surnames.items()):
         by_size.setdefault(size, {})[key] = order
     found: list[Span] = []
-    for i in range(len(doc)):
-        if i in taken:
-            continue
+    prefixes = {key[:n] for key in surnames for n in range(1, len(key) + 1)}
+    for i, token in enumerate(doc):
+        if i in taken or token.lower_ not in prefixes:
+            continue  # a window's text starts with its first token's: no surname can match here
         best: tuple[int, int] | None = None  # (order of the surname, its length in tokens)
         for size, keys in by_size.items():
             if i + size > len(doc):
