@@ -517,16 +517,24 @@ def _write_outputs(analysis: Analysis, path: Path, out_dir: Path, *, html: bool,
     """Write the JSON (and the HTML report) of one analysis atomically; the outcome with their digests."""
     target = out_dir / f"{path.stem}.json"
     text = to_json(analysis).encode("utf-8")
-    write_atomic(target, text)
+    _write_named(target, text)
     digests = {target.name: hashlib.sha256(text).hexdigest()}
     if html:
         from pipeline.outputs.report import render_html
 
         page = render_html(analysis).encode("utf-8")
-        write_atomic(out_dir / f"{path.stem}.html", page)
+        _write_named(out_dir / f"{path.stem}.html", page)
         digests[f"{path.stem}.html"] = hashlib.sha256(page).hexdigest()
     return Outcome(path, target, words=analysis.document.words, warnings=tuple(analysis.document.warnings),
                    digests=digests, seconds=time.perf_counter() - started)
+
+
+def _write_named(target: Path, data: bytes) -> None:
+    """`write_atomic`, with an error that names the output, not the hidden temporary file it writes first."""
+    try:
+        write_atomic(target, data)
+    except OSError as err:
+        raise OSError(err.errno, err.strerror, str(target)) from err
 
 
 def process_one(nlp: Language, path: Path, out_dir: Path, *, format: str | None = None, summariser=None, html: bool = False) -> Outcome:

@@ -101,3 +101,12 @@ def test_an_unreadable_file_in_a_group_fails_with_its_own_message_and_the_rest_g
     outcomes = list(process_many(nlp, [empty, good], tmp_path / "out"))
     assert outcomes[0].error is not None and "leeg.txt" in outcomes[0].error
     assert outcomes[1].error is None and (tmp_path / "out" / "goed.json").exists()
+
+
+def test_a_failed_write_names_the_output_and_not_a_temporary_file(tmp_path, nlp):
+    source = write(tmp_path / "in" / "verslag.txt", REPORT.format(n=1))
+    out = tmp_path / "out"
+    (out / "verslag.json").mkdir(parents=True)  # a folder where the output should go: the write fails
+    (outcome,) = list(process_many(nlp, [source], out))
+    assert outcome.error is not None and "verslag.json" in outcome.error
+    assert ".tmp" not in outcome.error
