@@ -438,3 +438,31 @@ class TestDatZegt:
     def test_a_sentence_with_its_own_cue_is_not_reported_twice(self, analyse):
         a = analyse("Nieuws\n\nVolgens wethouder Mila Bos wordt de brug veel te duur. Dat zegt ze in de krant.")
         assert indirect(a) == [("wordt de brug veel te duur", "Mila Bos")]
+
+
+class TestReportedClauseAroundAQuote:
+    """A sentence that is mostly quoted words but opens with its own cue reports a clause around the quote."""
+
+    def test_the_clause_around_the_quote_is_reported_too(self, analyse):
+        text = (
+            "Verslag\n\nRaadslid Joost Pel concludeert dat het binnen de regels “heel moeilijk vast te stellen is wanneer "
+            "een oude boom in de wijk gekapt mag worden”."
+        )
+        a = analyse(text)
+        assert [s for _, s in indirect(a)] == ["Joost Pel"]
+        assert indirect(a)[0][0].startswith("het binnen de regels")
+        assert [s for _, s in direct(a)] == ["Joost Pel"]
+
+    def test_a_cue_inside_the_quoted_words_is_the_speakers_own(self, analyse):
+        text = (
+            "Verslag\n\nRaadslid Joost Pel was duidelijk: “Ik zeg al jaren dat het heel moeilijk vast te stellen is "
+            "wanneer een oude boom in de wijk gekapt mag worden.”"
+        )
+        assert indirect(analyse(text)) == []
+
+    def test_a_pronoun_source_is_left_to_the_quote(self, analyse):
+        text = (
+            "Verslag\n\nRaadslid Joost Pel sprak na de wethouder. Hij concludeert dat het binnen de regels “heel moeilijk "
+            "vast te stellen is wanneer een oude boom in de wijk gekapt mag worden”."
+        )
+        assert indirect(analyse(text)) == []

@@ -394,8 +394,19 @@ def find_indirect_quotes(
             continue
         quoted = direct_spans.covered(sent.start_char, sent.end_char)
         if quoted > 0.5 * len(sent.text.strip()):
-            previous, reported_before = sent, False
-            continue  # the sentence is a direct quote; its cue belongs to that quote
+            # mostly a direct quote: its cue belongs to that quote, unless the sentence opens with words of its own
+            # and a cue before its clause ("X concludeert dat het “zeer moeilijk is …”")
+            opens_quoted = direct_spans.covered(sent.start_char, sent.start_char + OPENING_WINDOW) > 0
+            quote = None if opens_quoted else _verb_dat(sent, index)
+            if quote is not None and direct_spans.covered(quote.start, quote.start + OPENING_WINDOW):
+                quote = None  # the cue and its clause stand inside the quoted words: the speaker's own
+            if quote is not None and quote.source is not None and quote.source.kind is MentionKind.PRONOUN:
+                quote = None  # a pronoun's referent is less sure than the quote's own attribution: leave it to the quote
+            if quote is not None:
+                quote.block = locate.index(quote.start)
+                found.append(quote)
+            previous, reported_before, carry = sent, quote is not None, None
+            continue
         quote = (
             _volgens(sent, index)
             or _verb_infinitive(sent, index)
@@ -445,9 +456,17 @@ def _continuation(sent: Span, carry: FoundQuote, mentions: _Mentions, locate: Lo
 
 
 def _mostly_quoted(quote: FoundQuote, direct_spans: Coverage) -> bool:
-    """Reported speech that is really the words of a direct quote next to it."""
+    """Reported speech that is really the words of a direct quote next to it: it starts inside the quote ("“…” Dat
+    zegt X.") and is mostly quoted. A clause that opens with words of its own and then quotes ("X concludeert dat het
+    “zeer moeilijk is …”") is reported speech around the quote."""
+    if not direct_spans.covered(quote.start, quote.start + OPENING_WINDOW):
+        return False
     covered = direct_spans.covered(quote.start, quote.end)
     return covered > 0.5 * (quote.end - quote.start)
+
+
+#: Characters at the start of a reported clause in which a direct quote must begin for the clause to be that quote.
+OPENING_WINDOW = 2
 
 
 def _clause(doc: Doc, start: int, end: int, *, min_tokens: int = 3) -> tuple[int, int] | None:
