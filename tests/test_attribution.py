@@ -153,3 +153,19 @@ class TestBackReferences:
         assert "hen" not in [m.text for m in get_mentions(doc)]  # the mention finder leaves it out
         quotes = get_quotes(doc, get_mentions(doc))
         assert [(q.source.text, q.speaker_key is not None) for q in quotes] == [("hen", True)]
+
+
+class TestImpersonalCue:
+    """"“…”, klonk het." names no source: nobody named nearby is taken as the speaker."""
+
+    def test_an_impersonal_cue_leaves_the_quote_without_speaker(self, analyse):
+        text = (
+            "Nieuws\n\nVoor de avond waren wethouder Anna Kok en raadslid Karel Mol uitgenodigd. "
+            "“Omdat zij het meest over de nieuwe brug weten”, klonk het. Ook de pers was er.\n"
+        )
+        assert _by_text(analyse(text))["Omdat zij het meest over de nieuwe brug weten"] == (None, "none")
+
+    def test_an_article_after_the_verb_opens_a_source(self, analyse):
+        text = "Nieuws\n\n“De brug gaat in mei open voor alle verkeer”, zegt het college van de gemeente Zwolle.\n"
+        speaker, step = _by_text(analyse(text))["De brug gaat in mei open voor alle verkeer"]
+        assert step == "cue" and speaker is not None

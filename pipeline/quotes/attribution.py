@@ -17,7 +17,8 @@ name in `FoundQuote.attribution` (and the output's `quotes[].attribution`). The 
 6. `last_speaker` — news style: a quote in a paragraph that names nobody continues the speaker quoted last, within
    `MAX_PARAGRAPHS_BACK` paragraphs and with nobody else named in between.
 
-Steps 2–6 apply to direct quotes only: reported speech always has its cue. Linear in the number of quotes and
+Steps 2–6 apply to direct quotes only: reported speech always has its cue. A quote whose cue names nobody
+("“…”, klonk het.", `pipeline.quotes.cues.impersonal_cue`) passes no step. Linear in the number of quotes and
 mentions: mentions are looked up by offset (`MentionIndex`) and containment in direct quotes by `pipeline.intervals.Regions`.
 """
 
@@ -31,7 +32,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.intervals import Regions
 from pipeline.quotes.back_references import is_back_reference, resolve_back_reference
-from pipeline.quotes.cues import announces
+from pipeline.quotes.cues import announces, impersonal_cue
 from pipeline.quotes.model import Attribution, FoundQuote
 from pipeline.sentences import doc_text, sentence_of
 from pipeline.speakers.coreference import PERSON_KINDS, Resolution, SpeakerRecord
@@ -203,6 +204,9 @@ def attribute(
     ctx = SieveContext(doc, resolution, MentionIndex(mentions), Regions([(q.start, q.end) for q in ordered if q.kind == "direct"]))
     for q in ordered:
         q.speaker_key, q.attribution = None, Attribution.NONE
+        if q.source is None and q.cue and impersonal_cue(q.cue):
+            ctx.previous = q  # "“…”, klonk het.": the cue says nobody in particular
+            continue
         for step_name, step in sieve:
             key = step(q, ctx)
             if key:

@@ -12,7 +12,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from pipeline.resources import patterns, word_set
+from pipeline.resources import patterns, speech_verbs, word_set
 from pipeline.speakers.lexicon import POSSESSIVES, annotated, is_finite_verb, speech_verb_lemma
 
 #: How many tokens before the speech verb a negation may stand and still deny it ("heeft het nooit gezegd").
@@ -208,6 +208,13 @@ def topic_cue(text: str) -> re.Match[str] | None:
     """The first minutes cue with a topic object in `text` ("informeert naar", "heeft een vraag over")."""
     found = [m for m in (p.search(text) for p in patterns("topic_cues.txt")) if m is not None]
     return min(found, key=lambda m: m.start()) if found else None
+
+
+def impersonal_cue(cue: str) -> bool:
+    """The cue ends in a speech verb and an impersonal subject ("klonk het", "zo luidde het", "zegt men"; not "zegt
+    het bestuur"): it names no source, so nobody nearby is to be taken as the speaker (impersonal_subjects.txt)."""
+    words = cue.lower().replace(",", " ").rstrip(" .!?:").split()
+    return len(words) >= 2 and words[-2] in speech_verbs() and words[-1] in word_set("impersonal_subjects.txt")
 
 
 def announces(text: str) -> bool:

@@ -22,6 +22,7 @@ from pipeline.quotes.cues import (
     dislocated,
     first_person,
     first_person_subject,
+    impersonal_cue,
     infinitive_te,
     opens_clause,
     particle_of,
@@ -169,10 +170,10 @@ def find_direct_quotes(
         after_limit = pairs[n + 1].open_start if n + 1 < len(pairs) else len(text)
         before_limit = pairs[n - 1].close_end if n > 0 else 0
         cue, source = _cue_after(doc, pair.close_end, after_limit, index)
-        if source is None:
+        if source is None and not (cue is not None and impersonal_cue(cue)):  # "“…”, klonk het." names nobody
             cue, source = _cue_before(doc, pair.open_start, before_limit, index)
-        if source is None and n in interrupted:
-            cue, source = interrupted[n]
+            if source is None and n in interrupted:
+                cue, source = interrupted[n]
         if not _is_speech(doc, inner, pair.open_start, pair.close_end, cued=cue is not None):
             if fragments is not None and pair.style not in SCARE_STYLES and not _is_title(doc, pair.open_start):
                 fragment = FoundQuote("direct", pair.inner_start, pair.inner_end, inner, locate.index(pair.inner_start))
