@@ -129,3 +129,23 @@ def test_entity_edges_trimmed_but_surname_particles_kept():
     assert _trim(doc[5:8]).text == "Van der Plas"
     assert _trim(doc[10:12]).text == "De Vries"
     assert _trim(doc[15:18]).text == "Van Haga"
+
+
+def test_two_people_named_with_en_before_a_plural_speech_verb_both_speak(analyse):
+    a = analyse("Het plan is te duur, zeggen econoom Kees Aalders en planoloog Ruud Verbeek.")
+    assert {s.name for s in a.speakers} == {"Kees Aalders", "Ruud Verbeek"}
+
+
+def test_a_person_named_with_en_after_a_singular_speech_verb_does_not_speak(analyse):
+    a = analyse("Het plan is te duur, zegt econoom Kees Aalders. Hij sprak met Tom Verbeek en Ruud Damen.")
+    assert {s.name for s in a.speakers} == {"Kees Aalders"}
+
+
+def test_a_lower_case_adjective_belongs_to_the_role_before_a_name(analyse):
+    a = analyse("Volgens militair jurist Ruud Verbeek mag dat niet.")
+    assert next(s for s in a.speakers if s.name == "Ruud Verbeek").roles == ["militair jurist"]
+
+
+def test_a_place_adjective_is_not_part_of_the_role(analyse):
+    a = analyse("“Dat mag echt niet”, zegt de Utrechtse huisarts Ruud Verbeek.")
+    assert next(s for s in a.speakers if s.name == "Ruud Verbeek").roles == ["huisarts"]

@@ -19,7 +19,16 @@ from spacy.tokens import Doc
 from pipeline.intervals import Regions
 from pipeline.resources import word_set
 from pipeline.sentences import sentence_of, sentences
-from pipeline.speakers.lexicon import is_plural_pronoun, name_gender, pronoun_gender, title_gender
+from pipeline.speakers.lexicon import (
+    is_finite_verb,
+    is_plural_pronoun,
+    is_plural_verb,
+    is_role_noun,
+    name_gender,
+    pronoun_gender,
+    speech_verb_lemma,
+    title_gender,
+)
 from pipeline.speakers.mentions import Mention, MentionKind, honorific_end, surname
 from pipeline.speakers.roles import Description, describe, inherited_organisation
 
@@ -383,3 +392,33 @@ def mark_reported_speakers(doc: Doc, mentions: Sequence[Mention], res: Resolutio
                 record = res.records[res.referent[m]]
                 if record.type == "person" and m.kind in (MentionKind.NAME, MentionKind.PRONOUN, MentionKind.SURNAME):
                     record.speaks = True
+    _mark_coordinated_speakers(doc, ordered, res)
+
+
+#: At most this many words between "en" and the second of two coordinated names ("en ook de Belgische hoogleraar").
+MAX_COORDINATION_GAP = 6
+
+
+def _mark_coordinated_speakers(doc: Doc, ordered: Sequence[Mention], res: Resolution) -> None:
+    """"zeggen docent Fink en jurist Ducheine", "Fink en ook de Belgische hoogleraar De Cock wijzen erop dat": a person
+    named with "en" (and only role words, articles or "ook" between) after a person who speaks, in a sentence whose
+    speech verb is plural, speaks too. One pass over consecutive pairs of names."""
+    plural_cue: dict[int, bool] = {}  # sentence start -> it holds a plural speech verb
+    names = [m for m in ordered if m.kind in (MentionKind.NAME, MentionKind.SURNAME) and m in res.referent]
+    for first, second in zip(names, names[1:], strict=False):
+        a, b = res.records[res.referent[first]], res.records[res.referent[second]]
+        if not a.speaks or b.speaks or b.type != "person" or a is b:
+            continue
+        gap = doc[first.end : second.start]
+        if not len(gap) or gap[0].lower_ != "en" or len(gap) > MAX_COORDINATION_GAP:
+            continue
+        if any(t.is_punct or is_finite_verb(t) and not is_role_noun(t) for t in gap[1:]):
+            continue
+        sent = sentence_of(doc, first.start)
+        if sent.start != sentence_of(doc, second.start).start:
+            continue
+        if sent.start not in plural_cue:
+            plural_cue[sent.start] = any(speech_verb_lemma(t) and is_plural_verb(t) for t in sent)
+        if plural_cue[sent.start]:
+            b.speaks = True
+

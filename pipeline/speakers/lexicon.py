@@ -268,12 +268,14 @@ def is_plural_pronoun(token: Token) -> bool:
         return False
     doc = token.doc
     for k in (token.i + 1, token.i - 1):
-        if 0 <= k < len(doc) and _plural_verb(doc[k]):
+        if 0 <= k < len(doc) and is_plural_verb(doc[k]):
             return True
     return False
 
 
-def _plural_verb(token: Token) -> bool:
+def is_plural_verb(token: Token) -> bool:
+    """A plural finite verb: Number=Plur from the tagger, else a form ending in -en from `finite_verbs.txt` or the
+    speech verbs ("zeggen", "wijzen")."""
     if has_pos(token.doc):
         return token.pos_ in ("VERB", "AUX") and token.morph.get("Number", []) == ["Plur"] and "Fin" in token.morph.get("VerbForm", [])
     lower = token.lower_

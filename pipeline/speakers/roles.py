@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.resources import word_set
 from pipeline.sentences import sentence_of
 from pipeline.speakers.lexicon import (
     ARTICLES,
+    has_pos,
     is_acronym,
     is_capitalised,
     is_finite_verb,
@@ -200,8 +201,10 @@ def _role_before(name: Span) -> Span | None:
         i -= 1
     if found is None:
         return None
-    while found > 0 and doc[found - 1].lower_ in word_set("role_modifiers.txt") and not doc[found].is_sent_start:
-        found -= 1  # "demissionair minister", "voormalig tennisster"
+    while found > 0 and not doc[found].is_sent_start and name.start - found < MAX_ROLE_BEFORE and (
+        doc[found - 1].lower_ in word_set("role_modifiers.txt") or _role_adjective(doc[found - 1])
+    ):
+        found -= 1  # "demissionair minister", "voormalig tennisster", "militair jurist", "de Belgische hoogleraar"
     if "-" in doc[found].text and doc[found].text[:1].isupper():
         # "ABN Amro-econoom Paul Bisschop": the organisation's first words belong to the role
         while found > 0 and name.start - found < 4 and (is_acronym(doc[found - 1]) or is_capitalised(doc[found - 1])) and not is_function_word(doc[found - 1]):
@@ -209,6 +212,23 @@ def _role_before(name: Span) -> Span | None:
             if doc[found].is_sent_start:
                 break
     return doc[found : name.start]
+
+
+#: At most this many words in a role before a name, adjectives included.
+MAX_ROLE_BEFORE = 6
+
+
+def _role_adjective(token: Token) -> bool:
+    """A lower-case adjective that belongs to the role after it ("militair jurist", "juridisch adviseur"): ADJ where
+    the model tags part of speech, else a word ending in -isch or -air. Not a place adjective ("de Rotterdamse
+    huisarts": the role is "huisarts"), not a pronoun ending in -en ("onder anderen")."""
+    if not token.is_alpha or not token.is_lower or token.lower_ in ARTICLES or is_function_word(token) or is_role_noun(token):
+        return False
+    if token.lower_.endswith("en"):
+        return False
+    if has_pos(token.doc):
+        return token.pos_ == "ADJ"
+    return token.lower_.endswith(("isch", "air"))
 
 
 def _apposition_after(name: Span) -> Span | None:
