@@ -146,3 +146,18 @@ def test_without_a_tagger_a_plural_form_from_the_lists_makes_zij_plural(nlp):
     assert is_plural_pronoun(nlp("Zij hebben gelijk.")[0])
     assert not is_plural_pronoun(nlp("Zij heeft gelijk.")[0])
     assert is_plural_pronoun(nlp("Volgens hen kan het.")[1])
+
+
+def test_de_partij_leider_refers_back_to_the_leader_named_before(analyse):
+    a = analyse(
+        "SGP-leider Tom Verbeek sprak in Zwolle. Sanne Damen was er ook. "
+        "Zo zei de SGP-leider tijdens het debat dat de regels moeten blijven."
+    )
+    assert speaker_of(a, "de regels moeten blijven") == "Tom Verbeek"
+
+
+def test_a_party_role_compound_before_a_name_is_no_back_reference(nlp):
+    from pipeline.speakers.mentions import MentionKind, find_mentions
+
+    doc = nlp("Zo zei SGP-leider Tom Verbeek dat de regels blijven.")
+    assert [m.text for m in find_mentions(doc) if m.kind is MentionKind.ROLE] == []

@@ -35,6 +35,7 @@ from pipeline.speakers.lexicon import (
     is_particle,
     is_role_noun,
     is_role_text,
+    party_member_prefix,
     speech_verb_lemma,
 )
 from pipeline.speakers.roles import bracketed_organisation
@@ -494,9 +495,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
         lower = token.lower_
         if lower in PRONOUNS or lower in POSSESSIVES:
             add(MentionKind.PRONOUN, doc[i : i + 1])
-        elif is_role_noun(token) and not is_capitalised(token) or (
-            is_role_noun(token) and token.is_sent_start
-        ):
+        elif is_role_noun(token) and (not is_capitalised(token) or token.is_sent_start or _party_role_after_article(doc, i)):
             role = _role_np(doc, i)
             if role is not None:
                 add(MentionKind.ROLE, role)
@@ -833,6 +832,13 @@ def _inverted_subject(doc: Doc, i: int) -> bool:
     if not (speech_verb_lemma(prev) or prev.lower_ in ("volgens", "aldus") or prev.lower_ in ("de", "het") and i >= 2 and speech_verb_lemma(doc[i - 2])):
         return False
     return i + 1 >= len(doc) or not is_capitalised(doc[i + 1])
+
+
+def _party_role_after_article(doc: Doc, i: int) -> bool:
+    """"de VVD-leider", "de D66'er": a capitalised role compound (a party before a hyphen or apostrophe) right after
+    "de"/"het" refers back like a lower-case role noun."""
+    text = doc[i].text
+    return i > 0 and doc[i - 1].lower_ in ("de", "het") and ("-" in text or party_member_prefix(doc[i]) is not None)
 
 
 def _role_np(doc: Doc, i: int) -> Span | None:
