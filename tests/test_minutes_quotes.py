@@ -466,3 +466,28 @@ class TestReportedClauseAroundAQuote:
             "vast te stellen is wanneer een oude boom in de wijk gekapt mag worden”."
         )
         assert indirect(analyse(text)) == []
+
+
+class TestTrailingCues:
+    def test_a_trailing_cue_before_a_long_quote_reports_its_clause(self, analyse):
+        text = (
+            "Nieuws\n\nEn de wijkagent moet weer de straat op, vindt Ilse Dam: “Omdat we uit die buurten zijn "
+            "vertrokken en de mensen daar niet meer kennen, raken we het contact met de bewoners kwijt.”"
+        )
+        a = analyse(text)
+        assert indirect(a) == [("En de wijkagent moet weer de straat op", "Ilse Dam")]
+        assert [s for _, s in direct(a)] == ["Ilse Dam"]
+
+    def test_an_observation_verb_reports_only_as_a_trailing_cue(self, analyse):
+        a = analyse("Nieuws\n\nDe wachtlijsten voor de sportclubs worden steeds langer, ziet Ilse Dam.")
+        assert indirect(a) == [("De wachtlijsten voor de sportclubs worden steeds langer", "Ilse Dam")]
+
+    def test_an_observation_verb_elsewhere_is_no_cue(self, analyse):
+        a = analyse("Nieuws\n\nIlse Dam ziet dat de wachtlijsten voor de sportclubs steeds langer worden.")
+        assert indirect(a) == []
+
+    def test_a_relative_clause_after_a_cue_between_commas_is_not_the_speakers(self, analyse):
+        text = "Nieuws\n\n“Ja, er is geld bij gekomen”, geeft Ilse Dam toe, die over een maand stopt als voorzitter van de club."
+        a = analyse(text)
+        assert indirect(a) == []
+        assert direct(a) == [("Ja, er is geld bij gekomen", "Ilse Dam")]

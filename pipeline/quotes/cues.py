@@ -180,7 +180,7 @@ def particle_of(verb: Token, end: int) -> int | None:
 #: Conjunctions that may join a second main clause to the speaker's sentence ("zegt dat A en wil B").
 _COORDINATORS = frozenset({"en", "maar", "want"})
 #: Relative pronouns: after one, "en" + verb may continue the relative clause.
-_RELATIVES = frozenset({"die", "dat", "wie", "wat", "waar", "welke"})
+RELATIVES = frozenset({"die", "dat", "wie", "wat", "waar", "welke"})
 #: The fewest tokens of a reported clause before a coordinated main clause ("dat hij en zijn partij …" is no cut).
 MIN_CLAUSE_BEFORE_COORDINATION = 2
 
@@ -191,7 +191,7 @@ def clause_end(sent: Span, start: int) -> int:
     afhankelijk is van arbeidsmigratie en wil huizen bouwen" → the clause ends at "arbeidsmigratie")."""
     doc = sent.doc
     for k in range(start + MIN_CLAUSE_BEFORE_COORDINATION, sent.end - 1):
-        if doc[k].lower_ in _RELATIVES:
+        if doc[k].lower_ in RELATIVES:
             return sent.end  # "mensen die worden onderdrukt en vechten": the relative clause shares its subject
         if doc[k].lower_ in _COORDINATORS and _finite(doc[k + 1]):
             return k

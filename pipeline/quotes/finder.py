@@ -16,6 +16,7 @@ from pipeline.quotes.back_references import find_back_references
 from pipeline.quotes.cues import (
     MAX_SUBJECT_REACH,
     MAX_VERB_TO_TE,
+    RELATIVES,
     asks,
     clause_end,
     denied,
@@ -398,11 +399,12 @@ def find_indirect_quotes(
             # mostly a direct quote: its cue belongs to that quote, unless the sentence opens with words of its own
             # and a cue before its clause ("X concludeert dat het “zeer moeilijk is …”")
             opens_quoted = direct_spans.covered(sent.start_char, sent.start_char + OPENING_WINDOW) > 0
-            quote = None if opens_quoted else _verb_dat(sent, index)
-            if quote is not None and direct_spans.covered(quote.start, quote.start + OPENING_WINDOW):
-                quote = None  # the cue and its clause stand inside the quoted words: the speaker's own
-            if quote is not None and quote.source is not None and quote.source.kind is MentionKind.PRONOUN:
-                quote = None  # a pronoun's referent is less sure than the quote's own attribution: leave it to the quote
+            quote = None if opens_quoted else _clause_around_quote(sent, index, direct_spans)
+            if quote is None and not opens_quoted:
+                # "De politie moet de straat op, vindt X: “…”": the clause before a trailing cue, outside the quote
+                quote = _trailing_cue(sent, index)
+                if quote is not None and direct_spans.covered(quote.start, quote.end):
+                    quote = None
             if quote is not None:
                 quote.block = locate.index(quote.start)
                 found.append(quote)
@@ -453,6 +455,18 @@ def _continuation(sent: Span, carry: FoundQuote, mentions: _Mentions, locate: Lo
     quote = _make(sent.doc, _clause(sent.doc, sent.start, sent.end), carry.cue or "", carry.source)
     if quote is not None:
         quote.block = carry.block
+    return quote
+
+
+def _clause_around_quote(sent: Span, mentions: _Mentions, direct_spans: Coverage) -> FoundQuote | None:
+    """"X concludeert dat het “zeer moeilijk is …”": the reported clause of a named source around a direct quote in a
+    sentence that is mostly quoted words; not when the cue and clause stand inside the quote, and not for a pronoun
+    source (its referent is less sure than the quote's own attribution)."""
+    quote = _verb_dat(sent, mentions)
+    if quote is None or direct_spans.covered(quote.start, quote.start + OPENING_WINDOW):
+        return None
+    if quote.source is not None and quote.source.kind is MentionKind.PRONOUN:
+        return None
     return quote
 
 
@@ -760,14 +774,15 @@ def _question_frame(words_before: Span) -> bool:
 
 
 def _trailing_cue(sent: Span, mentions: _Mentions) -> FoundQuote | None:
-    """"CLAUSE, zegt X." and "CLAUSE, aldus X." at the end of the sentence."""
+    """"CLAUSE, zegt X." and "CLAUSE, aldus X." at the end of the sentence (also with a verb of
+    trailing_cue_verbs.txt: "CLAUSE, ziet X.")."""
     doc = sent.doc
     facts = _SentenceFacts(sent)
     for tok in sent:
         if tok.text != "," or tok.i + 2 >= sent.end or tok.i - sent.start < 4:
             continue
         verb = doc[tok.i + 1]
-        if not (speech_verb_lemma(verb) or verb.lower_ == "aldus"):
+        if not (speech_verb_lemma(verb) or verb.lower_ == "aldus" or verb.lower_ in word_set("trailing_cue_verbs.txt")):
             continue
         companion = speech_verb_companion(verb)
         rest = doc[tok.i + 2 : sent.end]
@@ -823,8 +838,8 @@ def _parenthetical(sent: Span, mentions: _Mentions) -> FoundQuote | None:
         if not speech_verb_lemma(verb):
             continue
         source = mentions.first_by_tokens(a + 2, b)
-        if source is None:
-            continue
+        if source is None or (b + 1 < sent.end and doc[b + 1].lower_ in RELATIVES):
+            continue  # "“…”, geeft X toe, die over een maand stopt": a relative clause about X, not X's words
         cue = doc[a + 1 : b].text
         return _make(doc, _clause(doc, b + 1, sent.end), cue, source)
     return None
