@@ -8,6 +8,8 @@ not publish as it is. Checks of its own, independent of the rules the summariser
 - byline: names a reporter, correspondent, photographer or source ("verslaggever …", "Foto: …");
 - procedural: attendance and procedure ("Aanwezig: …", "De voorzitter opent …");
 - cut: a key point ending in "…" or "...";
+- filler: a spoken opening or greeting ("Goedemorgen", "Dank u, voorzitter", "Ja.", "Nou, …") as it stands
+  in the text (not inside quotation marks);
 - dangling: a summary sentence opening with a pronoun or connective ("Zij", "Hij", "Daarom", "Dat")
   whose preceding summary sentence is not right before it in the text.
 Each item is counted once, under its first failing check.
@@ -32,6 +34,11 @@ BYLINE = re.compile(
 )
 PROCEDURAL = re.compile(
     r"^(aanwezig|afwezig|afmeldingen|notulist|agenda|datum)\s*:|^(de\s+)?voorzitter\s+(opent|sluit)\b|^klik\b|^lees\s+(ook|meer)\b", re.I
+)
+FILLER = re.compile(
+    r"^(goede(morgen|middag|navond)|goeiemorgen|welkom\b|(hartelijk\s+)?dank\s+(u|je|jullie)\b|bedankt\b|"
+    r"(ja|nee|nou|oké|okay|ok|eh|ehm|uh|uhm|tja)\s*[,.!…])",
+    re.I,
 )
 DANGLING = re.compile(r"^(hij|zij|ze|zijn|haar|hun|hem|hen|die|deze|dit|dat|daarom|daardoor|daarnaast|bovendien|ook|maar|en|want|dus)\b", re.I)
 
@@ -94,6 +101,8 @@ def problem(text: str, *, key_point: bool = False) -> str | None:
         return "byline"
     if unbalanced(body):
         return "unbalanced"
+    if FILLER.match(body):
+        return "filler"
     if not opening or opening[0].islower() or opening[0] in ".;:-—)" or len(WORD.findall(body)) < 4:
         return "fragment"
     if core.endswith(":"):
