@@ -56,7 +56,16 @@ def test_content_sentences_are_no_fillers(text):
     assert rejection(text) is None
 
 
-@pytest.mark.parametrize("text", ["Goedemorgen allemaal, welkom bij deze vergadering van de commissie.", "Dan sluit ik dit agendapunt van de vergadering."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Goedemorgen allemaal, welkom bij deze vergadering van de commissie.",
+        "Dan sluit ik dit agendapunt van de vergadering.",
+        "Ik geef als eerste het woord aan de heer Jansen van de fractie.",
+        "Daarmee zijn we gekomen aan het einde van dit debat.",
+        "U heeft allen een spreektijd van vier minuten in dit debat.",
+    ],
+)
 def test_greetings_and_the_chair_closing_an_item_are_procedural(text):
     assert rejection(text) == "procedural"
 
@@ -115,3 +124,15 @@ def test_a_speaker_with_only_fillers_has_no_position(nlp):
 def test_no_turns_no_positions(nlp):
     doc = nlp("Het college wil betaald parkeren invoeren in de binnenstad van Ommel.")
     assert speaker_positions(list(doc.sents), []) == []
+
+
+def test_a_position_never_refers_back_to_a_sentence_it_leaves_out(nlp):
+    text = (
+        "Raadslid De Vries: Ook toen ging het over betaald parkeren in de binnenstad van Ommel.\n"
+        "Raadslid De Vries: De winkeliers in de binnenstad verliezen klanten door betaald parkeren.\n"
+        "Raadslid De Vries: Betaald parkeren in de binnenstad jaagt de klanten van de winkeliers weg.\n"
+    )
+    positions, _ = _positions(nlp, text)
+    vries = next(p for name, p in positions.items() if "Vries" in name)
+    assert not vries.text.startswith("Ook")
+    assert "winkeliers" in vries.text

@@ -2,9 +2,10 @@
 
 In a transcript nobody is quoted: the speakers hold turns. A speaker's position is the publishable unit of
 their own turns that is most central among everything they said in the session (LexRank on the sparse
-TF-IDF lemma graph of their units, as the summaries use, plus the similarity to the mean of their units),
-so a greeting, thanks to the chair or a filler opening ("Dank u, voorzitter.", "Nou, …", "Ja.") is never
-it (`publishable.rejection`). Main speakers are those with the most words in the session.
+TF-IDF lemma graph of their units, as the summaries use, plus the similarity to the mean of their units and
+to that of the session's), so a greeting, thanks to the chair, a filler opening ("Dank u, voorzitter.",
+"Nou, …", "Ja.") or a unit that refers back ("Ook toen …") is never it (`publishable`). Main speakers are
+those with the most words in the session.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import scipy.sparse as sp
 from spacy.tokens import Span
 
 from pipeline.sentences import doc_text
 from pipeline.summaries.extractive import lemma_texts, lexrank, similarity_graph, tfidf_matrix, units_of
-from pipeline.summaries.publishable import rejection
+from pipeline.summaries.publishable import needs_predecessor, rejection
 
 #: At most this many speakers of a session get a position (those with the most words).
 MAIN_SPEAKERS = 6
@@ -64,25 +66,42 @@ def speaker_positions(
         own.setdefault(speaker, []).append(unit)
         words[speaker] = words.get(speaker, 0) + sum(1 for t in unit if t.is_alpha)
     main = sorted((s for s in own if words[s] >= MIN_SPEAKER_WORDS), key=lambda s: (-words[s], own[s][0].start_char))[:limit]
+    candidates = {
+        speaker: [u for u in own[speaker] if _can_stand_alone(text[u.start_char : u.end_char])] for speaker in main
+    }
+    pool = [u for speaker in main for u in candidates[speaker]]
+    if not pool:
+        return []
+    # one TF-IDF space for the session's candidate units: each speaker's rows are compared among themselves
+    matrix = tfidf_matrix([lem or u.text.lower() for lem, u in zip(lemma_texts(pool), pool, strict=True)])
+    session = _unit_vector(np.asarray(matrix.mean(axis=0)).ravel())
     positions = []
-    for speaker in sorted(main, key=lambda s: own[s][0].start_char):
-        candidates = [u for u in own[speaker] if rejection(text[u.start_char : u.end_char]) is None]
-        if not candidates:
-            continue
-        best = candidates[_most_representative(candidates)]
-        positions.append(SpeakerPosition(speaker, text[best.start_char : best.end_char], best.start_char, best.end_char))
-    return positions
+    row = 0
+    for speaker in main:
+        count = len(candidates[speaker])
+        if count:
+            best = candidates[speaker][_most_representative(matrix[row : row + count], session)]
+            positions.append(SpeakerPosition(speaker, text[best.start_char : best.end_char], best.start_char, best.end_char))
+        row += count
+    return sorted(positions, key=lambda p: own[p.speaker][0].start_char)
 
 
-def _most_representative(units: Sequence[Span]) -> int:
-    """Index of the unit with the highest LexRank centrality plus similarity to the mean of the units; the
-    earliest on a tie."""
-    if len(units) == 1:
+def _can_stand_alone(text: str) -> bool:
+    """A publishable unit that does not refer back to the one before it ("Ook toen …", "Daarmee …")."""
+    return rejection(text) is None and not needs_predecessor(text)
+
+
+def _unit_vector(vector: np.ndarray) -> np.ndarray:
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm > 0 else vector
+
+
+def _most_representative(rows: sp.csr_matrix, session: np.ndarray) -> int:
+    """Index of the speaker's unit (TF-IDF rows) with the highest LexRank centrality among their own units plus
+    cosine similarity to the mean of their units and to that of the session; the earliest on a tie."""
+    if rows.shape[0] == 1:
         return 0
-    matrix = tfidf_matrix([lem or u.text.lower() for lem, u in zip(lemma_texts(units), units, strict=True)])
-    centrality = lexrank(similarity_graph(matrix))
-    centroid = np.asarray(matrix.mean(axis=0)).ravel()
-    norm = float(np.linalg.norm(centroid))
-    to_centroid = matrix @ (centroid / norm) if norm > 0 else np.zeros(len(units))
-    score = centrality + np.asarray(to_centroid).ravel()
-    return int(max(range(len(units)), key=lambda i: (round(float(score[i]), 9), -i)))
+    centrality = lexrank(similarity_graph(rows))
+    own = _unit_vector(np.asarray(rows.mean(axis=0)).ravel())
+    score = centrality + np.asarray(rows @ own).ravel() + np.asarray(rows @ session).ravel()
+    return int(max(range(rows.shape[0]), key=lambda i: (round(float(score[i]), 9), -i)))
