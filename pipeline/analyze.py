@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -361,7 +362,7 @@ def build_analysis(doc: Doc, transcript: Transcript) -> Analysis:
         document_summary = _summary_out(whole, [q for q in quotes if q.speaker], speakers, [ThemeScore(id=t.id, score=t.score) for t in themes], sentences)
         document_summary.decisions = [d for s in sessions for d in s.decisions]
         document_summary.actions = [a for s in sessions for a in s.actions]
-    words = sum(1 for t in doc if not (t.is_space or t.is_punct))
+    words = int((~doc.to_array([IS_SPACE, IS_PUNCT]).any(axis=1)).sum()) if len(doc) else 0  # tokens neither space nor punctuation
     info = DocumentInfo(
         id=text_document_id(transcript.source, transcript.text),
         source=transcript.source, format=transcript.format, title=_clean_title(transcript.title), words=words,

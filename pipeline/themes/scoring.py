@@ -38,7 +38,7 @@ _OPENING = "“„‘‚«"
 def bounds(sent: Span) -> tuple[int, int]:
     """Character offsets of a sentence without surrounding white space, and without an opening quotation
     mark that the sentence splitter left at its end (it belongs to the next sentence)."""
-    text = sent.text
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char]  # `sent.text`, without joining its tokens again
     lead = len(text) - len(text.lstrip())
     body = text.strip()
     while len(body) > 1 and body[-1] in _OPENING:
