@@ -140,6 +140,14 @@ class TestClauseEnd:
         a = analyse("Verslag\n\nWethouder Kramer zegt dat de mensen die hier wonen en werken meer ruimte krijgen.")
         assert [t for t, _ in indirect(a)] == ["de mensen die hier wonen en werken meer ruimte krijgen"]
 
+    def test_a_new_main_clause_after_comma_maar_is_the_writers(self, analyse):
+        a = analyse("Verslag\n\nMeerdere bewoners melden dat het om een jongen van vijftien gaat, maar de politie kan dat niet bevestigen.")
+        assert [t for t, _ in indirect(a)] == ["het om een jongen van vijftien gaat"]
+
+    def test_comma_maar_without_a_new_subject_stays_in_the_clause(self, analyse):
+        a = analyse("Verslag\n\nWethouder Kramer zegt dat het plan duur is, maar wel nodig voor de wijk.")
+        assert [t for t, _ in indirect(a)] == ["het plan duur is, maar wel nodig voor de wijk"]
+
     def test_coordination_inside_the_reported_clause_stays(self, analyse):
         a = analyse("Verslag\n\nWethouder Kramer zegt dat de wijk groener wordt en de straten veiliger worden.")
         assert [t for t, _ in indirect(a)] == ["de wijk groener wordt en de straten veiliger worden"]
@@ -173,10 +181,16 @@ class TestInfinitiveCues:
         assert [t for t, _ in quotes] == [expected]
         assert speaker in (quotes[0][1] or "")
 
+    def test_quoted_words_inside_the_infinitive_clause(self, analyse):
+        a = analyse("Verslag\n\nZo zei wethouder Anna Smit tijdens het debat “echt helemaal niks” te zien in het plan.")
+        assert indirect(a) == [("tijdens het debat “echt helemaal niks” te zien in het plan", "Anna Smit")]
+        assert direct(a) == [("echt helemaal niks", "Anna Smit")]
+
     @pytest.mark.parametrize(
         "sentence",
         [
             "Het college dreigt te vallen over de begroting van volgend jaar.",
+            "Wethouder Anna Smit zei “niks” om te voorkomen dat er onrust ontstaat.",
             "Wethouder Kramer zegt het om te voorkomen dat er onrust ontstaat.",
             "Wethouder Kramer heeft nooit gezegd blij te zijn met de uitslag.",
             "Bij de gemeente Zwolle kwamen de twijfelende inwoners om hun belasting te betalen.",

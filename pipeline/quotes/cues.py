@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.resources import patterns, speech_verbs, word_set
-from pipeline.speakers.lexicon import POSSESSIVES, annotated, is_finite_verb, speech_verb_lemma
+from pipeline.speakers.lexicon import ARTICLES, POSSESSIVES, annotated, is_finite_verb, speech_verb_lemma
 
 #: How many tokens before the speech verb a negation may stand and still deny it ("heeft het nooit gezegd").
 MAX_NEGATION_REACH = 3
@@ -152,8 +152,8 @@ def infinitive_te(verb: Token, end: int) -> Token | None:
     stop = min(end, verb.i + 1 + MAX_VERB_TO_TE)
     for k in range(verb.i + 1, stop):
         tok = doc[k]
-        if tok.lower_ in _INFINITIVE_STOPS or tok.is_quote:
-            return None
+        if tok.lower_ in _INFINITIVE_STOPS:
+            return None  # a quotation mark does not stop it: "zei “echt niks” te hebben met …"
         if tok.lower_ == "te" and k + 1 < end and is_infinitive(doc[k + 1]):
             return tok
     return None
@@ -195,7 +195,21 @@ def clause_end(sent: Span, start: int) -> int:
             return sent.end  # "mensen die worden onderdrukt en vechten": the relative clause shares its subject
         if doc[k].lower_ in _COORDINATORS and _finite(doc[k + 1]):
             return k
+        if doc[k].text == "," and doc[k + 1].lower_ in _COORDINATORS and _new_subject_clause(doc, k + 2, sent.end):
+            return k  # "dat het om een jongen gaat, maar de politie kan dat niet bevestigen": the writer's clause
     return sent.end
+
+
+#: The most tokens of the subject of a coordinated main clause ("maar de nieuwe politie kan …").
+MAX_SUBJECT_TOKENS = 3
+
+
+def _new_subject_clause(doc: Doc, k: int, end: int) -> bool:
+    """From token k a main clause with a subject of its own: an article or personal pronoun, at most
+    `MAX_SUBJECT_TOKENS` tokens, then a finite verb ("de politie kan", "zij willen")."""
+    if k >= end or not (doc[k].lower_ in ARTICLES or doc[k].lower_ in word_set("subject_pronouns.txt")):
+        return False
+    return any(_finite(t) for t in doc[k + 1 : min(end, k + 1 + MAX_SUBJECT_TOKENS)])
 
 
 def _finite(token: Token) -> bool:
