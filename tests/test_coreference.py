@@ -161,3 +161,21 @@ def test_a_party_role_compound_before_a_name_is_no_back_reference(nlp):
 
     doc = nlp("Zo zei SGP-leider Tom Verbeek dat de regels blijven.")
     assert [m.text for m in find_mentions(doc) if m.kind is MentionKind.ROLE] == []
+
+
+def test_de_woordvoerder_refers_back_to_the_unnamed_spokesman_introduced_with_his_organisation(analyse):
+    a = analyse(
+        "Een woordvoerder van de Nationale Ombudsman heeft dat bevestigd. Burgemeester Tom Verbeek reageert nog niet. "
+        "“De klachten worden nu onderzocht”, legt de woordvoerder uit."
+    )
+    assert speaker_of(a, "De klachten worden") == "Een woordvoerder van de Nationale Ombudsman"
+    spokesman = next(s for s in a.speakers if s.name == "Een woordvoerder van de Nationale Ombudsman")
+    assert spokesman.organisations == ["Nationale Ombudsman"]
+
+
+def test_a_role_noun_after_a_preposition_does_not_refer_back_to_the_description(analyse):
+    a = analyse(
+        "Een woordvoerder van de Nationale Ombudsman heeft dat bevestigd. Sanne Damen is boos. "
+        "Ze spreekt over het ontslag van de woordvoerder. “Het is onterecht.”"
+    )
+    assert speaker_of(a, "Het is onterecht") == "Sanne Damen"

@@ -20,6 +20,7 @@ from pipeline.intervals import Regions
 from pipeline.resources import word_set
 from pipeline.sentences import sentence_of, sentences
 from pipeline.speakers.lexicon import (
+    has_pos,
     is_finite_verb,
     is_plural_pronoun,
     is_plural_verb,
@@ -30,7 +31,7 @@ from pipeline.speakers.lexicon import (
     title_gender,
 )
 from pipeline.speakers.mentions import Mention, MentionKind, honorific_end, surname
-from pipeline.speakers.roles import Description, describe, inherited_organisation
+from pipeline.speakers.roles import Description, describe, inherited_organisation, org_noun_phrase
 
 #: How many earlier sentences that name people a pronoun's look-up walks back for a person of its gender.
 MAX_FOCUS_SENTENCES = 4
@@ -96,6 +97,26 @@ def _role_head(mention: Mention) -> str:
     if "van" in words[1:]:
         words = words[: words.index("van", 1)]
     return words[-1].lower()
+
+
+def _after_preposition(doc: Doc, start: int) -> bool:
+    """The phrase at token `start` is the object of a preposition ("van de interim-manager", "naar de woordvoerder"):
+    ADP before it where the model tags part of speech, else "van" or a word of `place_prepositions.txt`."""
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    if has_pos(doc):
+        return before.pos_ == "ADP"
+    return before.lower_ == "van" or before.lower_ in word_set("place_prepositions.txt")
+
+
+def _complement_organisation(doc: Doc, m: Mention) -> str | None:
+    """"Een woordvoerder van het Openbaar Ministerie": the organisation after "van"/"bij" in a description, or None."""
+    for k in range(m.start + 1, m.end - 1):
+        if doc[k].lower_ in ("van", "bij"):
+            org = org_noun_phrase(doc, k + 1)
+            return org.text if org is not None and org.end <= m.end else None
+    return None
 
 
 class _NameIndex:
@@ -236,6 +257,8 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
             for s, e in description.covered:
                 heapq.heappush(described, (e, s))
             records[key].description.extend(description)
+            for role in description.roles:
+                described_roles.pop(role.split()[-1].lower(), None)  # a named holder of the role from now on
             if not records[key].description.organisations:
                 org = inherited_organisation(span)
                 if org:
@@ -261,9 +284,11 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
                 records[key].description.extend(description)
         elif m.kind is MentionKind.ROLE:
             head = _role_head(m)
-            if head in word_set("office_roles.txt"):
+            if head in described_roles and described_roles[head].startswith("description:") and not _after_preposition(doc, m.start):
+                key = described_roles[head]  # "legt de woordvoerder uit", not "het ontslag van de interim-manager"
+            elif head in word_set("office_roles.txt"):
                 key = next((k for k, r in reversed(list(records.items())) if any(head in x.lower() for x in r.description.roles)), None)
-            elif head in described_roles:
+            elif head in described_roles and described_roles[head].startswith("role:"):
                 key = described_roles[head]  # "De eigenaar van de slang" after "De eigenaar van de groene mamba"
             elif " van " in m.text and (key := focus(m, head)) is None:
                 # "De eigenaar van de groene mamba" with nobody in focus: an unnamed person of its own
@@ -291,6 +316,11 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
             if key not in records:
                 records[key] = SpeakerRecord(key=key, name=m.text, first_offset=m.start_char)
                 names.add(records[key])
+                org = _complement_organisation(doc, m)
+                if org is not None:
+                    records[key].description.extend(Description(organisations=[org]))
+            # "Een woordvoerder van het OM … legt de woordvoerder uit": the role noun refers back to this person
+            described_roles[_role_head(m)] = key
         elif m.kind in (MentionKind.GROUP, MentionKind.ORGANISATION):
             coordinated = m.kind is MentionKind.GROUP and ("," in m.text or " en " in m.text)
             name = m.text

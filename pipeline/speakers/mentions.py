@@ -38,7 +38,7 @@ from pipeline.speakers.lexicon import (
     party_member_prefix,
     speech_verb_lemma,
 )
-from pipeline.speakers.roles import bracketed_organisation
+from pipeline.speakers.roles import bracketed_organisation, org_noun_phrase
 
 
 class MentionKind(str, Enum):
@@ -777,6 +777,9 @@ def _descriptions(doc: Doc, taken: set[int]) -> list[Span]:
         if i > 0 and speech_verb_lemma(doc[i - 1]):
             while end < len(doc) and end - i < 10 and not (doc[end].is_punct or doc[end].is_space or doc[end].lower_ in stops):
                 end += 1
+        elif end + 1 < len(doc) and doc[end].lower_ in ("van", "bij") and (org := org_noun_phrase(doc, end + 1)) is not None:
+            if any(is_capitalised(t) or is_acronym(t) for t in org):
+                end = org.end  # "Een woordvoerder van het Openbaar Ministerie heeft dat gezegd"
         found.append(doc[i:end])
     return found
 

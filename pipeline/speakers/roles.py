@@ -284,6 +284,11 @@ def _org_after(name: Span) -> Span | None:
     return None
 
 
+def org_noun_phrase(doc: Doc, i: int) -> Span | None:
+    """An organisation noun phrase at token i ("het Openbaar Ministerie", "de gemeente Tilburg"), or None."""
+    return _org_np(doc, i)
+
+
 def _org_np(doc: Doc, i: int, limit: int | None = None) -> Span | None:
     """An organisation noun phrase at token i, not past `limit`: "het ministerie van Economische Zaken"."""
     end_cap = len(doc) if limit is None else min(limit, len(doc))
