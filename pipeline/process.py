@@ -459,9 +459,14 @@ class Outcome:
 def analyse_file(nlp: Language, path: Path, *, format: str | None = None, summariser=None) -> Analysis:
     """Read and analyse one file; raises `InputError` for bad input. Reader warnings land in `document.warnings`."""
     from pipeline.analyze import parse
+    from pipeline.sentences import forget
 
     transcript = read_file(path, format=format, source=shown(path))
-    return finish_analysis(parse(nlp, transcript), transcript, summariser)
+    doc = parse(nlp, transcript)
+    try:
+        return finish_analysis(doc, transcript, summariser)
+    finally:
+        forget(doc)  # the Doc is not returned: let it go now
 
 
 def finish_analysis(doc: Doc, transcript: Transcript, summariser=None) -> Analysis:
@@ -596,6 +601,7 @@ def process_many(nlp: Language, paths: Sequence[Path], out_dir: Path, *, format:
     at fault fails.
     """
     from pipeline.analyze import parse_many
+    from pipeline.sentences import forget
 
     started = time.perf_counter()
     outcomes: list[Outcome | None] = [None] * len(paths)
@@ -627,6 +633,7 @@ def process_many(nlp: Language, paths: Sequence[Path], out_dir: Path, *, format:
             except Exception as err:  # noqa: BLE001
                 outcomes[k] = _failed(paths[k], out_dir, err, step)
             finished += 1
+            forget(doc)
             del doc
             yield from flush()
     except Exception:  # noqa: BLE001 — the shared pass failed on one of the files: the rest go one by one

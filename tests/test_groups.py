@@ -110,3 +110,39 @@ def test_a_failed_write_names_the_output_and_not_a_temporary_file(tmp_path, nlp)
     (outcome,) = list(process_many(nlp, [source], out))
     assert outcome.error is not None and "verslag.json" in outcome.error
     assert ".tmp" not in outcome.error
+
+
+# ----------------------------------------------------------------------------------------------- memory
+
+
+def test_the_sentence_cache_keeps_only_the_last_docs_so_a_batch_does_not_grow(nlp):
+    import gc
+    import weakref
+
+    from pipeline.sentences import MAX_CACHED_DOCS, doc_text, sentences
+
+    refs = []
+    for n in range(MAX_CACHED_DOCS + 3):
+        doc = nlp(f"Vergadering {n}. De wethouder opent de zitting. Daarna spreekt de raad.")
+        assert len(sentences(doc)) >= 2 and doc_text(doc).startswith("Vergadering")
+        refs.append(weakref.ref(doc))
+        del doc
+    gc.collect()
+    alive = [r for r in refs if r() is not None]
+    assert len(alive) <= MAX_CACHED_DOCS
+    assert refs[0]() is None
+
+
+def test_a_forgotten_doc_is_freed_at_once(nlp):
+    import gc
+    import weakref
+
+    from pipeline.sentences import forget, sentences
+
+    doc = nlp("De voorzitter sluit de vergadering. Iedereen gaat naar huis.")
+    sentences(doc)
+    ref = weakref.ref(doc)
+    forget(doc)
+    del doc
+    gc.collect()
+    assert ref() is None
