@@ -22,6 +22,8 @@ MAX_CACHED_DOCS = 2
 
 T = TypeVar("T")
 
+_CACHES: list[DocCache] = []
+
 
 class DocCache(Generic[T]):
     """A value computed once per Doc for the last `size` Docs (id and identity checked, length checked)."""
@@ -29,6 +31,7 @@ class DocCache(Generic[T]):
     def __init__(self, size: int = MAX_CACHED_DOCS) -> None:
         self.size = size
         self._entries: OrderedDict[int, tuple[Doc, int, T]] = OrderedDict()
+        _CACHES.append(self)  # `forget` clears every cache
 
     def get(self, doc: Doc, build: Callable[[Doc], T]) -> T:
         key = id(doc)
@@ -57,9 +60,9 @@ _TEXT: DocCache[str] = DocCache()
 
 
 def forget(doc: Doc) -> None:
-    """Drop what is cached for `doc` (call when its analysis is finished, so that the Doc can be freed)."""
-    _SENTENCES.forget(doc)
-    _TEXT.forget(doc)
+    """Drop what every `DocCache` holds for `doc` (call when its analysis is finished, so that the Doc can be freed)."""
+    for cache in _CACHES:
+        cache.forget(doc)
 
 
 def sentences(doc: Doc) -> list[Span]:

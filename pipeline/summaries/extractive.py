@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.resources import word_set
 from pipeline.results import MENTIONS
-from pipeline.sentences import doc_text
+from pipeline.sentences import DocCache, doc_text
 from pipeline.summaries.publishable import first_word, is_procedural, needs_predecessor, rejection
 from pipeline.summaries.units import quote_units
 from pipeline.themes.discovery import MIN_LEMMA_LENGTH, lemma_text
@@ -281,8 +281,8 @@ def lemma_texts(spans: Sequence[Span]) -> list[str]:
     strings = doc.vocab.strings
     known: dict[tuple[int, int, int], str | None] = {}
     content: list[str | None] = []
-    # Doc.to_array, then the rows: Span.to_array is twenty times slower
-    for lemma_key, orth_key, lower_key, alpha in doc.to_array([LEMMA, ORTH, LOWER, IS_ALPHA])[low:high].tolist():
+    # Doc.to_array once per Doc (not per session: that would be quadratic in a meeting's length), then the rows
+    for lemma_key, orth_key, lower_key, alpha in _TOKEN_ROWS.get(doc, _token_rows)[low:high]:
         if not alpha:
             content.append(None)
             continue
@@ -296,6 +296,27 @@ def lemma_texts(spans: Sequence[Span]) -> list[str]:
     return [" ".join(w for w in content[s.start - low : s.end - low] if w) for s in spans]
 
 
+def _token_rows(doc: Doc) -> list[list[int]]:
+    return doc.to_array([LEMMA, ORTH, LOWER, IS_ALPHA]).tolist()
+
+
+def _naming_starts(doc: Doc) -> list[int]:
+    return sorted(m.start for m in doc.spans[MENTIONS] if m.label_ != "pronoun")
+
+
+def _entity_prefix(doc: Doc) -> np.ndarray:
+    inside = np.zeros(len(doc) + 1, dtype=np.int64)
+    for ent in doc.ents:
+        inside[ent.start + 1 : ent.end + 1] = 1
+    return np.cumsum(inside)
+
+
+#: Per-Doc tables read once and shared by the sessions of a meeting (each session reads only its own range).
+_TOKEN_ROWS: DocCache[list[list[int]]] = DocCache()
+_NAMING_STARTS: DocCache[list[int]] = DocCache()
+_ENTITY_PREFIX: DocCache[np.ndarray] = DocCache()
+
+
 def _names_someone(units: Sequence[Span]) -> list[bool] | None:
     """Per unit, whether it names a person, group or organisation (a stored mention other than a pronoun);
     None when the mentions component has not run on the document."""
@@ -304,11 +325,11 @@ def _names_someone(units: Sequence[Span]) -> list[bool] | None:
         return None
     starts = [u.start for u in units]
     naming = [False] * len(units)
-    for mention in doc.spans[MENTIONS]:
-        if mention.label_ == "pronoun":
-            continue
-        k = bisect.bisect_right(starts, mention.start) - 1
-        if k >= 0 and mention.start < units[k].end:
+    mentions = _NAMING_STARTS.get(doc, _naming_starts)
+    low, high = min(starts), max(u.end for u in units)
+    for start in mentions[bisect.bisect_left(mentions, low) : bisect.bisect_left(mentions, high)]:
+        k = bisect.bisect_right(starts, start) - 1
+        if k >= 0 and start < units[k].end:
             naming[k] = True
     return naming
 
@@ -318,10 +339,7 @@ def _entity_tokens(units: Sequence[Span]) -> list[int]:
     doc = units[0].doc
     if not doc.has_annotation("ENT_IOB"):
         return [0] * len(units)
-    inside = np.zeros(len(doc) + 1, dtype=np.int64)
-    for ent in doc.ents:
-        inside[ent.start + 1 : ent.end + 1] = 1
-    prefix = np.cumsum(inside)
+    prefix = _ENTITY_PREFIX.get(doc, _entity_prefix)
     return [int(prefix[u.end] - prefix[u.start]) for u in units]
 
 
