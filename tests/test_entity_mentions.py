@@ -35,3 +35,19 @@ def test_a_place_the_model_calls_a_person_is_no_name(nlp):
     ents = ["O", "O", "O", "B-PER", "O", "O", "O", "B-PER", "O", "O", "O"]
     starts = [w in ("Het", "Later") for w in words]
     assert names(annotated_doc(nlp, words, ents, starts)) == []
+
+
+def test_a_single_word_that_opens_a_sentence_before_a_singular_speech_verb_is_a_name(nlp):
+    words = ["Een", "van", "hen", "is", "Farouk", ".", "Farouk", "vertelt", "over", "de", "brand", "."]
+    ents = ["O"] * len(words)
+    starts = [w in ("Een",) or i == 6 for i, w in enumerate(words)]
+    assert names(annotated_doc(nlp, words, ents, starts)) == ["Farouk", "Farouk"]
+
+
+def test_a_word_only_capitalised_at_sentence_starts_or_tagged_as_an_organisation_is_no_name(nlp):
+    words = ["Wildwater", "vertelt", "een", "verhaal", "."]
+    assert names(annotated_doc(nlp, words, ["O"] * len(words))) == []
+    words = ["Het", "gaat", "om", "Tennet", ".", "Tennet", "zegt", "dat", "het", "kan", "."]
+    ents = ["O", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "O", "O"]
+    starts = [i in (0, 5) for i in range(len(words))]
+    assert names(annotated_doc(nlp, words, ents, starts)) == []

@@ -33,6 +33,7 @@ from pipeline.speakers.lexicon import (
     is_group_noun,
     is_org_word,
     is_particle,
+    is_plural_verb,
     is_role_noun,
     is_role_text,
     party_member_prefix,
@@ -101,6 +102,9 @@ def person_names(doc: Doc, blocked: set[int] | None = None) -> list[Span]:
     for span in _after_honorific(doc, taken) + _name_shaped(doc, taken) + _surname_only(doc, taken):
         if not taken.intersection(range(span.start, span.end)) and span.text not in places:
             claim(span)
+    for span in _speaking_single_names(doc, taken):
+        if span.text not in places:
+            claim(span)
     if has_ner(doc):
         repeated = _repeated_single_persons(doc)
         for ent in doc.ents:
@@ -115,6 +119,35 @@ def person_names(doc: Doc, blocked: set[int] | None = None) -> list[Span]:
                 continue  # "in Zwolle en Castricum": one capitalised word needs a person's context to be a name
             claim(trimmed)
     return sorted(spans, key=lambda s: s.start)
+
+
+#: Entity labels that say a word names no person.
+_NOT_PERSON_LABELS = frozenset({"ORG", "LOC", "GPE", "MISC"})
+
+
+def _speaking_single_names(doc: Doc, taken: set[int]) -> list[Span]:
+    """"Al'aa vertelt over …": one capitalised word opening a sentence, right before a singular speech verb, that the
+    document also writes capitalised inside a sentence (so a proper noun, not a word capitalised by its place) is a
+    person's name: a given name nobody introduces. Not a function word, acronym, organisation or role word, nor a
+    word the model tags as an organisation or place anywhere. Two passes over the tokens."""
+    inside: set[str] = set()
+    not_person: set[str] = set()
+    for tok in doc:
+        if is_capitalised(tok) and not tok.is_sent_start:
+            inside.add(tok.text)
+        if tok.ent_type_ in _NOT_PERSON_LABELS:
+            not_person.add(tok.text)
+    found: list[Span] = []
+    for tok in doc:
+        i = tok.i
+        if not tok.is_sent_start or i in taken or i + 1 >= len(doc) or tok.text not in inside or tok.text in not_person:
+            continue
+        if not _name_word(tok) or is_function_word(tok) or is_acronym(tok) or is_org_word(tok) or is_role_noun(tok) or is_particle(tok):
+            continue
+        verb = doc[i + 1]
+        if speech_verb_lemma(verb) and not is_plural_verb(verb):
+            found.append(doc[i : i + 1])
+    return found
 
 
 #: A one-word PER entity without a person's context is a name when the model tags it this often in the document.
