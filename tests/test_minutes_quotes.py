@@ -505,3 +505,16 @@ class TestTrailingCues:
         a = analyse(text)
         assert indirect(a) == []
         assert direct(a) == [("Ja, er is geld bij gekomen", "Ilse Dam")]
+
+
+class TestTitleOrIntroducedSpeech:
+    def test_a_motto_after_a_colon_is_no_quote(self, analyse):
+        a = analyse("Verslag\n\nBij de vereniging was jarenlang het motto: ‘Samen sterk in de wijk en daarbuiten’. Dat veranderde.")
+        assert direct(a) == []
+
+    def test_a_cue_and_a_colon_before_a_title_noun_introduce_speech(self, analyse):
+        text = (
+            "Verslag\n\nRaadslid Jan Smit vraagt aandacht voor het thema: “Wie in de wijk woont, moet ook mee kunnen "
+            "praten over de plannen voor de wijk.”"
+        )
+        assert [s for _, s in direct(analyse(text))] == ["Jan Smit"]

@@ -270,12 +270,24 @@ def _split_quote_cues(doc: Doc, text: str, pairs: Sequence, mentions: _Mentions)
 
 
 def _is_title(doc: Doc, open_start: int) -> bool:
-    """The quoted words follow "het boek", "het programma", …: a title, not speech."""
+    """The quoted words follow "het boek", "het programma", "het motto:", …: a title, not speech (unless a colon ends
+    a cue: "X vraagt aandacht voor het thema: “…”")."""
     before = doc_text(doc)[max(0, open_start - 40) : open_start].lower().split()
     if not before:
         return False
+    if before[-1].endswith(":") and _speech_verb_before(doc, open_start):
+        return False  # "X vraagt aandacht voor het thema: “…”": a cue and a colon introduce X's words
     word = before[-1].strip(",:")
     return word in word_set("title_cues.txt") or word.rsplit("-", 1)[-1] in word_set("title_cues.txt")
+
+
+def _speech_verb_before(doc: Doc, offset: int) -> bool:
+    """A speech verb stands in the sentence before character `offset`."""
+    span = _span_chars(doc, max(0, offset - 1), offset)
+    if span is None:
+        return False
+    sent = sentence_of(doc, span.start)
+    return any(speech_verb_lemma(t) for t in doc[sent.start : span.start])
 
 
 def adopt_fragments(fragments: Sequence[FoundQuote], indirect: Sequence[FoundQuote]) -> list[FoundQuote]:
