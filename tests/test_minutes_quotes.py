@@ -64,6 +64,13 @@ class TestQuestionCues:
         a = analyse("Verslag\n\nDe heer Yilmaz heeft een vraag over de parkeertarieven in het centrum.")
         assert indirect(a) == [("de parkeertarieven in het centrum", "Yilmaz")]
 
+    def test_joining_someone_elses_questions_is_raising_them(self, analyse):
+        a = analyse("Verslag\n\nDe heer Dekker (CDA) sluit zich aan bij de vragen van mevrouw Jansen over de parkeerplaatsen.")
+        assert indirect(a) == [("de vragen van mevrouw Jansen over de parkeerplaatsen", "Dekker")]
+
+    def test_a_road_that_joins_another_is_no_speech(self, analyse):
+        assert indirect(analyse("Verslag\n\nDe nieuwe fietsroute sluit aan bij de ring rond het centrum.")) == []
+
     def test_topic_cue_without_a_subject_before_it_is_no_quote(self, analyse):
         a = analyse("Verslag\n\nDaarna informeert de wethouder naar de planning van het project.")
         assert indirect(a) == []
