@@ -51,3 +51,13 @@ def test_a_word_only_capitalised_at_sentence_starts_or_tagged_as_an_organisation
     ents = ["O", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "O", "O"]
     starts = [i in (0, 5) for i in range(len(words))]
     assert names(annotated_doc(nlp, words, ents, starts)) == []
+
+
+def test_zijn_tagged_as_a_verb_is_no_possessive(nlp):
+    from spacy.tokens import Doc
+
+    words = ["Mensen", "die", "hier", "zijn", "kennen", "zijn", "fiets", "."]
+    pos = ["NOUN", "PRON", "ADV", "AUX", "VERB", "PRON", "NOUN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, pos=pos, sent_starts=[i == 0 for i in range(len(words))])
+    pronouns = [m.start for m in find_mentions(doc) if m.kind is MentionKind.PRONOUN]
+    assert pronouns == [5]

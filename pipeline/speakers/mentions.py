@@ -522,12 +522,14 @@ def find_mentions(doc: Doc) -> list[Mention]:
         add(MentionKind.SURNAME, span)
     for span in _descriptions(doc, taken):
         add(MentionKind.DESCRIPTION, span)
+    tagged = has_pos(doc)
     for i, token in enumerate(doc):
         if i in taken:
             continue
         lower = token.lower_
         if lower in PRONOUNS or lower in POSSESSIVES:
-            add(MentionKind.PRONOUN, doc[i : i + 1])
+            if not (tagged and token.pos_ in ("VERB", "AUX")):  # "mensen die in Nederland zijn": the verb
+                add(MentionKind.PRONOUN, doc[i : i + 1])
         elif is_role_noun(token) and (not is_capitalised(token) or token.is_sent_start or _party_role_after_article(doc, i)):
             role = _role_np(doc, i)
             if role is not None:
