@@ -149,3 +149,13 @@ def test_a_lower_case_adjective_belongs_to_the_role_before_a_name(analyse):
 def test_a_place_adjective_is_not_part_of_the_role(analyse):
     a = analyse("“Dat mag echt niet”, zegt de Utrechtse huisarts Ruud Verbeek.")
     assert next(s for s in a.speakers if s.name == "Ruud Verbeek").roles == ["huisarts"]
+
+
+def test_the_agent_of_an_opening_speaks(analyse):
+    a = analyse("Het congres werd geopend door wethouder Sanne Damen.")
+    assert [s.name for s in a.speakers] == ["Sanne Damen"]
+
+
+def test_the_agent_of_another_passive_in_a_sentence_about_speaking_does_not_speak(analyse):
+    a = analyse("Tom Verbeek zegt dat hij is lastiggevallen door Kees Aalders en spreekt van een aanslag.")
+    assert [s.name for s in a.speakers] == ["Tom Verbeek"]

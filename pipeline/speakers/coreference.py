@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.intervals import Regions
 from pipeline.resources import word_set
@@ -414,15 +414,25 @@ def mark_reported_speakers(doc: Doc, mentions: Sequence[Mention], res: Resolutio
             continue
         inside = ordered[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
         people = [m for m in inside if m.kind in PERSON_KINDS]
+        participles = [t.i for t in sent if t.lower_ in activities and _participle(t)]
         for n, m in enumerate(people):
             if m not in res.referent:
                 continue
             lead = {t.lower_ for t in doc[max(sent.start, m.start - 3) : m.start]}
-            if n == 0 or "door" in lead or "met" in lead and "samen" in {t.lower_ for t in doc[max(sent.start, m.start - 5) : m.start]}:
+            agent = "door" in lead and any(i < m.start for i in participles)  # "geopend door X", not "lastiggevallen door X"
+            if n == 0 or agent or "met" in lead and "samen" in {t.lower_ for t in doc[max(sent.start, m.start - 5) : m.start]}:
                 record = res.records[res.referent[m]]
                 if record.type == "person" and m.kind in (MentionKind.NAME, MentionKind.PRONOUN, MentionKind.SURNAME):
                     record.speaks = True
     _mark_coordinated_speakers(doc, ordered, res)
+
+
+def _participle(token: Token) -> bool:
+    """A past participle ("geopend", "voorgezeten"): VerbForm=Part from the tagger, else the ge- shape."""
+    if has_pos(token.doc):
+        return "Part" in token.morph.get("VerbForm", [])
+    lower = token.lower_
+    return lower.startswith("ge") or lower.startswith(("voorge", "opge", "toege", "ingel"))
 
 
 #: At most this many words between "en" and the second of two coordinated names ("en ook de Belgische hoogleraar").
