@@ -55,6 +55,11 @@ class MentionIndex:
         """Mentions with `low <= start_char < high`, in document order."""
         return self.items[bisect_left(self.starts, low) : bisect_left(self.starts, high)]
 
+    def last_between(self, low: int, high: int, n: int) -> list[Mention]:
+        """The last `n` of `between(low, high)`, in document order, in O(log m + n)."""
+        end = bisect_left(self.starts, high)
+        return self.items[max(bisect_left(self.starts, low), end - n) : end]
+
 
 @dataclass
 class SieveContext:

@@ -5,7 +5,8 @@ named).
 The quote finder adds these as source mentions where the mention finder has none (`find_back_references`), and the
 sieve's `cue` step resolves them when coreference gave them no referent (`resolve_back_reference`). Word lists:
 `back_reference_nouns.txt` (noun and the gender it implies) and `plural_back_references.txt`. Each look-up reads the
-mentions of at most two paragraphs through the offset index, so a document is still read in linear time.
+last `MAX_LOOK_BACK` mentions of at most two paragraphs through the offset index, so a document is still read in
+linear time.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ PLURAL_CUES = frozenset({"volgens", "aldus"})
 _BODY_KINDS = frozenset({MentionKind.GROUP, MentionKind.ORGANISATION})
 #: The most tokens before a mention that still opens its sentence ("De", "Meerdere").
 MAX_OPENING_TOKENS = 3
+#: The most mentions a back reference looks back over (the nearest ones), so a long paragraph stays linear.
+MAX_LOOK_BACK = 40
 
 
 @cache
@@ -58,8 +61,8 @@ def find_back_references(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]
     text = doc_text(doc)
 
     def before(offset: int) -> list[Mention]:
-        low = window_start(text, offset)
-        return [b for b in ordered[bisect_left(starts, low) : bisect_left(starts, offset)] if b.end_char <= offset]
+        low, high = bisect_left(starts, window_start(text, offset)), bisect_left(starts, offset)
+        return [b for b in ordered[max(low, high - MAX_LOOK_BACK) : high] if b.end_char <= offset]
 
     found: list[Mention] = []
     for tok in doc:
@@ -114,7 +117,7 @@ def resolve_back_reference(m: Mention, ctx: SieveContext) -> str | None:
     """
     low = window_start(doc_text(ctx.doc), m.start_char)
     before = [
-        b for b in ctx.mentions.between(low, m.start_char)
+        b for b in ctx.mentions.last_between(low, m.start_char, MAX_LOOK_BACK)
         if b.end_char <= m.start_char and b in ctx.resolution.referent and not ctx.quoted.covers(b.start_char)
     ]
     if m.kind is MentionKind.PRONOUN:

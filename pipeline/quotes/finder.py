@@ -282,12 +282,16 @@ def _is_title(doc: Doc, open_start: int) -> bool:
 
 
 def _speech_verb_before(doc: Doc, offset: int) -> bool:
-    """A speech verb stands in the sentence before character `offset`."""
+    """A speech verb stands in the sentence before character `offset`, at most `MAX_CUE_TOKENS` tokens back."""
     span = _span_chars(doc, max(0, offset - 1), offset)
     if span is None:
         return False
     sent = sentence_of(doc, span.start)
-    return any(speech_verb_lemma(t) for t in doc[sent.start : span.start])
+    return any(speech_verb_lemma(t) for t in doc[max(sent.start, span.start - MAX_CUE_TOKENS) : span.start])
+
+
+#: How many tokens before a colon a cue's speech verb may stand ("X vraagt wel aandacht voor het thema:").
+MAX_CUE_TOKENS = 12
 
 
 def adopt_fragments(fragments: Sequence[FoundQuote], indirect: Sequence[FoundQuote]) -> list[FoundQuote]:
@@ -632,11 +636,15 @@ def _first_constituent(m: Mention, verb: Token, sent: Span) -> bool:
     opening = doc[sent.start : m.start]
     if len(opening) > MAX_WORDS_BEFORE_SUBJECT or any(t.text == "," or t.lower_ in _PREPOSITIONS for t in opening):
         return False
+    if verb.i - m.end > MAX_SUBJECT_TO_VERB:
+        return False
     return not any(is_finite_verb(t) for t in doc[sent.start : verb.i])
 
 
 #: The most tokens before a sentence's subject mention ("De heer", "Voormalig wethouder").
 MAX_WORDS_BEFORE_SUBJECT = 3
+#: The most tokens from that subject to its finite verb ("Nadia Bouzid, voorzitter van stichting X, geeft aan").
+MAX_SUBJECT_TO_VERB = 12
 
 
 def _speaks(verb: Token, sent: Span, source: Mention, clause: int) -> bool:
