@@ -222,3 +222,13 @@ def test_place_names_are_read_from_place_prepositions(nlp):
 
     doc = nlp("Het gebeurde in Ter Horst en vanuit Hoek van Holland, met Kees Aalders en naar Rutte.")
     assert place_names(doc) == {"Ter Horst", "Hoek van Holland"}
+
+
+def test_iemand_with_its_origin_is_an_unnamed_person(nlp):
+    found = mentions(nlp, "Op de video is te zien hoe iemand uit het publiek boos wordt.")
+    assert (MentionKind.DESCRIPTION, "iemand uit het publiek") in found
+
+
+def test_iemand_without_an_origin_is_no_mention(nlp):
+    found = mentions(nlp, "Op de video is te zien hoe iemand boos wordt uit frustratie.")
+    assert [t for k, t in found if k is MentionKind.DESCRIPTION] == []

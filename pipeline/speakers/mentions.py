@@ -791,6 +791,10 @@ def _descriptions(doc: Doc, taken: set[int]) -> list[Span]:
         if tok.lower_ in word_set("indefinite_people.txt"):
             k = i  # "zegt iemand uit het publiek"
             if not (i > 0 and speech_verb_lemma(doc[i - 1])):
+                origin = _origin_end(doc, i + 1)
+                if origin is None or taken.intersection(range(i, origin)):
+                    continue
+                found.append(doc[i:origin])  # "hoe iemand uit het publiek zich kritisch uitlaat"
                 continue
         elif tok.lower_ != "een":
             continue
@@ -817,6 +821,23 @@ def _descriptions(doc: Doc, taken: set[int]) -> list[Span]:
                 end = org.end  # "Een woordvoerder van het Openbaar Ministerie heeft dat gezegd"
         found.append(doc[i:end])
     return found
+
+
+#: At most this many adjectives in the origin of an unnamed person ("iemand uit het overvolle publiek").
+MAX_ORIGIN_ADJECTIVES = 2
+
+
+def _origin_end(doc: Doc, j: int) -> int | None:
+    """End of "uit het publiek", "van de organisatie" starting at token j (after "iemand"): "uit" or "van", an
+    article, at most `MAX_ORIGIN_ADJECTIVES` adjectives, a lower-case noun; None when there is no such phrase."""
+    if j + 2 >= len(doc) or doc[j].lower_ not in ("uit", "van") or doc[j + 1].lower_ not in ("de", "het", "een"):
+        return None
+    k = j + 2
+    while k < len(doc) and k - j - 2 < MAX_ORIGIN_ADJECTIVES and doc[k].is_lower and doc[k].lower_.endswith("e") and k + 1 < len(doc) and doc[k + 1].is_lower:
+        k += 1
+    if k < len(doc) and doc[k].is_lower and doc[k].is_alpha and not is_function_word(doc[k]) and not is_finite_verb(doc[k]):
+        return k + 1
+    return None
 
 
 _ORG_JOINERS = frozenset({"en", "voor", "van", "de", "der", "het", "&", "op", "in"})
