@@ -61,3 +61,21 @@ def test_zijn_tagged_as_a_verb_is_no_possessive(nlp):
     doc = Doc(nlp.vocab, words=words, pos=pos, sent_starts=[i == 0 for i in range(len(words))])
     pronouns = [m.start for m in find_mentions(doc) if m.kind is MentionKind.PRONOUN]
     assert pronouns == [5]
+
+
+def test_a_name_written_as_someones_organisation_is_an_organisation_everywhere(nlp):
+    words = ["Volgens", "Kees", "Aalders", "van", "Blue", "Harbour", "kost", "het", "geld", ".",
+             "Ook", "Blue", "Harbour", "Cleaning", "vraagt", "geld", "."]
+    ents = ["O", "B-PER", "I-PER", "O", "B-PER", "I-PER", "O", "O", "O", "O", "O", "B-PER", "I-PER", "I-PER", "O", "O", "O"]
+    starts = [i in (0, 10) for i in range(len(words))]
+    found = find_mentions(annotated_doc(nlp, words, ents, starts))
+    assert [m.text for m in found if m.kind is MentionKind.NAME] == ["Kees Aalders"]
+    assert [m.text for m in found if m.kind is MentionKind.ORGANISATION] == ["Blue Harbour", "Blue Harbour Cleaning"]
+
+
+def test_a_name_not_written_after_a_name_and_van_stays_a_name(nlp):
+    words = ["Volgens", "Kees", "Aalders", "kost", "het", "geld", ".", "Ook", "Tom", "Verbeek", "vraagt", "geld", "."]
+    ents = ["O", "B-PER", "I-PER", "O", "O", "O", "O", "O", "B-PER", "I-PER", "O", "O", "O"]
+    starts = [i in (0, 7) for i in range(len(words))]
+    found = find_mentions(annotated_doc(nlp, words, ents, starts))
+    assert [m.text for m in found if m.kind is MentionKind.NAME] == ["Kees Aalders", "Tom Verbeek"]

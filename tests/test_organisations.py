@@ -272,3 +272,4 @@ def test_party_member_prefix():
 
     doc = Dutch()("D66'er en GroenLinks'er en moeder")
     assert [party_member_prefix(t) for t in doc] == ["D66", None, "GroenLinks", None, None]
+

@@ -513,6 +513,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
         # "zegt Vluchtelingenwerk" where the text also writes "VluchtelingenWerk": an organisation, not a surname
         names = [s for s in names if not (len(s) == 1 and s[0].lower_ in camel)]
     names, affiliations = _affiliations_after_names(doc, names)
+    if affiliations:
+        # "Mariëlle Romeijn van One Hundred" makes "One Hundred Restrooms" an organisation wherever it stands
+        bodies = {span.text for span in affiliations}
+        organisations += [span for span in names if _starts_with_any(span.text, bodies)]
+        names = [span for span in names if not _starts_with_any(span.text, bodies)]
     for span in names:
         add(MentionKind.NAME, span)
     organisations += affiliations
@@ -611,6 +616,12 @@ def _affiliations_after_names(doc: Doc, names: list[Span]) -> tuple[list[Span], 
         else:
             kept.append(span)
     return kept, organisations
+
+
+def _starts_with_any(text: str, prefixes: set[str]) -> bool:
+    """The text is one of `prefixes` or starts with one of them followed by a space ("One Hundred Restrooms")."""
+    words = text.split()
+    return any(" ".join(words[:n]) in prefixes for n in range(1, len(words) + 1))
 
 
 def _joined_names_with_singular_verb(doc: Doc, taken: set[int]) -> list[Span]:
