@@ -273,3 +273,18 @@ def test_party_member_prefix():
     doc = Dutch()("D66'er en GroenLinks'er en moeder")
     assert [party_member_prefix(t) for t in doc] == ["D66", None, "GroenLinks", None, None]
 
+
+
+def test_an_organisation_inside_the_role_before_a_name_is_not_the_source(analyse):
+    a = analyse("Het plan is nu echt klaar voor de raad, zegt wethouder gemeente Tilburg Anne Bos.")
+    assert [q.speaker for q in a.quotes] == ["Anne Bos"]
+    s = speaker(a, "Anne Bos")
+    assert s.roles == ["wethouder gemeente Tilburg"]
+    assert s.organisations == ["gemeente Tilburg"]
+
+
+def test_an_organisation_before_a_name_without_a_role_stays_a_mention(nlp):
+    from pipeline.speakers.mentions import MentionKind, find_mentions
+
+    doc = nlp("Het plan van gemeente Tilburg Anne Bos kwam laat.")
+    assert "gemeente Tilburg" in [m.text for m in find_mentions(doc) if m.kind is MentionKind.ORGANISATION]

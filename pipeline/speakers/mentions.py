@@ -521,7 +521,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
     for span in names:
         add(MentionKind.NAME, span)
     organisations += affiliations
+    name_starts = {span.start for span in names}
     for span in organisations:
+        if span.start > 0 and is_role_noun(doc[span.start - 1]) and span.end in name_starts:
+            continue  # "wethouder gemeente Tilburg Anne Bos": part of the role before the name, not a source
         add(MentionKind.ORGANISATION, span)
     for span in _surname_repeats(doc, names, taken):
         add(MentionKind.SURNAME, span)
