@@ -179,3 +179,26 @@ def test_a_role_noun_after_a_preposition_does_not_refer_back_to_the_description(
         "Ze spreekt over het ontslag van de woordvoerder. “Het is onterecht.”"
     )
     assert speaker_of(a, "Het is onterecht") == "Sanne Damen"
+
+
+def _roles_of(analysis, name):
+    return next(s.roles for s in analysis.speakers if s.name == name)
+
+
+def test_a_party_role_refers_to_the_person_of_that_party_not_to_the_one_in_focus(analyse):
+    a = analyse(
+        "“Het moet anders”, zegt SP-leider Tom Verbeek. Sanne Damen (VVD) reageert. "
+        "“Dat is onzin”, zegt ze. Volgens de VVD-leider is het plan te duur."
+    )
+    assert "vvd-leider" not in [r.lower() for r in _roles_of(a, "Tom Verbeek")]
+    assert speaker_of(a, "is het plan te duur") == "Sanne Damen"
+
+
+def test_a_role_after_a_preposition_is_no_role_of_the_person_in_focus(analyse):
+    a = analyse("“Ik ga in beroep”, zegt Tom Verbeek. Hij stapte eerder naar de rechter.")
+    assert _roles_of(a, "Tom Verbeek") == []
+
+
+def test_a_role_after_volgens_still_refers_to_the_person_in_focus(analyse):
+    a = analyse("Tom Verbeek is hoogleraar in Delft. Volgens de hoogleraar is het plan te duur.")
+    assert speaker_of(a, "is het plan te duur") == "Tom Verbeek"

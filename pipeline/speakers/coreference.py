@@ -26,6 +26,7 @@ from pipeline.speakers.lexicon import (
     is_plural_verb,
     is_role_noun,
     name_gender,
+    party_member_prefix,
     pronoun_gender,
     speech_verb_lemma,
     title_gender,
@@ -97,6 +98,24 @@ def _role_head(mention: Mention) -> str:
     if "van" in words[1:]:
         words = words[: words.index("van", 1)]
     return words[-1].lower()
+
+
+#: Prepositions that name the source of what is said ("volgens de hoogleraar"): a role after them is still the focus.
+_SOURCE_PREPOSITIONS = frozenset({"volgens", "aldus", "door", "namens"})
+
+
+def _role_party(doc: Doc, m: Mention, head: str) -> str | None:
+    """The party or organisation written in a role compound ("de VVD-leider" → "VVD", "de D66'er" → "D66"), or None."""
+    for tok in doc[m.start : m.end]:
+        if tok.lower_ != head:
+            continue
+        member_of = party_member_prefix(tok)
+        if member_of is not None:
+            return member_of
+        prefix = tok.text.rsplit("-", 1)[0] if "-" in tok.text else ""
+        if prefix[:1].isupper() and prefix.split("-")[0].lower() not in word_set("role_prefixes.txt"):
+            return prefix
+    return None
 
 
 def _after_preposition(doc: Doc, start: int) -> bool:
@@ -284,7 +303,24 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
                 records[key].description.extend(description)
         elif m.kind is MentionKind.ROLE:
             head = _role_head(m)
-            if head in described_roles and described_roles[head].startswith("description:") and not _after_preposition(doc, m.start):
+            party = _role_party(doc, m, head)
+            if party is not None:
+                # "de VVD-leider": a person known with that role or party, else with the bare role ("vicevoorzitter"),
+                # else the person in focus, who does not take the party's role from it
+                bare = head.rsplit("-", 1)[-1]
+                key = next((k for k in reversed(introduced) if any(head == r.lower() for r in records[k].description.roles)
+                            or any(party.lower() == o.lower() for o in records[k].description.organisations)), None)
+                key = key or next((k for k in reversed(introduced) if any(bare == r.lower().split()[-1] for r in records[k].description.roles)), None)
+                if key is None:
+                    key = focus(m)
+                    if key is not None:
+                        referent[m] = key
+                        records[key].mentions += 1
+                        _add_to_sentence(m, key)
+                    continue
+            elif _after_preposition(doc, m.start) and doc[m.start - 1].lower_ not in _SOURCE_PREPOSITIONS:
+                key = None  # "naar de rechter", "een brief aan de minister-president": someone else than the focus
+            elif head in described_roles and described_roles[head].startswith("description:") and not _after_preposition(doc, m.start):
                 key = described_roles[head]  # "legt de woordvoerder uit", not "het ontslag van de interim-manager"
             elif head in word_set("office_roles.txt"):
                 key = next((k for k, r in reversed(list(records.items())) if any(head in x.lower() for x in r.description.roles)), None)
