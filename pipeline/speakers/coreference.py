@@ -307,10 +307,10 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
             if party is not None:
                 # "de VVD-leider": a person known with that role or party, else with the bare role ("vicevoorzitter"),
                 # else the person in focus, who does not take the party's role from it
-                bare = head.rsplit("-", 1)[-1]
+                plain_role = head.rsplit("-", 1)[-1]
                 key = next((k for k in reversed(introduced) if any(head == r.lower() for r in records[k].description.roles)
                             or any(party.lower() == o.lower() for o in records[k].description.organisations)), None)
-                key = key or next((k for k in reversed(introduced) if any(bare == r.lower().split()[-1] for r in records[k].description.roles)), None)
+                key = key or next((k for k in reversed(introduced) if any(plain_role == r.lower().split()[-1] for r in records[k].description.roles)), None)
                 if key is None:
                     key = focus(m)
                     if key is not None:
