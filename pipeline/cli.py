@@ -141,7 +141,7 @@ def _precheck(files: list[Path], out: Path, settings, *, force: bool) -> tuple[l
 
 @app.command()
 def process(
-    paths: Annotated[list[Path], typer.Argument(help="Input files or folders (read recursively).")],
+    paths: Annotated[list[Path], typer.Argument(readable=False, help="Input files or folders (read recursively).")],
     out_option: Annotated[str, typer.Option("--out", "-o", help="Output folder.")] = "outputs",
     format: Annotated[str | None, typer.Option("--format", "-f", help="Input format (see the README's formats table: text, report, turns, vtt, srt, docx, json, parlamint …); detected when left out.")] = None,
     model: Annotated[str | None, typer.Option("--model", "-m", help="spaCy package name or path; 'blank' for the rule-only fallback.")] = None,
@@ -462,7 +462,7 @@ def schema() -> None:
 
 @themes_app.command("discover")
 def themes_discover(
-    paths: Annotated[list[Path], typer.Argument(help="Input files or folders (read recursively).")],
+    paths: Annotated[list[Path], typer.Argument(readable=False, help="Input files or folders (read recursively).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the tables.")] = Path("outputs/themes"),
     topics: Annotated[int, typer.Option("--topics", "-k", min=2, help="Number of topics.")] = 8,
     method: Annotated[str, typer.Option("--method", help="nmf (TF-IDF) or lda (counts).")] = "nmf",
@@ -484,6 +484,7 @@ def themes_discover(
         topic_example_table,
         topic_table,
     )
+    from pipeline.tokenizer import linear_tokenizer
 
     if method not in ("nmf", "lda"):
         _err(f"notulist: --method must be nmf or lda, not {method!r}")
@@ -507,7 +508,7 @@ def themes_discover(
         raise typer.Exit(1)
     try:
         theme_list = load_themes(themes)
-        nlp = load_base(model)
+        nlp = linear_tokenizer(load_base(model))  # as `process` does: a line of 20,000 '=' costs seconds, not minutes
     except (ModelError, ThemeFileError) as err:
         _err(f"notulist: {err}")
         raise typer.Exit(2) from err

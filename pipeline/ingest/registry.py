@@ -11,6 +11,7 @@ lines open with a speaker label, and a prose report otherwise.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,11 +37,17 @@ class ReadContext:
     path: Path | None = None
 
 
+#: A letter or digit: a text without one has no word to analyse.
+_WORD_CHARACTER = re.compile(r"[^\W_]")
+
+
 def require_blocks(transcript: Transcript) -> Transcript:
-    """The transcript, or `InputError` when its reader found no block at all (only timestamps, labels or markup):
-    never a silent empty result."""
+    """The transcript, or `InputError` when its reader found no block at all (only timestamps, labels or markup) or
+    its text holds no letter or digit (only quotation marks, punctuation or symbols): never a silent empty result."""
     if not transcript.blocks:
         raise InputError(transcript.source, f"no speech or running text was found in it (read as {transcript.format})")
+    if not any(_WORD_CHARACTER.search(block.text) for block in transcript.blocks):
+        raise InputError(transcript.source, "holds no words, only punctuation, quotation marks or symbols: nothing to analyse")
     return transcript
 
 

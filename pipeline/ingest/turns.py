@@ -65,6 +65,9 @@ _AGENDA_BULLET = re.compile(rf"^\s*{_BULLET}\s*(?P<heading>\d{{1,2}}[.)]?\s+\S.{
 _TERMINAL = re.compile(r"[.:;,!?…\"”’')\]]$")
 _SENTENCE_END = re.compile(r"[.!?…”\"]\s+$")
 _AGENDA_TAIL = re.compile(r"(?<![\d,])(?P<heading>\b\d{1,2}[.)]\s+[A-Z][^.!?:\n\d]{0,60}?)\s+$")
+#: Characters before a label in the middle of a line that `_SENTENCE_END` and `_AGENDA_TAIL` look at: both are
+#: anchored at the label, so a bounded window keeps a line of thousands of labels linear (no search of the whole prefix).
+LABEL_CONTEXT_CHARS = 256
 #: How many non-empty lines a sniff looks at; detection stays linear in the file size.
 MAX_DETECT_LINES = 2000
 #: A line of at most this many words without closing punctuation is a heading between Handelingen turns.
@@ -329,7 +332,7 @@ def _midline_labels(line: str) -> list[tuple[int, int, str]]:
         return found
     for m in _midline_label().finditer(line):
         label = m.group("label").strip()
-        before = line[: m.start("label")]
+        before = line[max(0, m.start("label") - LABEL_CONTEXT_CHARS) : m.start("label")]
         if not (_SENTENCE_END.search(before) or _AGENDA_TAIL.search(before)):
             continue
         parsed = parse_label(label)

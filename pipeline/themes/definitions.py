@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from importlib import resources
@@ -15,6 +17,9 @@ else:  # pragma: no cover
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _HEADER = re.compile(r"^\s*\[\[\s*theme\s*\]\]\s*(#.*)?$")
+#: Largest theme file read, in bytes: a theme file is a few kB of words; anything far larger is the wrong file
+#: (checked with `stat` before reading, so a 2 GB file is never read whole).
+MAX_THEME_BYTES = 5_000_000
 
 
 @dataclass(frozen=True)
@@ -82,25 +87,56 @@ def parse_themes(text: str, source: str = "<themes>") -> list[Theme]:
     return themes
 
 
+def _shown(path: Path | str) -> str:
+    """The path as safe text for a terminal (control characters and undecodable bytes escaped)."""
+    from pipeline.process import shown  # lazy: process imports the analysis stack, which imports this module
+
+    return shown(path)
+
+
+def _read_theme_file(path: Path) -> bytes:
+    """The bytes of a theme file: a regular file of at most `MAX_THEME_BYTES`; raises `ThemeFileError` naming the
+    file otherwise (a folder, a pipe or device that would block or never end, a file too large)."""
+    name = _shown(path)
+    try:
+        info = path.stat()
+    except OSError as err:
+        raise ThemeFileError(f"{name}: cannot be read ({err.strerror})") from err
+    if stat.S_ISDIR(info.st_mode):
+        raise ThemeFileError(f"{name}: is a folder, not a theme file")
+    if not stat.S_ISREG(info.st_mode):
+        raise ThemeFileError(f"{name}: is not a regular file (a pipe, socket or device); give a TOML theme file")
+    if info.st_size > MAX_THEME_BYTES:
+        raise ThemeFileError(f"{name}: is {info.st_size:,} bytes, larger than a theme file can be ({MAX_THEME_BYTES:,}); is it the right file?")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a file swapped for a pipe since the stat does not block
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise ThemeFileError(f"{name}: is not a regular file (a pipe, socket or device); give a TOML theme file")
+            data = handle.read(MAX_THEME_BYTES + 1)
+    except OSError as err:
+        raise ThemeFileError(f"{name}: cannot be read ({err.strerror})") from err
+    if len(data) > MAX_THEME_BYTES:
+        raise ThemeFileError(f"{name}: is larger than a theme file can be ({MAX_THEME_BYTES:,} bytes); is it the right file?")
+    return data
+
+
 def load_themes(path: Path | None = None, *, extend: bool = False) -> list[Theme]:
     """The default themes, or those of `path` (replacing the defaults, or extending them when `extend`)."""
     defaults = parse_themes(default_theme_text(), "pipeline/resources/themes.toml")
     if path is None:
         return defaults
-    try:
-        data = Path(path).read_bytes()
-    except OSError as err:
-        raise ThemeFileError(f"{path}: cannot be read ({err.strerror})") from err
+    data = _read_theme_file(Path(path))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
         column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
         raise ThemeFileError(
-            f"{path}: line {line}, column {column}: byte 0x{data[err.start]:02x} is not UTF-8 "
+            f"{_shown(path)}: line {line}, column {column}: byte 0x{data[err.start]:02x} is not UTF-8 "
             "(the file looks like Latin-1 or cp1252); save the theme file as UTF-8"
         ) from err
-    own = parse_themes(text, str(path))
+    own = parse_themes(text, _shown(path))
     if not extend:
         return own
     merged = {t.id: t for t in defaults}
