@@ -202,3 +202,20 @@ def test_a_role_after_a_preposition_is_no_role_of_the_person_in_focus(analyse):
 def test_a_role_after_volgens_still_refers_to_the_person_in_focus(analyse):
     a = analyse("Tom Verbeek is hoogleraar in Delft. Volgens de hoogleraar is het plan te duur.")
     assert speaker_of(a, "is het plan te duur") == "Tom Verbeek"
+
+
+def test_a_party_role_that_refers_back_gives_its_party(analyse):
+    a = analyse("“Het moet anders”, zegt voorman Tom Verbeek. Volgens de SGP-voorman is het plan te duur.")
+    s = next(s for s in a.speakers if s.name == "Tom Verbeek")
+    assert s.organisations == ["SGP"]
+    assert s.roles == ["voorman", "SGP-voorman"]
+
+
+def test_a_party_role_does_not_give_its_party_to_a_person_only_in_focus(analyse):
+    a = analyse("“Het moet anders”, zegt Tom Verbeek. Volgens de SGP-voorman is het plan te duur.")
+    assert next(s for s in a.speakers if s.name == "Tom Verbeek").organisations == []
+
+
+def test_a_plain_role_that_refers_back_gives_no_organisation(analyse):
+    a = analyse("“Het moet anders”, zegt Tom Verbeek. Volgens de voorman is het plan te duur.")
+    assert next(s for s in a.speakers if s.name == "Tom Verbeek").organisations == []

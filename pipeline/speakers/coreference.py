@@ -341,7 +341,10 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
                 records[key].add_alias(m.text)
                 head = _role_head(m)
                 if not key.startswith("role:") and not any(head in r.lower() for r in records[key].description.roles):
-                    records[key].description.extend(Description(roles=[head]))
+                    written = next((t.text for t in doc[m.start : m.end] if t.lower_ == head), head)
+                    records[key].description.extend(Description(roles=[written]))
+                if party is not None and not key.startswith("role:"):
+                    records[key].description.extend(Description(organisations=[party]))  # "de NSC-voorman": NSC
         elif m.kind is MentionKind.PRONOUN:
             if is_plural_pronoun(doc[m.start]):
                 key = body_focus(m)  # "Zij zien een toename", "volgens hen": a group or organisation, or nobody
