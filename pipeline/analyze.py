@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy
 from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -159,6 +160,7 @@ def parse_many(
         stream = proc.pipe(stream, batch_size=batch_size) if hasattr(proc, "pipe") else map(proc, stream)
     done: list[Doc] = []
     for piece_doc in stream:
+        piece_doc.tensor = _NO_TENSOR  # the model's token vectors (width × tokens floats) serve no later step
         done.append(piece_doc)
         transcript, count = pending[0]
         if len(done) < count:
@@ -170,6 +172,9 @@ def parse_many(
         for proc in whole:
             doc = proc(doc)
         yield transcript, doc
+
+
+_NO_TENSOR = numpy.zeros((0,), dtype="float32")
 
 
 def merge_pieces(docs: Sequence[Doc]) -> Doc:
