@@ -288,3 +288,18 @@ def test_an_organisation_before_a_name_without_a_role_stays_a_mention(nlp):
 
     doc = nlp("Het plan van gemeente Tilburg Anne Bos kwam laat.")
     assert "gemeente Tilburg" in [m.text for m in find_mentions(doc) if m.kind is MentionKind.ORGANISATION]
+
+
+def test_a_lower_case_kind_of_body_before_the_name_is_left_out_of_the_organisation(analyse):
+    a = analyse("“Het is raar”, zegt Kees Aalders van onderzoeksbureau Noordlicht Data.")
+    assert speaker(a, "Kees Aalders").organisations == ["Noordlicht Data"]
+
+
+def test_a_municipality_keeps_its_head_word(analyse):
+    a = analyse("“Het is raar”, zegt Kees Aalders van gemeente Tilburg.")
+    assert speaker(a, "Kees Aalders").organisations == ["gemeente Tilburg"]
+
+
+def test_adjectives_between_the_article_and_the_organisation_are_left_out(analyse):
+    a = analyse("“Het is raar”, zegt voorzitter Kees Aalders van de rechtse Noordelijke Liga.")
+    assert speaker(a, "Kees Aalders").organisations == ["Noordelijke Liga"]

@@ -153,6 +153,16 @@ def is_org_word(token: Token) -> bool:
     return token.text[:1].isupper() and _is_org_compound(lower)
 
 
+def is_org_descriptor(token: Token) -> bool:
+    """A lower-case word that says what kind of body the name after it is ("onderzoeksbureau ABF Research",
+    "kennisnetwerk Platform31"): an organisation word or a compound ending in one (`org_suffixes.txt`), not a word
+    that opens the name itself (`org_heads.txt`: "gemeente Tilburg")."""
+    lower = token.lower_
+    if not token.is_lower or not token.is_alpha or lower in word_set("org_heads.txt"):
+        return False
+    return lower in word_set("org_words.txt") or _is_org_compound(lower)
+
+
 @cache
 def _is_org_compound(word: str) -> bool:
     if not word.isalpha():

@@ -21,6 +21,7 @@ from pipeline.speakers.lexicon import (
     is_finite_verb,
     is_function_word,
     is_group_noun,
+    is_org_descriptor,
     is_org_word,
     is_role_noun,
     party_member_prefix,
@@ -320,8 +321,30 @@ def _org_np(doc: Doc, i: int, limit: int | None = None) -> Span | None:
         j = i + 1  # "stichting Samen Koken", "gemeente Tilburg"
         while j < end_cap and is_capitalised(doc[j]) and not doc[j].is_sent_start:
             j += 1
+        if is_org_descriptor(doc[i]):
+            return doc[i + 1 : j]  # "onderzoeksbureau ABF Research": the name, without what kind of body it is
         return doc[start:j]
+    if is_org_descriptor(doc[i]) and i + 1 < end_cap and (is_capitalised(doc[i + 1]) or is_acronym(doc[i + 1])) and not doc[i + 1].is_sent_start:
+        return _org_np(doc, i + 1, limit)  # "kennisnetwerk Platform31", "vastgoedadviesbureau Colliers"
+    k = i
+    while k < end_cap and k - i < MAX_ORG_ADJECTIVES and _org_adjective(doc[k]):
+        k += 1
+    if k > i and k < end_cap and (is_capitalised(doc[k]) or is_acronym(doc[k])) and not doc[k].is_sent_start:
+        return _org_np(doc, k, limit)  # "het uiterst rechtse Vlaams Belang"
     return None
+
+
+#: At most this many adjectives (and adverbs) between the article and an organisation's name.
+MAX_ORG_ADJECTIVES = 3
+
+
+def _org_adjective(token: Token) -> bool:
+    """A lower-case adjective or adverb before a name ("uiterst rechtse"): ADJ/ADV from the tagger, else -e."""
+    if not token.is_lower or not token.is_alpha or is_function_word(token) or is_role_noun(token):
+        return False
+    if has_pos(token.doc):
+        return token.pos_ in ("ADJ", "ADV")
+    return token.lower_.endswith("e")
 
 
 #: Lower-case words inside an organisation's name ("Partij voor de Dieren", "Unie van Waterschappen").
