@@ -42,6 +42,7 @@ from pipeline.speakers.mentions import surname
 from pipeline.speakers.roles import Description
 from pipeline.summaries.decisions import find_decisions_and_actions
 from pipeline.summaries.extractive import tfidf_matrix
+from pipeline.summaries.positions import speaker_positions
 from pipeline.summaries.structured import SpanSummary, summarise_span
 from pipeline.themes.keyphrases import keyphrases
 from pipeline.themes.scoring import DECIMALS, bounds, share
@@ -341,6 +342,10 @@ def build_analysis(doc: Doc, transcript: Transcript) -> Analysis:
         i for m in get_mentions(doc) or [] if m.kind.value in ("name", "surname") for i in range(m.start, m.end)
     )
     turn_speaker = _turn_speaker_at(turns or [])
+    turns_in: dict[str, list[tuple[int, int, str]]] = {}
+    for turn in turns or []:
+        if turn.speaker:
+            turns_in.setdefault(turn.session, []).append((turn.start, turn.end, turn.speaker))
     quotes_in: dict[str, list[Quote]] = {}
     for quote in quotes:
         if quote.speaker:
@@ -353,7 +358,8 @@ def build_analysis(doc: Doc, transcript: Transcript) -> Analysis:
         session_out = Session(
             id=s.id, title=s.title, start=s.start, end=s.end, speakers=per_session[s.id], themes=session_themes.get(s.id, []),
             keyphrases=[KeyphraseOut(text=k.text, score=k.score) for k in keyphrases(inside, exclude=name_tokens)],
-            summary=_summary_out(summary, quotes_in.get(s.id, []), speakers, session_themes.get(s.id, []), inside) if summary else None,
+            summary=_summary_out(summary, quotes_in.get(s.id, []), speakers, session_themes.get(s.id, []), inside,
+                                 turns_in.get(s.id, [])) if summary else None,
             decisions=decisions, actions=actions,
         )
         if session_out.summary is not None:
@@ -415,8 +421,13 @@ def _session_summaries(doc: Doc, transcript: Transcript, by_session: dict[str, l
     return out
 
 
-def _summary_out(summary: SpanSummary, quotes: list[Quote], speakers: list[Speaker], themes: list[ThemeScore], context: list) -> SummaryOut:
-    """The output form of a summary, with who said what (one representative quote per speaker)."""
+def _summary_out(
+    summary: SpanSummary, quotes: list[Quote], speakers: list[Speaker], themes: list[ThemeScore], context: list,
+    turns: Sequence[tuple[int, int, str]] = (),
+) -> SummaryOut:
+    """The output form of a summary, with who said what: one representative quote per speaker, and for the main
+    speakers of a turn transcript who are not quoted, their position (`summaries.positions`, from `turns`: the
+    session's (start, end, speaker) character ranges)."""
     refs = []
     for sent in summary.sentences:
         start, end = bounds(sent)
@@ -432,6 +443,11 @@ def _summary_out(summary: SpanSummary, quotes: list[Quote], speakers: list[Speak
         WhoSaidWhat(speaker=name, role=roles.get(name), quote=q.text, kind=q.kind, start=q.start, end=q.end)  # type: ignore[arg-type]
         for name, q in best.items()
     ]
+    if turns:
+        who += [
+            WhoSaidWhat(speaker=p.speaker, role=roles.get(p.speaker), quote=p.text, kind="position", start=p.start, end=p.end)
+            for p in speaker_positions(context, turns) if p.speaker not in best
+        ]
     return SummaryOut(
         # a unit that joins an intro line and its quote holds a line break: one paragraph of text
         text=" ".join(" ".join(r.text.split()) for r in refs),

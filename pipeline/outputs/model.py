@@ -53,12 +53,13 @@ class ThemeScore(_Strict):
 
 
 class WhoSaidWhat(_Strict):
-    """A speaker of the session with their most representative quote."""
+    """A speaker of the session with their most representative quote, or in a turn transcript their position: the
+    most representative sentence of their own turns (`kind` "position"); `quote == source[start:end]`."""
 
     speaker: str
     role: str | None = None
     quote: str
-    kind: Literal["direct", "indirect"]
+    kind: Literal["direct", "indirect", "position"]
     start: int
     end: int
 
