@@ -43,3 +43,13 @@ def test_a_chair_who_only_opens_gives_the_floor_and_closes_has_no_position(analy
     analysis = analyse(TRANSCRIPT, format="turns")
     positions = [w for s in analysis.sessions if s.summary for w in s.summary.who_said_what if w.kind == "position"]
     assert all(w.speaker != "Voorzitter" for w in positions)
+
+
+def test_a_greeting_or_an_opening_after_a_form_of_address_is_procedural():
+    from pipeline.summaries.publishable import rejection
+
+    assert rejection("Dames en heren, ik open de vergadering van de commissie.") == "procedural"
+    assert rejection("Heel hartelijk welkom op deze vergadering van de commissie.") == "procedural"
+    assert rejection("Voorzitter, dank u wel voor het woord en de uitleg.") in ("filler", "procedural")
+    # negative: an address followed by content is content
+    assert rejection("Dames en heren, de nieuwe stalling komt er vóór de zomer.") is None

@@ -86,9 +86,12 @@ def rejection(text: str, *, has_verb: bool | None = None) -> str | None:
     joined = "\n".join(lines)
     if _combined("summary_bylines.txt").search(joined):
         return "byline"
-    if _combined("procedural_lines.txt", "summary_procedural_lines.txt").search(joined):
+    addressed = _combined("summary_vocatives.txt").sub("", joined, count=1)  # "Dames en heren, ik open …"
+    if _combined("procedural_lines.txt", "summary_procedural_lines.txt").search(joined) or (
+        addressed != joined and _combined("procedural_lines.txt", "summary_procedural_lines.txt").search(addressed)
+    ):
         return "procedural"
-    if is_filler(body):
+    if is_filler(body) or addressed != joined and is_filler(addressed):
         return "filler"
     if not MIN_WORDS <= len(_WORD.findall(body)) <= MAX_WORDS:
         return "fragment"
