@@ -42,6 +42,11 @@ def main_options(
     """Dutch meeting reports and transcripts → speakers, quotes, themes, summaries."""
 
 
+#: Most sentences `--summary-sentences` takes: more than any meeting has, and a number the model's config can hold
+#: (a 20-digit number was a traceback from spaCy's config).
+MAX_SUMMARY_SENTENCES = 100_000
+#: Largest `--seed`: scikit-learn takes a random_state from 0 to 2**32 - 1.
+MAX_SEED = 2**32 - 1
 #: Longest file name, in bytes, when the file system does not say (`os.pathconf` "PC_NAME_MAX").
 DEFAULT_NAME_MAX = 255
 
@@ -147,7 +152,7 @@ def process(
     model: Annotated[str | None, typer.Option("--model", "-m", help="spaCy package name or path; 'blank' for the rule-only fallback.")] = None,
     themes: Annotated[Path | None, typer.Option("--themes", help="TOML theme file (see pipeline/resources/themes.toml).")] = None,
     extend_themes: Annotated[bool, typer.Option("--extend-themes", help="Add the file's themes to the defaults instead of replacing them.")] = False,
-    summary_sentences: Annotated[int, typer.Option("--summary-sentences", min=1, help="Sentences per summary.")] = 3,
+    summary_sentences: Annotated[int, typer.Option("--summary-sentences", min=1, max=MAX_SUMMARY_SENTENCES, help="At most N sentences per summary, within the word count of the first N sentences.")] = 3,
     summary_ratio: Annotated[float | None, typer.Option("--summary-ratio", min=0.01, max=1.0, help="Summary length as a share of the sentences (instead of --summary-sentences).")] = None,
     summarizer: Annotated[str, typer.Option("--summarizer", help="extractive (default) or transformers.")] = "extractive",
     summary_model: Annotated[str | None, typer.Option("--summary-model", help="Local seq2seq model folder (or cached name) for --summarizer transformers.")] = None,
@@ -288,7 +293,12 @@ def process(
         raise typer.Exit(130) from None
     table_error = None
     if outputs:  # tables for one file as for many
-        table_error = _write_tables(outputs, out, quiet)
+        try:
+            table_error = _write_tables(outputs, out, quiet)
+        except KeyboardInterrupt:
+            _err(f"notulist: interrupted while writing the corpus tables; the {len(outputs)} JSON output(s) are complete and "
+                 f"{shown(out / 'tables')} is as it was; run `notulist tables {shown(out)}` to write the tables")
+            raise typer.Exit(130) from None
     left_out = sum(1 for skip in plan.skipped if not skip.failed)
     failed += lost
     if not quiet or failed or table_error:
@@ -330,10 +340,58 @@ def _load_summariser_or_exit(summary_model: str):
         raise typer.Exit(2) from err
 
 
+#: Name prefix of the folder inside `OUT/.notulist/` where a run writes its tables before moving them into place;
+#: the process id follows, so that a folder left by a killed run can be told from one being written.
+TABLES_STAGING_PREFIX = ".tables-"
+
+
+def write_table_set(analyses, out: Path) -> list[Path]:
+    """Write the corpus tables of `analyses` to `out/tables/` as one set: every table is written in full to a staging
+    folder inside `out/.notulist/` first, then all are renamed into place with Ctrl-C held back, so that a full disk,
+    an encoding error or an interrupt leaves the tables that were there (or none), never a mix of new and old or a
+    part of a set. Returns the paths written; raises `OSError` (the tables folder then is as it was)."""
+    import os
+    import shutil
+    import tempfile
+
+    from pipeline.outputs.tables import TABLES_FOLDER, write_tables
+    from pipeline.outputs.writer import replace_all
+    from pipeline.process import STATE_FOLDER
+
+    state = out / STATE_FOLDER
+    state.mkdir(parents=True, exist_ok=True)
+    for stale in state.glob(f"{TABLES_STAGING_PREFIX}*"):  # left by a run killed while writing its tables
+        pid = stale.name.removeprefix(TABLES_STAGING_PREFIX).split("-")[0]
+        if not (pid.isdigit() and _process_alive(int(pid))):
+            shutil.rmtree(stale, ignore_errors=True)
+    staging = Path(tempfile.mkdtemp(prefix=f"{TABLES_STAGING_PREFIX}{os.getpid()}-", dir=state))
+    try:
+        staged = write_tables(analyses, staging)
+        folder = out / TABLES_FOLDER
+        folder.mkdir(exist_ok=True)
+        moves = [(path, folder / path.name) for path in staged]
+        replace_all(moves)
+        return [target for _, target in moves]
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _process_alive(pid: int) -> bool:
+    """Whether a process with this id runs (a zombie counts as ended)."""
+    import os
+
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _write_tables(outputs: list[Path], out: Path, quiet: bool) -> str | None:
     """Corpus tables from the JSON outputs (read back one at a time); a full disk is a message, not a traceback."""
     from pipeline.outputs.model import Analysis
-    from pipeline.outputs.tables import write_tables
     from pipeline.process import shown
 
     def analyses():
@@ -352,9 +410,10 @@ def _write_tables(outputs: list[Path], out: Path, quiet: bool) -> str | None:
         _err(message)
         return message
     try:
-        written = write_tables(analyses(), out)  # type: ignore[arg-type]
+        written = write_table_set(analyses(), out)
     except OSError as err:
-        message = f"notulist: the corpus tables could not be written to {shown(err.filename or out)} ({err.strerror}); the JSON outputs are complete"
+        message = (f"notulist: the corpus tables could not be written to {shown(folder)} ({err.strerror}); the JSON outputs are "
+                   "complete and the tables there are as they were")
         _err(message)
         return message
     except Exception as err:  # noqa: BLE001 — the JSON outputs are written; the tables' failure is a message
@@ -466,7 +525,7 @@ def themes_discover(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the tables.")] = Path("outputs/themes"),
     topics: Annotated[int, typer.Option("--topics", "-k", min=2, help="Number of topics.")] = 8,
     method: Annotated[str, typer.Option("--method", help="nmf (TF-IDF) or lda (counts).")] = "nmf",
-    seed: Annotated[int, typer.Option("--seed", help="random_state, for reproducible tables.")] = 0,
+    seed: Annotated[int, typer.Option("--seed", min=0, max=MAX_SEED, help="random_state, for reproducible tables (0 to 4294967295).")] = 0,
     model: Annotated[str | None, typer.Option("--model", "-m", help="spaCy package name or path; 'blank' for the fallback.")] = None,
     themes: Annotated[Path | None, typer.Option("--themes", help="TOML theme file whose themes get term suggestions.")] = None,
 ) -> None:
@@ -550,17 +609,21 @@ def tables_command(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No lines for the files written.")] = False,
 ) -> None:
     """Write OUT_DIR/tables/ (CSV and Parquet, ids that join) from the JSON outputs in OUT_DIR."""
-    from pipeline.outputs.tables import OutputsError, read_outputs, write_tables
+    from pipeline.outputs.tables import TABLES_FOLDER, OutputsError, read_outputs
+    from pipeline.process import shown
 
     problems: list[str] = []
     try:
-        written = write_tables(read_outputs(out_dir, problems=problems), out_dir)
+        written = write_table_set(read_outputs(out_dir, problems=problems), out_dir)
     except OutputsError as err:
         _err(f"notulist: {err}")
         raise typer.Exit(2) from err
     except OSError as err:
-        _err(f"notulist: the tables could not be written to {err.filename or out_dir} ({err.strerror})")
+        _err(f"notulist: the tables could not be written to {shown(out_dir / TABLES_FOLDER)} ({err.strerror}); the tables there are as they were")
         raise typer.Exit(1) from err
+    except KeyboardInterrupt:
+        _err(f"notulist: interrupted; {shown(out_dir / TABLES_FOLDER)} is as it was")
+        raise typer.Exit(130) from None
     for path in written:
         if not quiet:
             _err(f"table → {path}")

@@ -23,7 +23,9 @@ THEMES = '[[theme]]\nid = "water"\nlabel = "Waterbeheer"\nterms = ["dijk", "wate
 
 
 def cli(*args: str):
-    return CliRunner().invoke(app, [*args, "--model", "blank"])
+    """Run a notulist command; `process` and `themes discover` with the blank model."""
+    model = ["--model", "blank"] if args[0] in ("process", "themes") else []
+    return CliRunner().invoke(app, [*args, *model])
 
 
 @pytest.fixture
@@ -168,3 +170,132 @@ def test_themes_discover_tokenizes_as_process_does_linear_on_long_punctuation_ru
     result = cli("themes", "discover", str(tmp_path / "streep.txt"), "--out", str(tmp_path / "uit"))
     assert used and isinstance(used[0], LinearTokenizer)
     assert "Traceback" not in result.output and result.exit_code in (0, 1)
+
+
+# ---------------------------------------------------------------- numbers no option can take
+
+
+def test_a_summary_length_beyond_any_meeting_is_a_usage_error_not_a_traceback(tmp_path, no_model):
+    (tmp_path / "verslag.txt").write_text(MINUTES, encoding="utf-8")
+    result = cli("process", str(tmp_path / "verslag.txt"), "--out", str(tmp_path / "uit"), "--summary-sentences", "9" * 20)
+    assert result.exit_code == 2 and "--summary-sentences" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "uit").exists()
+
+
+@pytest.mark.parametrize("seed", ["-1", str(2**32), "9" * 20])
+def test_a_seed_scikit_learn_cannot_take_is_a_usage_error_before_any_reading(tmp_path, seed, no_model):
+    (tmp_path / "verslag.txt").write_text(MINUTES, encoding="utf-8")
+    result = cli("themes", "discover", str(tmp_path / "verslag.txt"), "--seed", seed, "--out", str(tmp_path / "uit"))
+    assert result.exit_code == 2 and "--seed" in result.output
+
+
+# ------------------------------------------------------- the corpus tables: a whole set or the old one
+
+
+def _tables(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((out / "tables").iterdir())}
+
+
+@pytest.fixture
+def two_runs(tmp_path):
+    """A first run with its tables written, and a second meeting to add in a run that fails at its tables."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "oost.txt").write_text(MINUTES, encoding="utf-8")
+    out = tmp_path / "uit"
+    assert cli("process", str(tmp_path / "in"), "--out", str(out), "-q").exit_code == 0
+    (tmp_path / "in" / "west.txt").write_text(MINUTES.replace("Oost", "West").replace("Vink", "Kok"), encoding="utf-8")
+    return tmp_path / "in", out
+
+
+def test_a_disk_that_fills_up_while_writing_the_tables_leaves_the_old_tables_whole(two_runs, monkeypatch):
+    import errno
+
+    import pipeline.outputs.tables as tables
+
+    folder, out = two_runs
+    before = _tables(out)
+    real = tables.write_atomic
+    written = []
+
+    def fill_up(path, data):
+        if len(written) == 3:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        written.append(path)
+        real(path, data)
+
+    monkeypatch.setattr(tables, "write_atomic", fill_up)
+    result = cli("process", str(folder), "--out", str(out))
+    assert result.exit_code == 1
+    assert f"the corpus tables could not be written to {out / 'tables'} (No space left on device)" in result.output
+    assert ".tables-" not in result.output
+    assert _tables(out) == before  # not three new tables beside the old others
+    assert (out / "west.json").exists()
+    assert not list((out / ".notulist").glob(".tables-*"))
+
+
+def test_ctrl_c_while_writing_the_tables_leaves_them_as_they_were_and_says_how_to_finish(two_runs, monkeypatch):
+    import pipeline.outputs.tables as tables
+
+    folder, out = two_runs
+    before = _tables(out)
+    real = tables.write_atomic
+    count = []
+
+    def interrupted(path, data):
+        count.append(path)
+        if len(count) == 4:
+            raise KeyboardInterrupt
+        real(path, data)
+
+    monkeypatch.setattr(tables, "write_atomic", interrupted)
+    result = cli("process", str(folder), "--out", str(out))
+    assert result.exit_code == 130
+    assert "interrupted while writing the corpus tables" in result.output and f"notulist tables {out}" in result.output
+    assert _tables(out) == before and (out / "west.json").exists()
+    monkeypatch.setattr(tables, "write_atomic", real)
+    assert cli("tables", str(out), "-q").exit_code == 0
+    assert _tables(out) != before and b"west" in _tables(out)["documents.csv"]
+
+
+def test_a_new_set_of_tables_replaces_the_old_one_whole(two_runs):
+    folder, out = two_runs
+    before = _tables(out)
+    assert cli("process", str(folder), "--out", str(out), "-q").exit_code == 0
+    after = _tables(out)
+    assert set(after) >= set(before) and after["documents.csv"] != before["documents.csv"]
+    assert b"oost" in after["documents.csv"] and b"west" in after["documents.csv"]
+
+
+def test_a_staging_folder_left_by_a_killed_run_is_cleared_by_the_next(two_runs):
+    folder, out = two_runs
+    left = out / ".notulist" / ".tables-999999999-abc"  # no process has this id
+    (left / "tables").mkdir(parents=True)
+    (left / "tables" / "quotes.csv").write_text("half", encoding="utf-8")
+    assert cli("tables", str(out), "-q").exit_code == 0
+    assert not left.exists()
+
+
+def test_ctrl_c_during_the_renames_of_a_set_waits_until_the_set_is_in_place(tmp_path):
+    import signal
+
+    from pipeline.outputs.writer import replace_all
+
+    moves = []
+    for name in ("documents.csv", "quotes.csv"):
+        (tmp_path / f"nieuw-{name}").write_text("nieuw", encoding="utf-8")
+        (tmp_path / name).write_text("oud", encoding="utf-8")
+        moves.append((tmp_path / f"nieuw-{name}", tmp_path / name))
+    real_replace = os.replace
+    calls = []
+
+    def replace_then_interrupt(source, target):
+        real_replace(source, target)
+        calls.append(target)
+        if len(calls) == 1:
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C after the first rename
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "replace", replace_then_interrupt)
+        with pytest.raises(KeyboardInterrupt):
+            replace_all(moves)
+    assert [(tmp_path / name).read_text(encoding="utf-8") for name in ("documents.csv", "quotes.csv")] == ["nieuw", "nieuw"]

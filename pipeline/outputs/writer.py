@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from pipeline.outputs.model import Analysis
@@ -54,6 +57,52 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+#: Signals held back while a set of files is renamed into place, so that Ctrl-C or a plain `kill` cannot leave half
+#: a set new and half old (they take effect right after the last rename).
+DEFERRED_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+@contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Hold back Ctrl-C, `kill` and a closed terminal inside the block: each is recorded and, after the block, raised
+    again with the handler that was in place (KeyboardInterrupt, or the end of the process). Python handlers rather
+    than a signal mask, because the kernel gives a signal to any thread that does not block it. Outside the main
+    thread (where handlers cannot be set) a no-op."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+
+    def hold(signum: int, frame: object) -> None:
+        received.append(signum)
+
+    previous = {}
+    for sig in DEFERRED_SIGNALS:
+        handler = signal.getsignal(sig)
+        if handler is signal.SIG_IGN:  # ignored (nohup): stays ignored
+            continue
+        previous[sig] = handler if handler is not None else signal.SIG_DFL
+        signal.signal(sig, hold)
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if received:
+            signal.raise_signal(received[0])
+
+
+def replace_all(moves: Sequence[tuple[Path, Path]]) -> None:
+    """Rename each (source, target) pair, sources written beforehand on the targets' file system, with Ctrl-C and
+    `kill` held back until the last one: a set of files (the corpus tables) is all new or, when writing the sources
+    failed, all old. Raises `OSError` from a rename (then the targets renamed so far are new, the others old)."""
+    with signals_deferred():
+        for source, target in moves:
+            os.replace(source, target)
 
 
 def remove_stale_temporaries(path: Path) -> list[Path]:
