@@ -219,3 +219,29 @@ def test_a_party_role_does_not_give_its_party_to_a_person_only_in_focus(analyse)
 def test_a_plain_role_that_refers_back_gives_no_organisation(analyse):
     a = analyse("“Het moet anders”, zegt Tom Verbeek. Volgens de voorman is het plan te duur.")
     assert next(s for s in a.speakers if s.name == "Tom Verbeek").organisations == []
+
+
+def test_de_bron_refers_back_to_the_anonymous_source_described_before(analyse):
+    a = analyse(
+        "De krant sprak met een anonieme bron binnen de Belastingdienst. Minister Tom Verbeek zweeg. "
+        "“Het is een schande”, zegt de bron."
+    )
+    assert speaker_of(a, "Het is een schande") == "een anonieme bron binnen de Belastingdienst"
+    source = next(s for s in a.speakers if s.name == "een anonieme bron binnen de Belastingdienst")
+    assert source.organisations == ["Belastingdienst"]
+
+
+def test_de_bron_without_a_source_described_before_is_nobody_in_focus(analyse):
+    a = analyse("Minister Tom Verbeek zweeg. “Het is een schande”, zegt de bron.")
+    assert "Tom Verbeek" not in [q.speaker for q in a.quotes]
+    assert "Tom Verbeek" not in [s.name for s in a.speakers]
+
+
+def test_a_description_between_dashes_gives_the_person_before_it_a_role(analyse):
+    a = analyse(
+        "De krant sprak met een anonieme bron. Toen bleek dat deze bron - een ambtenaar - het had gelekt, "
+        "zegt de bron dat het nodig was."
+    )
+    source = next(s for s in a.speakers if s.name == "een anonieme bron")
+    assert source.roles == ["ambtenaar"]
+    assert [s.name for s in a.speakers if "ambtenaar" in s.name] == []

@@ -25,13 +25,14 @@ from pipeline.speakers.lexicon import (
     is_plural_pronoun,
     is_plural_verb,
     is_role_noun,
+    is_role_text,
     name_gender,
     party_member_prefix,
     pronoun_gender,
     speech_verb_lemma,
     title_gender,
 )
-from pipeline.speakers.mentions import Mention, MentionKind, honorific_end, surname
+from pipeline.speakers.mentions import ORGANISATION_PREPOSITIONS, Mention, MentionKind, honorific_end, surname
 from pipeline.speakers.roles import Description, describe, inherited_organisation, org_noun_phrase
 
 #: How many earlier sentences that name people a pronoun's look-up walks back for a person of its gender.
@@ -93,11 +94,15 @@ class Resolution:
 
 
 def _role_head(mention: Mention) -> str:
-    """The role noun of a role mention: "hoogleraar" of "de Nijmeegse hoogleraar" and of "De eigenaar van de slang"."""
+    """The role noun of a role mention: "hoogleraar" of "de Nijmeegse hoogleraar" and of "De eigenaar van de slang";
+    of a description too: "bron" of "een anonieme bron binnen de IND", "iemand" of "iemand uit het publiek"."""
     words = mention.text.split()
-    if "van" in words[1:]:
-        words = words[: words.index("van", 1)]
-    return words[-1].lower()
+    cut = next((k for k, w in enumerate(words[1:], 1) if w.lower() in _COMPLEMENT_WORDS), len(words))
+    return words[:cut][-1].lower()
+
+
+#: Words that open the complement after a role or description noun ("van de slang", "binnen de IND").
+_COMPLEMENT_WORDS = ORGANISATION_PREPOSITIONS | {"uit"}
 
 
 #: Prepositions that name the source of what is said ("volgens de hoogleraar"): a role after them is still the focus.
@@ -118,6 +123,18 @@ def _role_party(doc: Doc, m: Mention, head: str) -> str | None:
     return None
 
 
+#: Dashes that open an apposition ("deze bron - een interim-manager - deelde …").
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def _dash_apposition(doc: Doc, m: Mention, last_person: tuple[Mention, str] | None) -> str | None:
+    """The record of the person mention right before "- een X -" when description m is such an apposition."""
+    if last_person is None or m.start < 2 or doc[m.start - 1].text not in _DASHES:
+        return None
+    before, key = last_person
+    return key if before.end == m.start - 1 and m.end < len(doc) and doc[m.end].text in _DASHES else None
+
+
 def _after_preposition(doc: Doc, start: int) -> bool:
     """The phrase at token `start` is the object of a preposition ("van de interim-manager", "naar de woordvoerder"):
     ADP before it where the model tags part of speech, else "van" or a word of `place_prepositions.txt`."""
@@ -132,7 +149,7 @@ def _after_preposition(doc: Doc, start: int) -> bool:
 def _complement_organisation(doc: Doc, m: Mention) -> str | None:
     """"Een woordvoerder van het Openbaar Ministerie": the organisation after "van"/"bij" in a description, or None."""
     for k in range(m.start + 1, m.end - 1):
-        if doc[k].lower_ in ("van", "bij"):
+        if doc[k].lower_ in ORGANISATION_PREPOSITIONS:
             org = org_noun_phrase(doc, k + 1)
             return org.text if org is not None and org.end <= m.end else None
     return None
@@ -248,6 +265,7 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
             return bodies[body_sentences[i]][0][1]
         return None
 
+    last_person: tuple[Mention, str] | None = None  # the person mention resolved last, for dash appositions
     last_organisation: tuple[str, int] | None = None  # the named organisation mentioned last, with its sentence
     described_roles: dict[str, str] = {}  # role noun -> record of an unnamed person described by it
     described: list[tuple[int, int]] = []  # heap of (end, start) token ranges read as a name's description
@@ -322,6 +340,8 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
                 key = None  # "naar de rechter", "een brief aan de minister-president": someone else than the focus
             elif head in described_roles and described_roles[head].startswith("description:") and not _after_preposition(doc, m.start):
                 key = described_roles[head]  # "legt de woordvoerder uit", not "het ontslag van de interim-manager"
+            elif not is_role_text(head):
+                key = None  # "de bron" with no source described by that word: nobody in particular
             elif head in word_set("office_roles.txt"):
                 key = next((k for k, r in reversed(list(records.items())) if any(head in x.lower() for x in r.description.roles)), None)
             elif head in described_roles and described_roles[head].startswith("role:"):
@@ -340,7 +360,7 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
             if key:
                 records[key].add_alias(m.text)
                 head = _role_head(m)
-                if not key.startswith("role:") and not any(head in r.lower() for r in records[key].description.roles):
+                if not key.startswith("role:") and is_role_text(head) and not any(head in r.lower() for r in records[key].description.roles):
                     written = next((t.text for t in doc[m.start : m.end] if t.lower_ == head), head)
                     records[key].description.extend(Description(roles=[written]))
                 if party is not None and not key.startswith("role:"):
@@ -350,6 +370,10 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
                 key = body_focus(m)  # "Zij zien een toename", "volgens hen": a group or organisation, or nobody
             else:
                 key = focus(m, gender=pronoun_gender(m.text))
+        elif m.kind is MentionKind.DESCRIPTION and (apposed := _dash_apposition(doc, m, last_person)) is not None:
+            key = apposed  # "deze bron - een interim-manager - deelde …": the same person, with that role
+            if not any(_role_head(m) == r.lower() for r in records[key].description.roles):
+                records[key].description.extend(Description(roles=[_role_head(m)]))
         elif m.kind is MentionKind.DESCRIPTION:
             key = f"description:{m.text.lower()}"
             if key not in records:
@@ -394,6 +418,7 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
         records[key].mentions += 1
         if m.kind in PERSON_KINDS and records[key].type == "person":
             _add_to_sentence(m, key)
+            last_person = (m, key)
         elif m.kind in BODY_KINDS:
             start = sentence_index(m.start)
             if not body_sentences or body_sentences[-1] != start:

@@ -528,8 +528,13 @@ def find_mentions(doc: Doc) -> list[Mention]:
         add(MentionKind.ORGANISATION, span)
     for span in _surname_repeats(doc, names, taken):
         add(MentionKind.SURNAME, span)
+    described: dict[str, int] = {}  # person noun of an unnamed source -> where it was first described
+    nouns = word_set("person_nouns.txt")
     for span in _descriptions(doc, taken):
         add(MentionKind.DESCRIPTION, span)
+        head = next((t.lower_ for t in span if t.lower_ in nouns), None)
+        if head is not None:
+            described.setdefault(head, span.start)
     tagged = has_pos(doc)
     for i, token in enumerate(doc):
         if i in taken:
@@ -542,6 +547,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
             role = _role_np(doc, i)
             if role is not None:
                 add(MentionKind.ROLE, role)
+        elif lower in described and described[lower] < i and i > 0 and doc[i - 1].lower_ in ("de", "deze") and i - 1 not in taken and not (
+            i + 1 < len(doc) and is_capitalised(doc[i + 1]) and not doc[i + 1].is_sent_start
+        ):
+            add(MentionKind.ROLE, doc[i - 1 : i + 1])  # "een anonieme bron … De bron vindt": back to the described source
         elif is_group_noun(token):
             start = _group_start(doc, i, taken)
             add(MentionKind.GROUP, doc[start : i + 1])
@@ -830,13 +839,15 @@ def _descriptions(doc: Doc, taken: set[int]) -> list[Span]:
         if i > 0 and speech_verb_lemma(doc[i - 1]):
             while end < len(doc) and end - i < 10 and not (doc[end].is_punct or doc[end].is_space or doc[end].lower_ in stops):
                 end += 1
-        elif end + 1 < len(doc) and doc[end].lower_ in ("van", "bij") and (org := org_noun_phrase(doc, end + 1)) is not None:
+        elif end + 1 < len(doc) and doc[end].lower_ in ORGANISATION_PREPOSITIONS and (org := org_noun_phrase(doc, end + 1)) is not None:
             if any(is_capitalised(t) or is_acronym(t) for t in org):
                 end = org.end  # "Een woordvoerder van het Openbaar Ministerie heeft dat gezegd"
         found.append(doc[i:end])
     return found
 
 
+#: Prepositions that tie an unnamed person to an organisation ("een woordvoerder van het OM", "een bron binnen de IND").
+ORGANISATION_PREPOSITIONS = frozenset({"van", "bij", "binnen"})
 #: At most this many adjectives in the origin of an unnamed person ("iemand uit het overvolle publiek").
 MAX_ORIGIN_ADJECTIVES = 2
 
