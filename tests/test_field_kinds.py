@@ -81,6 +81,10 @@ class TestIndirectQuestionsInMinutes:
         parties = {name: speaker(a, name).organisations for name in ("Yilmaz", "Pronk", "Verhoeven", "Aydin")}
         assert parties == {"Yilmaz": ["GroenLinks"], "Pronk": ["VVD"], "Verhoeven": ["CU"], "Aydin": ["PvdA"]}
 
+    def test_a_question_word_that_belongs_to_its_noun_stays(self, run):
+        a = run("Besluitenlijst commissie Verkeer\n\nMevrouw Pauw (D66) wil graag weten hoeveel fietsenrekken er komen.\n")
+        assert quotes(a, "indirect") == [("hoeveel fietsenrekken er komen", "Pauw")]
+
     def test_knowing_something_is_no_question(self, run):
         a = run("Besluitenlijst commissie Verkeer\n\nDe heer Pronk (VVD) weet hoe de fietsbrug werkt en fietst er elke dag over.\n")
         assert quotes(a, "indirect") == []
@@ -167,6 +171,14 @@ class TestQuotedAgendaTitle:
             "Forumverslag 14 april 2025\n\n"
             "De voorzitter opent de avond. Vanavond wordt het “Plan voor deelauto's in de oude wijken van de stad” "
             "besproken. Ook inspreker Dirk Hamers is er.\n\nDe wethouder licht het plan toe.\n"
+        )
+        assert quotes(a) == []
+
+    def test_council_documents_named_in_quotation_marks_are_no_quotes(self, run):
+        a = run(
+            "Verslag raadsvergadering\n\nDe motie ‘Meer groen voor de oude wijk’ wordt aangenomen. Het agendapunt "
+            "“Herinrichting van het Marktplein in het centrum” wordt aangehouden. Het raadsvoorstel 'Nieuwe regels "
+            "voor de kermis in de zomer' wordt besproken.\n"
         )
         assert quotes(a) == []
 
@@ -264,6 +276,17 @@ class TestAgendaListIsIntro:
         a = run(self.TEXT)
         intro = a.sessions[0]
         assert intro.start == 0 and intro.end == self.TEXT.index("1. Vragenronde\nDe heer")
+
+    def test_a_list_under_an_agenda_heading_stays_in_the_intro(self, run):
+        text = (
+            "Verslag raadsavond\n\nAgenda\n\n1. Opening\n2. Vaststellen agenda\n3. Rondvraag\n\n"
+            "1. Opening\nDe voorzitter opent de vergadering en heet iedereen welkom.\n\n"
+            "2. Vaststellen agenda\nDe agenda wordt zonder wijzigingen vastgesteld.\n\n"
+            "3. Rondvraag\nMevrouw Kaya vraagt of de zomerstop later begint.\n"
+        )
+        assert [s.title for s in run(text).sessions] == [
+            "Verslag raadsavond", "1. Opening", "2. Vaststellen agenda", "3. Rondvraag"
+        ]
 
     def test_numbered_items_with_text_are_sessions(self, run):
         text = (

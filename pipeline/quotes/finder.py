@@ -596,6 +596,8 @@ def _verb_dat(sent: Span, mentions: _Mentions) -> FoundQuote | None:
             continue
         cue = doc[min(source.start, tok.i) : dat.i + 1].text
         start = dat.i + 1 if question else _evaluation_start(tok, source, dat.i, mentions)
+        if question and dat.lower_ in word_set("question_determiners.txt"):
+            start = dat.i  # "wil weten hoeveel woningen er komen": the question word belongs to its noun
         end = clause_end(sent, dat.i + 1)
         if end < sent.end and speech_verb_lemma(doc[end + 1]):
             continue  # "vinden dat niet voldoende en vinden dat …": the second verb's "dat" opens the clause
