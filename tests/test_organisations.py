@@ -303,3 +303,14 @@ def test_a_municipality_keeps_its_head_word(analyse):
 def test_adjectives_between_the_article_and_the_organisation_are_left_out(analyse):
     a = analyse("“Het is raar”, zegt voorzitter Kees Aalders van de rechtse Noordelijke Liga.")
     assert speaker(a, "Kees Aalders").organisations == ["Noordelijke Liga"]
+
+
+def test_the_organisation_a_letter_is_addressed_to_is_not_its_writer(analyse):
+    a = analyse("In een brief aan de Tweede Kamer meldt minister Tom Verbeek dat de regels moeten blijven.")
+    assert [q.speaker for q in a.quotes] == ["Tom Verbeek"]
+    assert [s.name for s in a.speakers] == ["Tom Verbeek"]
+
+
+def test_an_organisation_that_writes_a_letter_is_its_writer(analyse):
+    a = analyse("De gemeente Almere meldt in een brief aan de Tweede Kamer dat de regels moeten blijven.")
+    assert [q.speaker for q in a.quotes] == ["gemeente Almere"]

@@ -525,6 +525,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
     for span in organisations:
         if span.start > 0 and is_role_noun(doc[span.start - 1]) and span.end in name_starts:
             continue  # "wethouder gemeente Tilburg Anne Bos": part of the role before the name, not a source
+        if _addressed(doc, span.start):
+            continue  # "In een brief aan de Tweede Kamer meldt minister X": who is written to, not who writes
         add(MentionKind.ORGANISATION, span)
     for span in _surname_repeats(doc, names, taken):
         add(MentionKind.SURNAME, span)
@@ -562,7 +564,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
         for ent in doc.ents:
             if ent.label_ == "ORG" and len(ent) <= 6 and all(t.is_title or t.is_upper or t.lower_ in _ORG_JOINERS or not t.is_alpha for t in ent):
                 body = _without_edge_marks(ent)
-                if body is not None and not taken.intersection(range(body.start, body.end)):
+                if body is not None and not taken.intersection(range(body.start, body.end)) and not _addressed(doc, body.start):
                     add(MentionKind.ORGANISATION, body)
     for i, token in enumerate(doc):
         if i not in taken and (is_acronym(token) or token.lower_ in camel and not token.is_sent_start):
@@ -628,6 +630,12 @@ def _affiliations_after_names(doc: Doc, names: list[Span]) -> tuple[list[Span], 
         else:
             kept.append(span)
     return kept, organisations
+
+
+def _addressed(doc: Doc, start: int) -> bool:
+    """The capitalised organisation name at token `start` follows "aan de"/"aan het" ("een brief aan de Tweede
+    Kamer"): the addressee of what is said."""
+    return start >= 2 and doc[start - 1].lower_ in ("de", "het") and doc[start - 2].lower_ == "aan"
 
 
 def _starts_with_any(text: str, prefixes: set[str]) -> bool:
