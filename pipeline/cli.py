@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -178,6 +178,7 @@ def process(
         plan_batch,
         run_batch,
         shown,
+        stamp_path,
     )
 
     if summarizer != "transformers":
@@ -228,6 +229,7 @@ def process(
     table_folder = out / getattr(tables_module, "TABLES_FOLDER", "")
     table_names = getattr(tables_module, "TABLE_NAMES", ("documents", "speakers", "quotes"))
     extra = [table_folder / f"{name}.{ext}" for name in table_names for ext in ("csv", "parquet")]
+    extra += [stamp_path(out, path) for path in plan.files]  # the resume records are written too
     conflicts = check_outputs(plan.files, out, html=html, extra=extra)
     if conflicts:
         for message in conflicts:
@@ -249,7 +251,7 @@ def process(
     # Every input is read once before the model loads: a binary file or a format error is found in seconds.
     checked, failures = _precheck([p for p in plan.files if p not in too_long], out, settings, force=force)
     for message in failures:
-        _err(f"error: {message}")
+        _err(f"error: {shown(message)}")
     lost += len(failures)
     batch = plan_batch(checked, out, settings, force=force)
     nlp = None
@@ -275,10 +277,10 @@ def process(
             for outcome in run_batch(batch, out, nlp=nlp, summariser=summariser, jobs=jobs, engine=engine, scheduler=scheduler):
                 if outcome.error:
                     failed += 1
-                    progress.note(f"error: {outcome.error}")
+                    progress.note(f"error: {shown(outcome.error)}")  # file text quoted in a message stays inert
                 else:
                     for warning in outcome.warnings:
-                        progress.note(f"warning: {shown(outcome.source)}: {warning}")
+                        progress.note(f"warning: {shown(outcome.source)}: {shown(warning)}")
                     skipped += outcome.skipped is not None
                     done += outcome.skipped is None
                     if outcome.output is not None:
@@ -616,8 +618,7 @@ def tables_command(
     try:
         written = write_table_set(read_outputs(out_dir, problems=problems), out_dir)
     except OutputsError as err:
-        _err(f"notulist: {err}")
-        raise typer.Exit(2) from err
+        _no_outputs(err, problems)
     except OSError as err:
         _err(f"notulist: the tables could not be written to {shown(out_dir / TABLES_FOLDER)} ({err.strerror}); the tables there are as they were")
         raise typer.Exit(1) from err
@@ -646,8 +647,7 @@ def report_command(
     try:
         records = [(path.stem, record) for path, record in read_output_files(out_dir, problems=problems)]
     except OutputsError as err:
-        _err(f"notulist: {err}")
-        raise typer.Exit(2) from err
+        _no_outputs(err, problems)
     topics_view = None
     topics_dir = topics or out_dir / "themes"
     if (topics_dir / "topics.csv").is_file():
@@ -680,13 +680,20 @@ def export_convokit(
     try:
         written = write_convokit(read_outputs(out_dir, problems=problems), target)
     except OutputsError as err:
-        _err(f"notulist: {err}")
-        raise typer.Exit(2) from err
+        _no_outputs(err, problems)
     except OSError as err:
         _err(f"notulist: the corpus could not be written to {err.filename or target} ({err.strerror})")
         raise typer.Exit(1) from err
     _err(f"convokit corpus → {target} ({', '.join(p.name for p in written)})")
     _left_out(problems)
+
+
+def _no_outputs(err: Exception, problems: list[str]) -> NoReturn:
+    """No output to work on: name each JSON file that was left out and why, then the folder; exit code 2."""
+    for problem in problems:
+        _err(f"error: {problem}; left out")
+    _err(f"notulist: {err}")
+    raise typer.Exit(2) from err
 
 
 def _left_out(problems: list[str]) -> None:

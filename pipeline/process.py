@@ -71,7 +71,7 @@ def shown(path: Path | str) -> str:
         code = ord(ch)
         if 0xDC80 <= code <= 0xDCFF:  # a byte that was not valid in the file system's encoding
             out.append(f"\\x{code - 0xDC00:02x}")
-        elif code < 0x20 or 0x7F <= code < 0xA0 or ch in "\u2028\u2029\u202e\u202d\u200e\u200f":
+        elif code < 0x20 or 0x7F <= code < 0xA0 or ch in "\u2028\u2029\u200e\u200f\u061c" or 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
             out.append(ch.encode("unicode_escape").decode("ascii"))
         else:
             out.append(ch)

@@ -6,6 +6,7 @@ Each test is one kind of bad input (not one case of it); every fixture is an inv
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -299,3 +300,70 @@ def test_ctrl_c_during_the_renames_of_a_set_waits_until_the_set_is_in_place(tmp_
         with pytest.raises(KeyboardInterrupt):
             replace_all(moves)
     assert [(tmp_path / name).read_text(encoding="utf-8") for name in ("documents.csv", "quotes.csv")] == ["nieuw", "nieuw"]
+
+
+# ------------------------------------------------------------------ escape codes from a file's content
+
+
+def test_escape_codes_written_as_json_escapes_are_replaced_and_reported_like_in_any_text():
+    from pipeline.ingest import read_bytes
+
+    data = json.dumps({"segments": [
+        {"start": 0.0, "end": 2.0, "speaker": "\u001b[31mJoke Smit", "text": "Welkom \u001b[2J bij de wijkraad."},
+        {"start": 2.0, "end": 4.0, "speaker": "Ruud Bakker", "text": "Dank u\u0007, voorzitter."},
+    ]}).encode("utf-8")
+    transcript = read_bytes(data, source="opname.json")
+    assert not any(ch in transcript.text for ch in "\x1b\x07")
+    assert [b.text for b in transcript.blocks] == ["Welkom \ufffd[2J bij de wijkraad.", "Dank u\ufffd, voorzitter."]
+    assert "3 control characters (JSON escapes such as \\u001b) replaced by U+FFFD (first in speech turn 1)" in transcript.warnings
+
+
+def test_a_speech_to_text_file_without_escape_codes_gets_no_such_warning():
+    from pipeline.ingest import read_bytes
+
+    data = json.dumps({"segments": [{"start": 0.0, "end": 2.0, "text": "Welkom bij de wijkraad.\tTweede deel."}]}).encode("utf-8")
+    assert not any("control character" in w for w in read_bytes(data, source="opname.json").warnings)
+
+
+def test_warnings_quoting_a_file_are_printed_with_control_characters_escaped(tmp_path, monkeypatch):
+    import pipeline.process as process
+
+    real = process.process_many
+
+    def with_bidi_warning(*args, **kwargs):
+        for outcome in real(*args, **kwargs):
+            yield process.replace(outcome, warnings=(*outcome.warnings, "label \u202eredoor\u202c left out"))
+
+    monkeypatch.setattr(process, "process_many", with_bidi_warning)
+    (tmp_path / "verslag.txt").write_text(MINUTES, encoding="utf-8")
+    result = cli("process", str(tmp_path / "verslag.txt"), "--out", str(tmp_path / "uit"), "-q")
+    assert result.exit_code == 0, result.output
+    assert "\u202e" not in result.output and "label \\u202eredoor\\u202c left out" in result.output
+
+
+# ------------------------------------------------------------- outputs never written over an input
+
+
+def test_an_input_where_a_resume_record_belongs_is_never_written_over(tmp_path, no_model):
+    out = tmp_path / "uit"
+    (out / ".notulist").mkdir(parents=True)
+    record = out / ".notulist" / "overleg.stamp.json"
+    record.write_text(json.dumps({"segments": [{"start": 0, "end": 2, "text": "Welkom bij het overleg."}]}), encoding="utf-8")
+    (tmp_path / "overleg.txt").write_text(MINUTES, encoding="utf-8")
+    before = record.read_bytes()
+    result = cli("process", str(record), str(tmp_path / "overleg.txt"), "--out", str(out))
+    assert result.exit_code == 2 and "would overwrite the input" in result.output
+    assert record.read_bytes() == before
+
+
+# ------------------------------------------------------ commands on a folder of outputs that are not ours
+
+
+@pytest.mark.parametrize("command", [["tables"], ["report"], ["export", "convokit"]])
+def test_a_folder_whose_only_json_is_no_valid_output_names_that_file_and_why(tmp_path, command):
+    (tmp_path / "uit").mkdir()
+    (tmp_path / "uit" / "kapot.json").write_text('{"schema_version": "1.0", "document": {}, "sessions": 5}', encoding="utf-8")
+    result = cli(*command, str(tmp_path / "uit"))
+    assert result.exit_code == 2
+    assert "kapot.json: not a valid notulist output" in result.output and "left out" in result.output
+    assert "no notulist output" in result.output

@@ -202,6 +202,14 @@ def _finish(decoded: Decoded) -> Decoded:
     return Decoded(normalise(text), decoded.encoding, warnings)
 
 
+def replace_controls(text: str) -> tuple[str, int]:
+    """`text` with each control character that is no text (NUL, escape, bell …; not tab, line feed, form feed or
+    carriage return) replaced by U+FFFD, and how many were replaced: for strings that did not come through
+    `decode_report`, such as the `\\u001b` escapes of a JSON file."""
+    count = len(_CONTROL.findall(text))
+    return (_CONTROL.sub("\ufffd", text), count) if count else (text, 0)
+
+
 def _c1_as_cp1252(text: str, warnings: list[str]) -> str:
     """C1 control characters (U+0080–U+009F) that stand for a cp1252 character read as that character: text once
     in cp1252 that went through a Latin-1 conversion holds U+0092 for ’ and U+0093/U+0094 for “ ”. The five

@@ -15,9 +15,11 @@ import json
 import re
 import sys
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from pipeline.ingest.cues import Cue, TimeIssues, build_transcript, decode_or_refuse, head_text
+from pipeline.ingest.encoding import replace_controls
 from pipeline.ingest.model import Transcript
 from pipeline.ingest.registry import InputError, ReadContext, Reader, register
 
@@ -151,8 +153,29 @@ def read_stt_json(data: bytes, context: ReadContext) -> Transcript:
         raise InputError(context.source, f"JSON with a number too long to read (more than {_max_digits():,} digits)") from err
     issues = TimeIssues()
     cues, kind = cues_of(payload, context.source, issues)
-    warnings = [*decoded.warnings, *issues.warnings()]
+    cues, controls = _without_controls(cues)
+    warnings = [*decoded.warnings, *issues.warnings(), *controls]
     return build_transcript(cues, source=context.source, format="json", warnings=warnings, what=f"{len(cues)} {kind}")
+
+
+def _without_controls(cues: list[Cue]) -> tuple[list[Cue], list[str]]:
+    """The cues with control characters that JSON escapes put in their text or speaker (`\\u001b[2J`, a bell) replaced
+    by U+FFFD, as in any other file, and the warning that says how many and in which cue the first was."""
+    total = 0
+    first: int | None = None
+    kept = []
+    for index, cue in enumerate(cues):
+        text, in_text = replace_controls(cue.text)
+        speaker, in_speaker = replace_controls(cue.speaker) if cue.speaker is not None else (None, 0)
+        if in_text or in_speaker:
+            total += in_text + in_speaker
+            first = index if first is None else first
+            cue = replace(cue, text=text, speaker=speaker)
+        kept.append(cue)
+    if not total:
+        return cues, []
+    return kept, [f"{total} control character{'s' if total != 1 else ''} (JSON escapes such as \\u001b) replaced by U+FFFD "
+                  f"(first in speech turn {(first or 0) + 1})"]
 
 
 def _max_digits() -> int:
