@@ -367,3 +367,41 @@ def test_a_folder_whose_only_json_is_no_valid_output_names_that_file_and_why(tmp
     assert result.exit_code == 2
     assert "kapot.json: not a valid notulist output" in result.output and "left out" in result.output
     assert "no notulist output" in result.output
+
+
+# ------------------------------------------------------ any bytes under any input suffix: a message at worst
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+STRUCTURE = st.sampled_from([
+    "WEBVTT\n\n", "00:00:01.000 --> 00:00:04.000\n", "00:00:0x,000 --> 00:00:09,000\n", "1\n", "<v Joke Smit>", "<v ", "</v>",
+    '{"segments": [', '{"utterances": null', '{"start": 1, "end": "x", "text": ', '"Welkom bij de wijkraad."', "]}", "}", ",",
+    "<TEI><text><body><u who=\"#Vink\">", "</u></body></text></TEI>", "Voorzitter: ", "Marloes Vink: ", "„", "”", ":", "\n", "\n\n",
+    "Het plan voor de speeltuin is klaar.", "\u001b", "\\u001b", "\x00", "\ufeff", "=" * 300,
+])
+SUFFIXES = st.sampled_from([".txt", ".vtt", ".srt", ".json", ".xml", ".docx", ".text", ""])
+
+
+@settings(max_examples=int(os.environ.get("BREAKER_EXAMPLES", "40")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(suffix=SUFFIXES, data=st.one_of(st.binary(max_size=400), st.lists(STRUCTURE, min_size=1, max_size=30).map(lambda p: "".join(p).encode("utf-8"))))
+def test_any_bytes_under_any_input_suffix_give_an_output_or_a_message_naming_the_file(nlp, suffix, data):
+    import tempfile
+
+    from pipeline.process import check_input, process_files
+
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / f"vergadering{suffix}"
+        source.write_bytes(data)
+        try:
+            check_input(source)
+        except InputError as err:
+            assert str(err).startswith(str(source) + ": ")
+            return
+        [outcome] = list(process_files(nlp, [source], Path(folder) / "uit"))
+        if outcome.error is not None:
+            assert outcome.error.startswith(str(source) + ": ") and "could not be analysed" not in outcome.error
+            return
+        output = json.loads(outcome.output.read_text(encoding="utf-8"))
+    assert output["document"]["words"] > 0  # never an empty analysis
+    assert not any(ch in json.dumps(output["turns"] or [], ensure_ascii=False) for ch in "\x00\x1b")
