@@ -525,3 +525,20 @@ class TestTitleOrIntroducedSpeech:
             "praten over de plannen voor de wijk.”"
         )
         assert [s for _, s in direct(analyse(text))] == ["Jan Smit"]
+
+
+class TestPhrasesOfOccasion:
+    def test_a_name_after_a_preposition_and_article_is_no_source(self, nlp):
+        from pipeline.quotes.finder import _after_preposition
+
+        doc = nlp.make_doc("Zo zei de leider tijdens het Radio-debat dat het niet kan.")
+        assert [t.text for t in doc[4:7]] == ["tijdens", "het", "Radio-debat"]
+        assert _after_preposition(doc, Mention.of(MentionKind.ORGANISATION, doc[6:7]))  # tijdens het Radio-debat
+        assert not _after_preposition(doc, Mention.of(MentionKind.ROLE, doc[2:4]))  # zei de leider
+
+    def test_quotation_marks_do_not_count_towards_the_infinitive_reach(self, analyse):
+        text = (
+            "Verslag\n\nZo zei wethouder Anna Smit tijdens de vergadering gisteren “echt helemaal niks” te zien in het "
+            "plan."
+        )
+        assert [s for _, s in indirect(analyse(text))] == ["Anna Smit"]

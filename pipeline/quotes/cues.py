@@ -146,14 +146,20 @@ def passive(verb: Token, lo: int) -> bool:
 
 
 def infinitive_te(verb: Token, end: int) -> Token | None:
-    """The "te" of the verb's infinitive complement within `MAX_VERB_TO_TE` tokens (before token `end`), or None
-    when a "dat", "of", "om" or punctuation comes first: "zegt verbijsterd te zijn" → "te"."""
+    """The "te" of the verb's infinitive complement within `MAX_VERB_TO_TE` tokens, quotation marks not counted
+    (before token `end`), or None when a "dat", "of", "om" or punctuation comes first: "zegt verbijsterd te zijn" →
+    "te"."""
     doc = verb.doc
-    stop = min(end, verb.i + 1 + MAX_VERB_TO_TE)
-    for k in range(verb.i + 1, stop):
+    counted = 0
+    for k in range(verb.i + 1, min(end, verb.i + 1 + 2 * MAX_VERB_TO_TE)):
         tok = doc[k]
         if tok.lower_ in _INFINITIVE_STOPS:
-            return None  # a quotation mark does not stop it: "zei “echt niks” te hebben met …"
+            return None
+        if tok.is_quote:
+            continue  # a quotation mark neither stops nor counts: "zei “echt niks” te hebben met …"
+        counted += 1
+        if counted > MAX_VERB_TO_TE:
+            return None
         if tok.lower_ == "te" and k + 1 < end and is_infinitive(doc[k + 1]):
             return tok
     return None

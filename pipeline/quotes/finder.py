@@ -37,6 +37,7 @@ from pipeline.quotes.model import Attribution, FoundQuote
 from pipeline.resources import word_set
 from pipeline.sentences import doc_text, sentence_of, sentences
 from pipeline.speakers.lexicon import (
+    ARTICLES,
     POSSESSIVES,
     PRONOUNS,
     after_setting_preposition,
@@ -616,7 +617,7 @@ def _cue_source(verb: Token, sent: Span, mentions: _Mentions, stop: int) -> Ment
     doc = sent.doc
     inner = [m for m in mentions.by_tokens(sent.start, sent.end, start_below=stop) if is_source_mention(doc, m)]
     before = [m for m in inner if m.end <= verb.i and not _after_preposition(doc, m)]
-    after = [m for m in inner if m.start > verb.i]
+    after = [m for m in inner if m.start > verb.i and not _after_preposition(doc, m)]
     people = [m for m in before if m.kind is not MentionKind.ORGANISATION]
     fronted = (people or before)[0] if before else None
     subject = _parsed_subject(verb, inner)
@@ -733,8 +734,12 @@ def _topic(sent: Span, mentions: _Mentions) -> FoundQuote | None:
 
 
 def _after_preposition(doc: Doc, m: Mention) -> bool:
-    """A name in a fronted phrase cannot be the speaker: "In Nieuwsuur zegt ze dat …"."""
-    return after_setting_preposition(doc, m.start)
+    """A name in a phrase of place, medium or occasion cannot be the speaker: "In Nieuwsuur zegt ze dat …", "zei
+    de leider tijdens het NOS-debat …" (an article may stand between)."""
+    k = m.start
+    if k > 0 and doc[k - 1].lower_ in ARTICLES:
+        k -= 1
+    return after_setting_preposition(doc, k)
 
 
 def _parsed_subject(verb: Token, mentions: Sequence[Mention]) -> Mention | None:
