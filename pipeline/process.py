@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.ingest import InputError, read_file
-from pipeline.ingest.read import check_file
+from pipeline.ingest.read import open_regular
 from pipeline.ingest.registry import SNIFF_BYTES, UNSUPPORTED, choose_reader, input_suffixes, is_companion
 from pipeline.outputs.model import Analysis
 from pipeline.outputs.writer import remove_stale_temporaries, to_json, write_atomic
@@ -212,11 +212,10 @@ class Checked:
 def check_input(path: Path, *, format: str | None = None) -> Checked:
     """Existence, file type, size, readability and format of one input, and its SHA-256; raises `InputError`."""
     name = shown(path)
-    check_file(path, name)
     digest = hashlib.sha256()
     head = b""
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path, name) as handle:  # a file swapped for a pipe since the stat is refused, not waited on
             while chunk := handle.read(1 << 20):
                 if not head:
                     head = chunk[:SNIFF_BYTES]

@@ -405,3 +405,52 @@ def test_any_bytes_under_any_input_suffix_give_an_output_or_a_message_naming_the
         output = json.loads(outcome.output.read_text(encoding="utf-8"))
     assert output["document"]["words"] > 0  # never an empty analysis
     assert not any(ch in json.dumps(output["turns"] or [], ensure_ascii=False) for ch in "\x00\x1b")
+
+
+# ------------------------------------------------------- files that change between the check and the read
+
+
+def test_a_file_swapped_for_a_pipe_after_its_check_is_refused_instead_of_waiting_forever(tmp_path, monkeypatch):
+    import threading
+
+    import pipeline.ingest.read as read
+
+    pipe = tmp_path / "verslag.txt"
+    os.mkfifo(pipe)
+    monkeypatch.setattr(read, "check_file", lambda path, name: None)  # the check ran while it was still a file
+    caught: list[BaseException] = []
+
+    def attempt():
+        try:
+            read.read_file(pipe)
+        except BaseException as err:  # noqa: BLE001 — kept for the assertion below
+            caught.append(err)
+
+    worker = threading.Thread(target=attempt, daemon=True)
+    worker.start()
+    worker.join(60)  # a hang guard, not a speed check: a blocking open never returns
+    if worker.is_alive():
+        with open(pipe, "wb"):  # release the blocked reader before failing
+            pass
+        pytest.fail("reading a pipe blocked")
+    assert len(caught) == 1 and isinstance(caught[0], InputError)
+    assert str(caught[0]).endswith("verslag.txt: is not a regular file (a pipe, socket or device); notulist reads files only")
+
+
+def test_a_file_removed_after_the_check_fails_alone_and_the_rest_is_written(tmp_path, monkeypatch):
+    import pipeline.cli
+
+    (tmp_path / "a.txt").write_text(MINUTES, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(MINUTES.replace("Oost", "Noord"), encoding="utf-8")
+    real = pipeline.cli._precheck
+
+    def then_remove(*args, **kwargs):
+        checked = real(*args, **kwargs)
+        (tmp_path / "b.txt").unlink()  # gone before the analysis reads it
+        return checked
+
+    monkeypatch.setattr(pipeline.cli, "_precheck", then_remove)
+    result = cli("process", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--out", str(tmp_path / "uit"))
+    assert result.exit_code == 1, result.output
+    assert "b.txt: no such file" in result.output and "1 of 2 input(s) failed" in result.output
+    assert (tmp_path / "uit" / "a.json").exists() and not (tmp_path / "uit" / "b.json").exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from pipeline.ingest.labels import resolve_labels
 from pipeline.ingest.model import Transcript
@@ -12,7 +13,7 @@ from pipeline.ingest.registry import InputError, ReadContext, choose_reader, req
 
 MAX_BYTES = 50_000_000
 
-__all__ = ["MAX_BYTES", "InputError", "check_file", "read_bytes", "read_file", "read_text"]
+__all__ = ["MAX_BYTES", "InputError", "check_file", "open_regular", "read_bytes", "read_file", "read_text"]
 
 
 def read_bytes(data: bytes, *, source: str = "<bytes>", format: str | None = None, path: Path | None = None) -> Transcript:
@@ -48,6 +49,24 @@ def check_file(path: Path, name: str) -> os.stat_result:
     return info
 
 
+def open_regular(path: Path, name: str) -> BinaryIO:
+    """The file opened for reading in binary, once `check_file` passed and the opened file itself is still a regular
+    file: opened without blocking, so that a file swapped for a pipe since the check is refused instead of waiting
+    for a writer forever. Raises `InputError` naming `name`."""
+    check_file(path, name)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError as err:
+        raise InputError(name, "no such file (it was removed while notulist ran)") from err
+    except OSError as err:
+        raise InputError(name, f"cannot be read ({err.strerror or os.strerror(err.errno or 0)})") from err
+    handle = os.fdopen(fd, "rb")
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        handle.close()
+        raise InputError(name, "is not a regular file (a pipe, socket or device); notulist reads files only")
+    return handle
+
+
 def read_file(path: Path, *, format: str | None = None, source: str | None = None) -> Transcript:
     """Read, decode and parse one input file; raise `InputError` naming the file on any problem.
 
@@ -55,9 +74,8 @@ def read_file(path: Path, *, format: str | None = None, source: str | None = Non
     device would block or never end).
     """
     name = source or str(path)
-    check_file(path, name)
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path, name) as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as err:
         raise InputError(name, f"cannot be read ({err.strerror or os.strerror(err.errno or 0)})") from err
