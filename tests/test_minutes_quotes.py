@@ -388,6 +388,15 @@ class TestAnnouncedQuote:
         assert direct(a) == [("We gaan de wijk samen met de bewoners opnieuw inrichten.", "Pieter Claassen")]
         assert [q.attribution for q in a.quotes] == ["announced"]
 
+    @pytest.mark.parametrize(
+        "announcement",
+        ["Het woord is daarna aan wethouder Pieter Claassen.", "Dan is het de beurt aan wethouder Pieter Claassen."],
+    )
+    def test_the_floor_given_with_words_between(self, analyse, announcement):
+        text = "Verslag\n\nDe zaal was vol en het was warm. " + announcement + "\n\n“We gaan de wijk samen opnieuw inrichten.”"
+        a = analyse(text)
+        assert [(q.speaker, q.attribution) for q in a.quotes] == [("Pieter Claassen", "announced")]
+
     def test_a_sentence_that_announces_nothing_leaves_the_quote_open(self, analyse):
         text = (
             "Verslag\n\nDe zaal was vol en het was warm. Wethouder Pieter Claassen zat op de eerste rij.\n\n"
