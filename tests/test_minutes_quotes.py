@@ -253,6 +253,21 @@ class TestShortAndSplitQuotes:
         text = "Verslag\n\n“We houden de deur open voor iedereen die wil meedoen.” – burgemeester Lotte de Graaf"
         assert direct(analyse(text)) == [("We houden de deur open voor iedereen die wil meedoen.", "Lotte de Graaf")]
 
+    def test_a_byline_with_an_unknown_name_is_nobody_elses(self, analyse):
+        text = (
+            "Verslag\n\n“We houden de deur open voor iedereen die wil meedoen.” – burgemeester Lotte de Graaf\n\n"
+            "“Eindelijk kan ik weer naar de markt fietsen.” – bewoonster Sanne\n"
+        )
+        a = analyse(text)
+        assert direct(a) == [
+            ("We houden de deur open voor iedereen die wil meedoen.", "Lotte de Graaf"),
+            ("Eindelijk kan ik weer naar de markt fietsen.", None),
+        ]
+
+    def test_a_dash_before_more_text_is_no_byline(self, analyse):
+        text = "Verslag\n\n“We houden de deur open voor iedereen die wil meedoen”, zegt Lotte de Graaf – en dat meent ze.\n"
+        assert direct(analyse(text)) == [("We houden de deur open voor iedereen die wil meedoen", "Lotte de Graaf")]
+
     def test_trailing_cue_before_a_colon(self, analyse):
         text = "Verslag\n\nDe wijk is veiliger geworden, zegt Ruud Smeets: “We lopen nu elke avond een ronde.”"
         a = analyse(text)

@@ -18,7 +18,8 @@ name in `FoundQuote.attribution` (and the output's `quotes[].attribution`). The 
    `MAX_PARAGRAPHS_BACK` paragraphs and with nobody else named in between.
 
 Steps 2–6 apply to direct quotes only: reported speech always has its cue. A quote whose cue names nobody
-("“…”, klonk het.", `pipeline.quotes.cues.impersonal_cue`) passes no step. Linear in the number of quotes and
+("“…”, klonk het.") or names someone unknown ("“…” – bewoonster Sanne"; `pipeline.quotes.cues.unresolved_cue`) passes
+no step. Linear in the number of quotes and
 mentions: mentions are looked up by offset (`MentionIndex`) and containment in direct quotes by `pipeline.intervals.Regions`.
 """
 
@@ -32,7 +33,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.intervals import Regions
 from pipeline.quotes.back_references import is_back_reference, resolve_back_reference
-from pipeline.quotes.cues import announces, impersonal_cue
+from pipeline.quotes.cues import announces, unresolved_cue
 from pipeline.quotes.model import Attribution, FoundQuote
 from pipeline.sentences import doc_text, sentence_of
 from pipeline.speakers.coreference import PERSON_KINDS, Resolution, SpeakerRecord
@@ -209,8 +210,8 @@ def attribute(
     ctx = SieveContext(doc, resolution, MentionIndex(mentions), Regions([(q.start, q.end) for q in ordered if q.kind == "direct"]))
     for q in ordered:
         q.speaker_key, q.attribution = None, Attribution.NONE
-        if q.source is None and q.cue and impersonal_cue(q.cue):
-            ctx.previous = q  # "“…”, klonk het.": the cue says nobody in particular
+        if q.source is None and q.cue and unresolved_cue(q.cue):
+            ctx.previous = q  # "“…”, klonk het." / "“…” – bewoonster Sanne": the cue names nobody the mentions know
             continue
         for step_name, step in sieve:
             key = step(q, ctx)

@@ -237,6 +237,16 @@ def impersonal_cue(cue: str) -> bool:
     return len(words) >= 2 and words[-2] in speech_verbs() and words[-1] in word_set("impersonal_subjects.txt")
 
 
+#: Dashes that open a byline after a quote ("“…” – burgemeester Anna de Wit").
+BYLINE_DASHES = ("–", "—", "-")
+
+
+def unresolved_cue(cue: str) -> bool:
+    """The quote has a cue of its own that names no one the mentions know: impersonal ("klonk het") or a byline with
+    an unknown name ("– bewoonster Sanne", kept with its dash). No other sieve step may then guess a speaker."""
+    return impersonal_cue(cue) or cue.startswith(BYLINE_DASHES)
+
+
 def announces(text: str) -> bool:
     """The sentence announces that someone takes the floor ("Daarna nam X het woord.")."""
     return any(p.search(text) for p in patterns("announcing_phrases.txt"))

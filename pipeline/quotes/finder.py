@@ -14,6 +14,7 @@ from pipeline.ingest.model import Block
 from pipeline.intervals import Coverage, Locator, Regions
 from pipeline.quotes.back_references import find_back_references
 from pipeline.quotes.cues import (
+    BYLINE_DASHES,
     MAX_SUBJECT_REACH,
     MAX_VERB_TO_TE,
     RELATIVES,
@@ -23,13 +24,13 @@ from pipeline.quotes.cues import (
     dislocated,
     first_person,
     first_person_subject,
-    impersonal_cue,
     infinitive_te,
     opens_clause,
     particle_of,
     passive,
     takes_infinitive,
     topic_cue,
+    unresolved_cue,
     verb_first,
 )
 from pipeline.quotes.marks import CLOSING_TOKENS, OPENING_TOKENS, find_quote_pairs
@@ -61,7 +62,7 @@ MAX_DASH_CUE_WORDS = 8
 #: Quotation marks that both open and close.
 _STRAIGHT_MARKS = ('"', "'")
 #: Marks that open a trailing dash cue.
-_DASHES = ("–", "—", "-")
+_DASHES = BYLINE_DASHES
 _SENTENCE_END = re.compile(r"[.!?…]$")
 
 
@@ -172,7 +173,7 @@ def find_direct_quotes(
         after_limit = pairs[n + 1].open_start if n + 1 < len(pairs) else len(text)
         before_limit = pairs[n - 1].close_end if n > 0 else 0
         cue, source = _cue_after(doc, pair.close_end, after_limit, index)
-        if source is None and not (cue is not None and impersonal_cue(cue)):  # "“…”, klonk het." names nobody
+        if source is None and not (cue is not None and unresolved_cue(cue)):  # "“…”, klonk het." names nobody
             cue, source = _cue_before(doc, pair.open_start, before_limit, index)
             if source is None and n in interrupted:
                 cue, source = interrupted[n]
@@ -364,6 +365,9 @@ def _dash_cue(doc: Doc, first: Token, limit: int, mentions: _Mentions) -> tuple[
         return None, None
     source = mentions.first_by_tokens(first.i, end)
     if source is None or source.start - first.i > 2 or not is_source_mention(doc, source):
+        if (end >= limit or "\n" in doc[end].text) and any(t.is_alpha and t.text[:1].isupper() for t in cue_span):
+            # a byline that names someone the mentions do not know ("– bewoonster Sanne"): a cue without a source
+            return f"{doc[first.i - 1].text} {cue_span.text.strip()}", None
         return None, None
     return cue_span.text.strip(), source
 
