@@ -232,3 +232,24 @@ def test_iemand_with_its_origin_is_an_unnamed_person(nlp):
 def test_iemand_without_an_origin_is_no_mention(nlp):
     found = mentions(nlp, "Op de video is te zien hoe iemand boos wordt uit frustratie.")
     assert [t for k, t in found if k is MentionKind.DESCRIPTION] == []
+
+
+def test_a_given_name_with_an_age_in_brackets_is_a_person(analyse):
+    a = analyse("“Ik ben echt heel blij met de uitslag”, zegt Noor (34) uit Zwolle.")
+    assert [q.speaker for q in a.quotes] == ["Noor"]
+
+
+def test_a_number_in_brackets_after_an_organisation_word_makes_no_person(nlp):
+    found = mentions(nlp, "De Gemeente (12) en de Provincie (3) stemden voor.")
+    assert [t for k, t in found if k is MentionKind.NAME] == []
+
+
+def test_a_preposition_opening_the_sentence_is_not_part_of_a_name(analyse):
+    a = analyse("Tegenover de NOS zegt Kees Aalders dat de regels blijven zoals ze zijn.")
+    assert [q.speaker for q in a.quotes] == ["Kees Aalders"]
+    assert [s.name for s in a.speakers] == ["Kees Aalders"]
+
+
+def test_the_organisation_spoken_to_is_not_the_source(analyse):
+    a = analyse("Dat zegt Pieter Damen tegen de NOS. “Het is hier echt heel druk geworden.”")
+    assert [s.name for s in a.speakers] == ["Pieter Damen"]

@@ -102,8 +102,8 @@ def person_names(doc: Doc, blocked: set[int] | None = None) -> list[Span]:
     for span in _after_honorific(doc, taken) + _name_shaped(doc, taken) + _surname_only(doc, taken):
         if not taken.intersection(range(span.start, span.end)) and span.text not in places:
             claim(span)
-    for span in _speaking_single_names(doc, taken):
-        if span.text not in places:
+    for span in _speaking_single_names(doc, taken) + _names_with_age(doc, taken):
+        if span.text not in places and not taken.intersection(range(span.start, span.end)):
             claim(span)
     if has_ner(doc):
         repeated = _repeated_single_persons(doc)
@@ -119,6 +119,26 @@ def person_names(doc: Doc, blocked: set[int] | None = None) -> list[Span]:
                 continue  # "in Zwolle en Castricum": one capitalised word needs a person's context to be a name
             claim(trimmed)
     return sorted(spans, key=lambda s: s.start)
+
+
+#: The most a person's age in brackets after a name can be ("Lisa (34)").
+MAX_AGE = 120
+
+
+def _names_with_age(doc: Doc, taken: set[int]) -> list[Span]:
+    """"zegt Lisa (34) uit Zwolle": a capitalised word followed by an age in brackets is a person's name, the way
+    Dutch news introduces people by given name. Not a function, organisation or role word or an acronym."""
+    found: list[Span] = []
+    for i in range(len(doc) - 3):
+        tok = doc[i]
+        if i in taken or doc[i + 1].text != "(" or doc[i + 3].text != ")" or not doc[i + 2].text.isdigit():
+            continue
+        if not 0 < int(doc[i + 2].text) <= MAX_AGE or not is_capitalised(tok) or not _name_word(tok):
+            continue
+        if is_function_word(tok) or is_acronym(tok) or is_org_word(tok) or is_role_noun(tok):
+            continue
+        found.append(doc[i : i + 1])
+    return found
 
 
 #: Entity labels that say a word names no person.
@@ -567,7 +587,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 if body is not None and not taken.intersection(range(body.start, body.end)) and not _addressed(doc, body.start):
                     add(MentionKind.ORGANISATION, body)
     for i, token in enumerate(doc):
-        if i not in taken and (is_acronym(token) or token.lower_ in camel and not token.is_sent_start):
+        if i not in taken and (is_acronym(token) or token.lower_ in camel and not token.is_sent_start) and not _addressed(doc, i):
             end = i + 1
             if end < len(doc) and end not in taken and _region_word(doc[end]):
                 end += 1  # "GGD Zeeland", "RTV Noord": an acronym with its region
@@ -633,9 +653,13 @@ def _affiliations_after_names(doc: Doc, names: list[Span]) -> tuple[list[Span], 
 
 
 def _addressed(doc: Doc, start: int) -> bool:
-    """The capitalised organisation name at token `start` follows "aan de"/"aan het" ("een brief aan de Tweede
-    Kamer"): the addressee of what is said."""
-    return start >= 2 and doc[start - 1].lower_ in ("de", "het") and doc[start - 2].lower_ == "aan"
+    """The capitalised organisation name at token `start` follows "aan", "tegen" or "tegenover" and an article ("een
+    brief aan de Tweede Kamer", "Tegenover de NOS zegt X"): the addressee of what is said."""
+    return start >= 2 and doc[start - 1].lower_ in ("de", "het") and doc[start - 2].lower_ in _ADDRESSEE_PREPOSITIONS
+
+
+#: Prepositions before the one who is spoken or written to.
+_ADDRESSEE_PREPOSITIONS = frozenset({"aan", "tegen", "tegenover"})
 
 
 def _starts_with_any(text: str, prefixes: set[str]) -> bool:
