@@ -88,6 +88,22 @@ def _check_out_dir(out: Path) -> str | None:
     return None
 
 
+def _is_own_output(path: Path, out: Path) -> bool:
+    """Whether a path a folder walk left out is one of the outputs notulist writes into `out` (an input folder that is
+    also the output folder): `OUT/<stem>.json` or `.html` with a resume record, anything in `OUT/tables/`, `OUT/.notulist`."""
+    from pipeline.outputs.tables import TABLES_FOLDER
+    from pipeline.process import STATE_FOLDER, stamp_path
+
+    try:
+        relative = path.resolve().relative_to(out.resolve())
+    except (OSError, ValueError, RuntimeError):  # outside OUT, or a path that cannot be resolved
+        return False
+    parts = relative.parts
+    if len(parts) == 1:  # a JSON or HTML file counts when a resume record says notulist wrote it
+        return parts[0] == STATE_FOLDER or (path.suffix.lower() in (".json", ".html") and stamp_path(out, path).is_file())
+    return len(parts) > 1 and parts[0] in (TABLES_FOLDER, STATE_FOLDER)
+
+
 def _name_max(out: Path) -> int:
     """The longest file name, in bytes, that the output folder's file system takes."""
     import os
@@ -221,9 +237,14 @@ def process(
 
     plan = collect_inputs(paths)
     lost = 0
+    own = [skip for skip in plan.skipped if not skip.failed and _is_own_output(skip.path, out)]
     for skip in plan.skipped:
-        _err(f"{'error' if skip.failed else 'skipped'}: {skip.message}")
+        if skip not in own:
+            _err(f"{'error' if skip.failed else 'skipped'}: {skip.message}")
         lost += skip.failed
+    if own:
+        _err(f"skipped: {len(own)} file(s) and folder(s) of notulist's own outputs in {shown(out)} (JSON, HTML, tables, "
+             "resume records): outputs, not inputs")
     from pipeline.outputs import tables as tables_module
 
     table_folder = out / getattr(tables_module, "TABLES_FOLDER", "")

@@ -454,3 +454,20 @@ def test_a_file_removed_after_the_check_fails_alone_and_the_rest_is_written(tmp_
     assert result.exit_code == 1, result.output
     assert "b.txt: no such file" in result.output and "1 of 2 input(s) failed" in result.output
     assert (tmp_path / "uit" / "a.json").exists() and not (tmp_path / "uit" / "b.json").exists()
+
+
+# ------------------------------------------------- a folder that is both the input and the output folder
+
+
+def test_a_folder_processed_into_itself_names_its_own_outputs_in_one_line_and_other_files_each(tmp_path):
+    folder = tmp_path / "vergaderingen"
+    folder.mkdir()
+    (folder / "oost.txt").write_text(MINUTES, encoding="utf-8")
+    assert cli("process", str(folder), "--out", str(folder), "-q").exit_code == 0
+    (folder / "gold.json").write_text("{}", encoding="utf-8")  # the user's own JSON, not written by notulist
+    result = cli("process", str(folder), "--out", str(folder))
+    assert result.exit_code == 0, result.output
+    own = [line for line in result.output.splitlines() if "notulist's own outputs" in line]
+    assert len(own) == 1 and str(folder) in own[0]
+    assert "gold.json: not an input format (.json)" in result.output
+    assert "tables/quotes.csv" not in result.output and "oost.json" not in result.output
