@@ -477,7 +477,8 @@ def evaluate(
     try:
         scores, missing = score_corpus(gold_dir, pred)
     except (KeyError, TypeError, AttributeError, ValueError) as err:
-        _err(f"notulist: a gold or prediction file does not have the expected fields ({type(err).__name__}: {err}); see the gold GUIDELINES and `notulist schema`")
+        where = _unscorable_pair(gold_dir, pred) or "a gold or prediction file"
+        _err(f"notulist: {where} does not have the expected fields ({type(err).__name__}: {err}); see the gold GUIDELINES and `notulist schema`")
         raise typer.Exit(2) from err
     for stem in missing:
         _err(f"warning: no prediction {pred / (stem + '.json')} for gold file {stem}")
@@ -500,6 +501,24 @@ def evaluate(
                 typer.echo(f"{s.name}: {line}")
     if missing and not scores:
         raise typer.Exit(1)
+
+
+def _unscorable_pair(gold_dir: Path, pred: Path) -> str | None:
+    """The first gold file and prediction that cannot be scored together, named for a message, or None."""
+    from pipeline.evaluation.score import score_document
+    from pipeline.process import shown
+
+    for gold_path in sorted(gold_dir.glob("*.json")):
+        pred_path: Path | None = None
+        try:
+            gold = json.loads(gold_path.read_text(encoding="utf-8-sig"))
+            pred_path = pred / f"{Path(str(gold.get('document', gold_path.stem))).stem}.json"
+            if pred_path.exists():
+                score_document(gold, json.loads(pred_path.read_text(encoding="utf-8-sig")), pred_path.stem)
+        except (KeyError, TypeError, AttributeError, ValueError, OSError):
+            prediction = f" or its prediction {shown(pred_path)}" if pred_path is not None else ""
+            return f"the gold file {shown(gold_path)}{prediction}"
+    return None
 
 
 def _broken_json(gold_dir: Path, pred: Path) -> list[str]:

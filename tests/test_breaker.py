@@ -471,3 +471,15 @@ def test_a_folder_processed_into_itself_names_its_own_outputs_in_one_line_and_ot
     assert len(own) == 1 and str(folder) in own[0]
     assert "gold.json: not an input format (.json)" in result.output
     assert "tables/quotes.csv" not in result.output and "oost.json" not in result.output
+
+
+def test_evaluate_names_the_gold_file_and_prediction_whose_fields_are_wrong(tmp_path):
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "pred").mkdir()
+    (tmp_path / "gold" / "goed.json").write_text('{"document": "goed.txt", "quotes": [], "speakers": []}', encoding="utf-8")
+    (tmp_path / "gold" / "raar.json").write_text('{"document": "raar.txt", "quotes": 5}', encoding="utf-8")
+    (tmp_path / "pred" / "raar.json").write_text('{"schema_version": "1.0"}', encoding="utf-8")
+    result = CliRunner().invoke(app, ["evaluate", str(tmp_path / "gold"), "--pred", str(tmp_path / "pred")])
+    assert result.exit_code == 2
+    assert f"the gold file {tmp_path / 'gold' / 'raar.json'} or its prediction {tmp_path / 'pred' / 'raar.json'} does not have" in result.output
+    assert "Traceback" not in result.output
