@@ -217,6 +217,9 @@ def process(
     if jobs > cpu_count() and not force_jobs and not (engine == "dask" and scheduler):
         _err(f"notulist: --jobs {jobs} capped at {cpu_count()}, the CPUs of this machine (--force-jobs to insist)")
         jobs = cpu_count()
+    if extend_themes and themes is None:
+        _err("notulist: --extend-themes adds the themes of a file to the defaults: give the file with --themes FILE")
+        raise typer.Exit(2)
     if not out_option.strip():
         _err("notulist: --out is empty; give the output folder (use --out . for the current folder)")
         raise typer.Exit(2)

@@ -483,3 +483,10 @@ def test_evaluate_names_the_gold_file_and_prediction_whose_fields_are_wrong(tmp_
     assert result.exit_code == 2
     assert f"the gold file {tmp_path / 'gold' / 'raar.json'} or its prediction {tmp_path / 'pred' / 'raar.json'} does not have" in result.output
     assert "Traceback" not in result.output
+
+
+def test_extend_themes_without_a_theme_file_is_a_usage_error_not_ignored(tmp_path, no_model):
+    (tmp_path / "verslag.txt").write_text(MINUTES, encoding="utf-8")
+    result = cli("process", str(tmp_path / "verslag.txt"), "--out", str(tmp_path / "uit"), "--extend-themes")
+    assert result.exit_code == 2 and "--themes FILE" in result.output
+    assert not (tmp_path / "uit").exists()
