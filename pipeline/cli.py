@@ -208,6 +208,9 @@ def process(
     if summarizer not in ("extractive", "transformers"):
         _err(f"notulist: --summarizer must be extractive or transformers, not {summarizer!r}")
         raise typer.Exit(2)
+    if summary_model and summarizer != "transformers":
+        _err("notulist: --summary-model is the model of --summarizer transformers; add that option, or leave the model out")
+        raise typer.Exit(2)
     if summarizer == "transformers" and not summary_model:
         _err("notulist: --summarizer transformers needs --summary-model NAME_OR_PATH")
         raise typer.Exit(2)

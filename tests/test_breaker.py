@@ -490,3 +490,9 @@ def test_extend_themes_without_a_theme_file_is_a_usage_error_not_ignored(tmp_pat
     result = cli("process", str(tmp_path / "verslag.txt"), "--out", str(tmp_path / "uit"), "--extend-themes")
     assert result.exit_code == 2 and "--themes FILE" in result.output
     assert not (tmp_path / "uit").exists()
+
+
+def test_a_summary_model_without_the_transformers_summariser_is_a_usage_error_not_ignored(tmp_path, no_model):
+    (tmp_path / "verslag.txt").write_text(MINUTES, encoding="utf-8")
+    result = cli("process", str(tmp_path / "verslag.txt"), "--out", str(tmp_path / "uit"), "--summary-model", str(tmp_path / "t5"))
+    assert result.exit_code == 2 and "--summarizer transformers" in result.output
