@@ -314,3 +314,13 @@ def test_the_organisation_a_letter_is_addressed_to_is_not_its_writer(analyse):
 def test_an_organisation_that_writes_a_letter_is_its_writer(analyse):
     a = analyse("De gemeente Almere meldt in een brief aan de Tweede Kamer dat de regels moeten blijven.")
     assert [q.speaker for q in a.quotes] == ["gemeente Almere"]
+
+
+def test_a_title_between_the_role_and_the_name_is_no_part_of_the_role(analyse):
+    a = analyse("Daarna zegt wethouder mevrouw Yilmaz dat de bewoners het plan niet steunen.")
+    assert speaker(a, "Yilmaz").roles == ["wethouder"]
+
+
+def test_inspreker_is_a_role(analyse):
+    a = analyse("Inspreker de heer Bosman zegt dat de bewoners het plan niet steunen.")
+    assert speaker(a, "Bosman").roles == ["Inspreker"]

@@ -16,6 +16,7 @@ from pipeline.sentences import sentence_of
 from pipeline.speakers.lexicon import (
     ARTICLES,
     has_pos,
+    honorifics,
     is_acronym,
     is_capitalised,
     is_finite_verb,
@@ -187,7 +188,8 @@ def bracketed_organisation(doc: Doc, i: int) -> Span | None:
 def _role_before(name: Span) -> Span | None:
     """"hoogleraar milieusysteem-analyse Wim de Vries": the role phrase right before the name."""
     doc = name.doc
-    i = name.start - 1
+    end = name.start - _title_before(doc, name.start)  # "wethouder de heer Jansen": the title is no part of the role
+    i = end - 1
     found = None
     while i >= 0 and name.start - i <= 6:
         tok = doc[i]
@@ -212,7 +214,16 @@ def _role_before(name: Span) -> Span | None:
             found -= 1
             if doc[found].is_sent_start:
                 break
-    return doc[found : name.start]
+    return doc[found:end]
+
+
+def _title_before(doc: Doc, start: int) -> int:
+    """The number of tokens of a title ("mevrouw", "de heer") that ends right before token `start`, or 0."""
+    for words, _ in sorted(honorifics(), key=lambda h: -len(h[0])):
+        n = len(words)
+        if start - n >= 0 and all(doc[start - n + k].lower_ == w for k, w in enumerate(words)):
+            return n
+    return 0
 
 
 #: At most this many words in a role before a name, adjectives included.
