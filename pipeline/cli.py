@@ -689,6 +689,10 @@ def report_command(
     from pipeline.outputs.tables import OutputsError, read_output_files
 
     target = out or out_dir / "report"
+    _folder_or_exit(target, "--out")
+    if sources is not None and not sources.is_dir():
+        _err(f"notulist: --sources {_shown(sources)} is not a folder; give the folder that holds the input files")
+        raise typer.Exit(2)
     problems: list[str] = []
     try:
         records = [(path.stem, record) for path, record in read_output_files(out_dir, problems=problems)]
@@ -722,6 +726,7 @@ def export_convokit(
     from pipeline.outputs.tables import OutputsError, read_outputs
 
     target = out or out_dir / "convokit"
+    _folder_or_exit(target, "--out")
     problems: list[str] = []
     try:
         written = write_convokit(read_outputs(out_dir, problems=problems), target)
@@ -740,6 +745,20 @@ def _no_outputs(err: Exception, problems: list[str]) -> NoReturn:
         _err(f"error: {problem}; left out")
     _err(f"notulist: {err}")
     raise typer.Exit(2) from err
+
+
+def _shown(path: Path) -> str:
+    from pipeline.process import shown
+
+    return shown(path)
+
+
+def _folder_or_exit(target: Path, option: str) -> None:
+    """A usage error (exit 2) when the folder a command writes to is a file or lies below one."""
+    problem = _check_out_dir(target)
+    if problem:
+        _err(f"notulist: {option}: {problem}")
+        raise typer.Exit(2)
 
 
 def _left_out(problems: list[str]) -> None:

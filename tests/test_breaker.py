@@ -496,3 +496,24 @@ def test_a_summary_model_without_the_transformers_summariser_is_a_usage_error_no
     (tmp_path / "verslag.txt").write_text(MINUTES, encoding="utf-8")
     result = cli("process", str(tmp_path / "verslag.txt"), "--out", str(tmp_path / "uit"), "--summary-model", str(tmp_path / "t5"))
     assert result.exit_code == 2 and "--summarizer transformers" in result.output
+
+
+@pytest.fixture
+def outputs(tmp_path):
+    (tmp_path / "verslag.txt").write_text(MINUTES, encoding="utf-8")
+    assert cli("process", str(tmp_path / "verslag.txt"), "--out", str(tmp_path / "uit"), "-q").exit_code == 0
+    return tmp_path / "uit"
+
+
+@pytest.mark.parametrize("command", [["report"], ["export", "convokit"]])
+def test_a_site_or_corpus_folder_that_is_a_file_is_a_usage_error_and_the_file_is_kept(outputs, tmp_path, command):
+    (tmp_path / "notities.txt").write_text("mijn eigen notities", encoding="utf-8")
+    result = cli(*command, str(outputs), "--out", str(tmp_path / "notities.txt"))
+    assert result.exit_code == 2 and "notities.txt is a file, not a folder" in result.output
+    assert (tmp_path / "notities.txt").read_text(encoding="utf-8") == "mijn eigen notities"
+
+
+def test_a_sources_folder_that_does_not_exist_is_a_usage_error_not_ignored(outputs, tmp_path):
+    result = cli("report", str(outputs), "--sources", str(tmp_path / "bronnen"))
+    assert result.exit_code == 2 and "bronnen is not a folder" in result.output
+    assert not (outputs / "report").exists()
