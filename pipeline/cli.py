@@ -287,6 +287,7 @@ def process(
         nlp, summariser = _load_or_exit(settings)
     elif batch.todo and settings.summary_model:
         _load_summariser_or_exit(settings.summary_model)
+    made = [folder for folder in (out, *out.parents) if not folder.exists()]  # removed again if the engine fails
     if batch.todo:
         try:
             out.mkdir(parents=True, exist_ok=True)
@@ -316,6 +317,7 @@ def process(
             words_per_second = progress.words_per_second()
     except EngineError as err:
         _err(f"notulist: {err}")
+        _remove_empty(made, out)
         raise typer.Exit(2) from err
     except KeyboardInterrupt:
         _err(f"notulist: interrupted after {done} of {total} input(s); finished outputs are kept, run the same command again to continue")
@@ -343,6 +345,20 @@ def process(
         raise typer.Exit(1)
     if table_error:
         raise typer.Exit(1)
+
+
+def _remove_empty(made: list[Path], out: Path) -> None:
+    """Remove the folders this run made (the output folder and those above it) when a set-up error ends it before
+    anything was written: only empty ones, the resume-record folder first."""
+    import os
+
+    from pipeline.process import STATE_FOLDER
+
+    for folder in [out / STATE_FOLDER, *made] if made else []:
+        try:
+            os.rmdir(folder)
+        except OSError:  # not empty (something was written), or gone
+            pass
 
 
 def _load_or_exit(settings):

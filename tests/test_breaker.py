@@ -517,3 +517,17 @@ def test_a_sources_folder_that_does_not_exist_is_a_usage_error_not_ignored(outpu
     result = cli("report", str(outputs), "--sources", str(tmp_path / "bronnen"))
     assert result.exit_code == 2 and "bronnen is not a folder" in result.output
     assert not (outputs / "report").exists()
+
+
+def test_a_cluster_that_cannot_be_reached_leaves_no_empty_output_folders_behind(tmp_path, monkeypatch):
+    import pipeline.process as process
+
+    def unreachable(*args, **kwargs):
+        raise process.EngineError("cannot reach the Dask scheduler 'tcp://127.0.0.1:1'")
+        yield  # a generator, as run_batch is
+
+    monkeypatch.setattr(process, "run_batch", unreachable)
+    (tmp_path / "verslag.txt").write_text(MINUTES, encoding="utf-8")
+    result = cli("process", str(tmp_path / "verslag.txt"), "--out", str(tmp_path / "uit" / "week1"), "--engine", "dask")
+    assert result.exit_code == 2 and "cannot reach the Dask scheduler" in result.output
+    assert not (tmp_path / "uit").exists()
