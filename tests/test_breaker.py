@@ -531,3 +531,16 @@ def test_a_cluster_that_cannot_be_reached_leaves_no_empty_output_folders_behind(
     result = cli("process", str(tmp_path / "verslag.txt"), "--out", str(tmp_path / "uit" / "week1"), "--engine", "dask")
     assert result.exit_code == 2 and "cannot reach the Dask scheduler" in result.output
     assert not (tmp_path / "uit").exists()
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_a_theme_file_saved_as_unicode_by_notepad_is_read(tmp_path, encoding):
+    (tmp_path / "thema.toml").write_bytes(THEMES.replace("dijk", "dĳk één").encode(encoding))  # the codec writes the BOM
+    [theme] = load_themes(tmp_path / "thema.toml")
+    assert theme.id == "water" and theme.terms == ("dĳk één", "waterschap")
+
+
+def test_a_cut_off_utf16_theme_file_is_named_as_such_not_as_latin1(tmp_path):
+    (tmp_path / "thema.toml").write_bytes(THEMES.encode("utf-16")[:-1])
+    with pytest.raises(ThemeFileError, match=r"thema\.toml: not valid UTF-16 text"):
+        load_themes(tmp_path / "thema.toml")

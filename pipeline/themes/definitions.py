@@ -87,6 +87,17 @@ def parse_themes(text: str, source: str = "<themes>") -> list[Theme]:
     return themes
 
 
+def _bom_encoding(data: bytes) -> str:
+    """The encoding a byte-order mark names (a theme file saved as "Unicode" by Notepad is UTF-16), else UTF-8."""
+    import codecs
+
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return "utf-8-sig"
+
+
 def _shown(path: Path | str) -> str:
     """The path as safe text for a terminal (control characters and undecodable bytes escaped)."""
     from pipeline.process import shown  # lazy: process imports the analysis stack, which imports this module
@@ -127,9 +138,12 @@ def load_themes(path: Path | None = None, *, extend: bool = False) -> list[Theme
     if path is None:
         return defaults
     data = _read_theme_file(Path(path))
+    encoding = _bom_encoding(data)
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as err:
+        if encoding != "utf-8-sig":
+            raise ThemeFileError(f"{_shown(path)}: not valid {encoding.upper()} text (byte {err.start}); save the theme file as UTF-8") from err
         line = data.count(b"\n", 0, err.start) + 1
         column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
         raise ThemeFileError(
