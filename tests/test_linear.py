@@ -471,3 +471,26 @@ def test_role_nouns_also_head_long_compounds(nlp, word, role):
     from pipeline.speakers.lexicon import is_role_noun
 
     assert is_role_noun(nlp(word)[0]) is role
+
+
+def test_a_sentence_is_searched_for_a_group_organisation_once_however_many_names_follow_it(monkeypatch, analyse):
+    """'Onderzoekers van de Radboud Universiteit …' is read once for all the names in the sentence after it
+    (reading it per name made a long sentence of cues quadratic)."""
+    from pipeline.speakers import roles
+
+    calls: list[int] = []
+    original = roles._group_organisation
+
+    def counted(sentence):
+        calls.append(sentence.start)
+        return original(sentence)
+
+    monkeypatch.setattr(roles, "_group_organisation", counted)
+    text = (
+        "Verslag\n\nOnderzoekers van de Radboud Universiteit keken naar de wijk. "
+        + "Volgens Anna Smit, onderzoeker, en Bert Kok, promovendus, en Cor Bos, docent, gaat het goed. " * 3
+    )
+    analysis = analyse(text)
+    assert len(calls) == len(set(calls))  # each sentence at most once
+    names = {s.name for s in analysis.speakers}
+    assert {"Anna Smit", "Bert Kok", "Cor Bos"} & names

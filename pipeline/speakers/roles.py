@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.resources import word_set
-from pipeline.sentences import sentence_of
+from pipeline.sentences import DocCache, sentence_of
 from pipeline.speakers.lexicon import (
     ARTICLES,
     has_pos,
@@ -429,9 +429,22 @@ def inherited_organisation(name: Span) -> str | None:
     if sent.start == 0:
         return None
     previous = sentence_of(doc, sent.start - 1)
-    for tok in previous:
+    known = _GROUP_ORGANISATIONS.get(doc, lambda _: {})
+    if previous.start not in known:  # each sentence read once, however many names follow it (linear)
+        known[previous.start] = _group_organisation(previous)
+    return known[previous.start]
+
+
+def _group_organisation(sentence: Span) -> str | None:
+    """The organisation of the first group noun with a "van" organisation in `sentence`, or None."""
+    doc = sentence.doc
+    for tok in sentence:
         if is_group_noun(tok) and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "van":
             org = _org_np(doc, tok.i + 2)
             if org is not None:
                 return org.text
     return None
+
+
+#: Per Doc: sentence start → `_group_organisation` of that sentence.
+_GROUP_ORGANISATIONS: DocCache[dict[int, str | None]] = DocCache()
