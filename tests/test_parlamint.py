@@ -190,7 +190,7 @@ def test_generated_tei_keeps_all_speech(utterances):
         transcript = read_bytes(data, source="gen.xml", format="parlamint")
     except InputError as err:
         assert str(err).startswith("gen.xml: ")
-        assert all(not " ".join(text.split()) for _, text in utterances)
+        assert not any(ch.isalnum() for _, text in utterances for ch in text)  # refused only when no word is spoken
         return
     spoken = [" ".join(text.split()) for _, text in utterances if text.split()]
     assert [b.text for b in transcript.blocks if b.kind is BlockKind.TURN] == spoken
