@@ -266,6 +266,7 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
         return None
 
     last_person: tuple[Mention, str] | None = None  # the person mention resolved last, for dash appositions
+    holders: dict[str, str] = {}  # "role:…", "plain:…", "org:…" -> the person mentioned last with that role or party
     last_organisation: tuple[str, int] | None = None  # the named organisation mentioned last, with its sentence
     described_roles: dict[str, str] = {}  # role noun -> record of an unnamed person described by it
     described: list[tuple[int, int]] = []  # heap of (end, start) token ranges read as a name's description
@@ -326,9 +327,7 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
                 # "de VVD-leider": a person known with that role or party, else with the bare role ("vicevoorzitter"),
                 # else the person in focus, who does not take the party's role from it
                 plain_role = head.rsplit("-", 1)[-1]
-                key = next((k for k in reversed(introduced) if any(head == r.lower() for r in records[k].description.roles)
-                            or any(party.lower() == o.lower() for o in records[k].description.organisations)), None)
-                key = key or next((k for k in reversed(introduced) if any(plain_role == r.lower().split()[-1] for r in records[k].description.roles)), None)
+                key = holders.get(f"role:{head}") or holders.get(f"org:{party.lower()}") or holders.get(f"plain:{plain_role}")
                 if key is None:
                     key = focus(m)
                     if key is not None:
@@ -419,6 +418,11 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
         if m.kind in PERSON_KINDS and records[key].type == "person":
             _add_to_sentence(m, key)
             last_person = (m, key)
+            for role in records[key].description.roles:  # the person mentioned last with a role or party holds it
+                holders[f"role:{role.lower()}"] = key
+                holders[f"plain:{role.lower().split()[-1]}"] = key
+            for org in records[key].description.organisations:
+                holders[f"org:{org.lower()}"] = key
         elif m.kind in BODY_KINDS:
             start = sentence_index(m.start)
             if not body_sentences or body_sentences[-1] != start:
