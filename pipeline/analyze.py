@@ -67,6 +67,12 @@ class Piece:
     first_block: int
 
 
+#: At most this many characters in one batch of the model: its working memory grows with the tokens of a batch
+#: (the parser keeps features of every token of the batch: sixteen 50,000-character pieces of a quote-dense meeting
+#: took gigabytes), while batching gains its speed from many short texts, which fit.
+BATCH_CHARS = 100_000
+
+
 def plan_pieces(text: str, blocks: Sequence[Block], max_chars: int = PIECE_CHARS) -> list[Piece]:
     """Cut the text into consecutive pieces of at most about `max_chars` characters that together cover it.
 
@@ -135,12 +141,15 @@ def parse(nlp: Language, transcript: Transcript, *, max_chars: int = PIECE_CHARS
 
 
 def parse_many(
-    nlp: Language, transcripts: Iterable[Transcript], *, max_chars: int = PIECE_CHARS, batch_size: int = 16
+    nlp: Language, transcripts: Iterable[Transcript], *, max_chars: int = PIECE_CHARS, batch_size: int = 16,
+    max_batch_chars: int = BATCH_CHARS,
 ) -> Iterator[tuple[Transcript, Doc]]:
     """`parse` for a stream of transcripts, in order: the pieces of all of them flow through the model's components
-    in batches of `batch_size` Docs (as `nlp.pipe` does), then each document is merged and finished on its own.
+    in batches of at most `batch_size` Docs and `max_batch_chars` characters (`model_batches`), then each document
+    is merged and finished on its own.
 
-    Memory holds the pieces of the documents in the current batch, not the whole stream.
+    Memory holds the pieces of the documents in the current batch, not the whole stream; the model's working
+    memory grows with the characters of a batch, not with the length of a document.
     """
     local = [proc for name, proc in nlp.pipeline if name not in WHOLE_DOCUMENT]
     whole = [proc for name, proc in nlp.pipeline if name in WHOLE_DOCUMENT]
@@ -156,9 +165,12 @@ def parse_many(
                 set_blocks(doc, _piece_blocks(blocks, piece))  # the model's pieces need them for turn sentence starts
                 yield doc
 
-    stream: Iterable[Doc] = pieces_of_all()
-    for proc in local:
-        stream = proc.pipe(stream, batch_size=batch_size) if hasattr(proc, "pipe") else map(proc, stream)
+    def through_the_model(batch: list[Doc]) -> list[Doc]:
+        for proc in local:
+            batch = list(proc.pipe(batch, batch_size=len(batch))) if hasattr(proc, "pipe") else [proc(d) for d in batch]
+        return batch
+
+    stream = (doc for batch in model_batches(pieces_of_all(), batch_size, max_batch_chars) for doc in through_the_model(batch))
     done: list[Doc] = []
     for piece_doc in stream:
         piece_doc.tensor = _NO_TENSOR  # the model's token vectors (width × tokens floats) serve no later step
@@ -176,6 +188,22 @@ def parse_many(
 
 
 _NO_TENSOR = numpy.zeros((0,), dtype="float32")
+
+
+def model_batches(docs: Iterable[Doc], max_docs: int, max_chars: int) -> Iterator[list[Doc]]:
+    """Consecutive batches of `docs` with at most `max_docs` Docs and `max_chars` characters (a longer Doc is a batch
+    of its own), in order."""
+    batch: list[Doc] = []
+    held = 0
+    for doc in docs:
+        size = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+        if batch and (len(batch) >= max_docs or held + size > max_chars):
+            yield batch
+            batch, held = [], 0
+        batch.append(doc)
+        held += size
+    if batch:
+        yield batch
 
 
 def merge_pieces(docs: Sequence[Doc]) -> Doc:

@@ -115,3 +115,13 @@ def test_a_stream_of_documents_gives_what_each_gives_alone(nlp):
     streamed = [build_analysis(doc, t).model_dump() for t, doc in parse_many(nlp, transcripts, max_chars=200, batch_size=3)]
     alone = [build_analysis(parse(nlp, t), t).model_dump() for t in transcripts]
     assert streamed == alone
+
+
+def test_model_batches_hold_at_most_the_given_docs_and_characters_in_order(nlp):
+    from pipeline.analyze import model_batches
+
+    docs = [nlp.make_doc(text) for text in ("a" * 40, "b" * 40, "c" * 40, "d" * 200, "e" * 10)]
+    batches = list(model_batches(iter(docs), max_docs=4, max_chars=100))
+    assert [d for batch in batches for d in batch] == docs
+    assert [len(b) for b in batches] == [2, 1, 1, 1]  # 40+40, then 40 (a 200 would pass 100), 200 alone, 10
+    assert list(model_batches(iter(docs[:3]), max_docs=2, max_chars=10_000)) == [docs[:2], docs[2:3]]
