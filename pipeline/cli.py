@@ -401,13 +401,13 @@ def write_table_set(analyses, out: Path) -> list[Path]:
 
     from pipeline.outputs.tables import TABLES_FOLDER, write_tables
     from pipeline.outputs.writer import replace_all
-    from pipeline.process import STATE_FOLDER
+    from pipeline.process import STATE_FOLDER, process_alive
 
     state = out / STATE_FOLDER
     state.mkdir(parents=True, exist_ok=True)
     for stale in state.glob(f"{TABLES_STAGING_PREFIX}*"):  # left by a run killed while writing its tables
         pid = stale.name.removeprefix(TABLES_STAGING_PREFIX).split("-")[0]
-        if not (pid.isdigit() and _process_alive(int(pid))):
+        if not (pid.isdigit() and process_alive(int(pid))):
             shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f"{TABLES_STAGING_PREFIX}{os.getpid()}-", dir=state))
     try:
@@ -419,19 +419,6 @@ def write_table_set(analyses, out: Path) -> list[Path]:
         return [target for _, target in moves]
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-
-
-def _process_alive(pid: int) -> bool:
-    """Whether a process with this id runs (a zombie counts as ended)."""
-    import os
-
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _write_tables(outputs: list[Path], out: Path, quiet: bool) -> str | None:

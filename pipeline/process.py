@@ -668,7 +668,7 @@ def release_memory() -> None:
         _LIBC.malloc_trim(0)
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
     """Whether a process exists and is not a zombie."""
     try:
         os.kill(pid, 0)
@@ -690,7 +690,7 @@ def _watch_parent(main_pid: int) -> None:
     def watch() -> None:
         while True:
             time.sleep(PARENT_POLL_S)
-            if os.getppid() != parent or not _alive(main_pid):
+            if os.getppid() != parent or not process_alive(main_pid):
                 os._exit(1)
 
     threading.Thread(target=watch, name="notulist-parent-watch", daemon=True).start()
@@ -774,7 +774,7 @@ def _pool_outcomes(groups: Iterator[list[Path]], out_dir: Path, settings: Settin
                 pass
             slot = index % size
             pid = pids[slot] if indices[slot] == index else None
-            if pid is not None and not _alive(pid) and not result.ready():
+            if pid is not None and not process_alive(pid) and not result.ready():
                 try:  # the result of a worker that ended normally may still be on its way
                     return result.get(timeout=DEATH_GRACE_S)
                 except multiprocessing.TimeoutError:
