@@ -624,9 +624,9 @@ def process_many(nlp: Language, paths: Sequence[Path], out_dir: Path, *, format:
             shown_up_to += 1
 
     finished = 0
+    step = started  # a file's seconds: from the end of the file before it (reading and the pass are shared)
     try:
         for (k, transcript), (_, doc) in zip(ready, parse_many(nlp, [t for _, t in ready]), strict=True):
-            step = time.perf_counter()
             try:
                 outcomes[k] = _write_outputs(finish_analysis(doc, transcript, summariser), paths[k], out_dir, html=html,
                                              started=step)
@@ -635,6 +635,7 @@ def process_many(nlp: Language, paths: Sequence[Path], out_dir: Path, *, format:
             finished += 1
             forget(doc)
             del doc
+            step = time.perf_counter()
             yield from flush()
     except Exception:  # noqa: BLE001 — the shared pass failed on one of the files: the rest go one by one
         for k, _ in ready[finished:]:

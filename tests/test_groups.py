@@ -146,3 +146,15 @@ def test_a_forgotten_doc_is_freed_at_once(nlp):
     del doc
     gc.collect()
     assert ref() is None
+
+
+def test_each_file_of_a_group_reports_the_seconds_of_its_own_analysis(tmp_path, nlp):
+    paths = [write(tmp_path / "in" / f"d{n}.txt", REPORT.format(n=n) * 20) for n in range(2)]
+    import time
+
+    started = time.perf_counter()
+    outcomes = list(process_many(nlp, paths, tmp_path / "out"))
+    elapsed = time.perf_counter() - started
+    assert all(o.error is None and o.seconds > 0 for o in outcomes)
+    # the shared pass is counted in the files' seconds, not only their writing: together they are the group's time
+    assert sum(o.seconds for o in outcomes) > 0.8 * elapsed
