@@ -136,30 +136,6 @@ def _output_problems(files: list[Path], out: Path, *, html: bool) -> dict[Path, 
     return problems
 
 
-def _precheck(files: list[Path], out: Path, settings, *, force: bool) -> tuple[list, list[str]]:
-    """Every input read once before the model loads (format, encoding, structure), except those unchanged since the
-    last run: the checked inputs for `plan_batch`, and the messages of those that failed."""
-    from pipeline.ingest import InputError, read_file
-    from pipeline.process import check_input, is_current, settings_fingerprint, shown
-
-    fingerprint = settings_fingerprint(settings)
-    checked = []
-    failures = []
-    for path in files:
-        try:
-            item = check_input(path, format=settings.format)
-            if force or not is_current(out, item, fingerprint, html=settings.html):
-                read_file(path, format=settings.format, source=shown(path))  # about 0.1 s per MB: cheap beside the model
-        except InputError as err:
-            failures.append(str(err))
-            continue
-        except Exception as err:  # noqa: BLE001 — a reader's failure fails its file, never the batch
-            failures.append(f"{shown(path)}: could not be read ({type(err).__name__}: {err})")
-            continue
-        checked.append(item)
-    return checked, failures
-
-
 @app.command()
 def process(
     paths: Annotated[list[Path], typer.Argument(readable=False, help="Input files or folders (read recursively).")],
@@ -187,6 +163,7 @@ def process(
     from pipeline.ingest.registry import format_names
     from pipeline.process import (
         EngineError,
+        Outcome,
         Settings,
         check_outputs,
         collect_inputs,
@@ -276,11 +253,12 @@ def process(
                         summary_sentences=summary_sentences, summary_ratio=summary_ratio,
                         summary_model=summary_model if summarizer == "transformers" else None, html=html)
     # Every input is read once before the model loads: a binary file or a format error is found in seconds.
-    checked, failures = _precheck([p for p in plan.files if p not in too_long], out, settings, force=force)
-    for message in failures:
-        _err(f"error: {shown(message)}")
+    batch = plan_batch([p for p in plan.files if p not in too_long], out, settings, force=force, preread=True)
+    failures = [item for item in batch.items if isinstance(item, Outcome) and item.error]
+    for failure in failures:
+        _err(f"error: {shown(failure.error or '')}")
     lost += len(failures)
-    batch = plan_batch(checked, out, settings, force=force)
+    batch.items = [item for item in batch.items if not (isinstance(item, Outcome) and item.error)]
     nlp = None
     summariser = None
     if batch.todo and (engine == "local" and (jobs == 1 or len(batch.todo) == 1)):

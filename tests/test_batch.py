@@ -378,3 +378,17 @@ def test_workers_end_when_the_main_process_is_killed(tmp_path):
     while any(running(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(running(w) for w in workers)
+
+
+def test_planning_with_a_preread_fails_a_file_the_reader_refuses_before_any_model_loads(tmp_path):
+    from pipeline.process import Checked, Outcome, Settings, plan_batch
+
+    good = write(tmp_path / "verslag.txt", REPORT)
+    broken = write(tmp_path / "opname.json", '{"segments": [')  # not JSON: found only by reading it
+    settings = Settings(model="blank")
+    checked_only = plan_batch([good, broken], tmp_path / "out", settings)
+    assert all(isinstance(item, Checked) for item in checked_only.items)
+    planned = plan_batch([good, broken], tmp_path / "out", settings, preread=True)
+    assert isinstance(planned.items[0], Checked)
+    failure = planned.items[1]
+    assert isinstance(failure, Outcome) and failure.error is not None and "opname.json" in failure.error

@@ -438,18 +438,18 @@ def test_a_file_swapped_for_a_pipe_after_its_check_is_refused_instead_of_waiting
 
 
 def test_a_file_removed_after_the_check_fails_alone_and_the_rest_is_written(tmp_path, monkeypatch):
-    import pipeline.cli
+    import pipeline.process
 
     (tmp_path / "a.txt").write_text(MINUTES, encoding="utf-8")
     (tmp_path / "b.txt").write_text(MINUTES.replace("Oost", "Noord"), encoding="utf-8")
-    real = pipeline.cli._precheck
+    real = pipeline.process.plan_batch
 
     def then_remove(*args, **kwargs):
-        checked = real(*args, **kwargs)
+        batch = real(*args, **kwargs)  # every input checked and read once
         (tmp_path / "b.txt").unlink()  # gone before the analysis reads it
-        return checked
+        return batch
 
-    monkeypatch.setattr(pipeline.cli, "_precheck", then_remove)
+    monkeypatch.setattr(pipeline.process, "plan_batch", then_remove)
     result = cli("process", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--out", str(tmp_path / "uit"))
     assert result.exit_code == 1, result.output
     assert "b.txt: no such file" in result.output and "1 of 2 input(s) failed" in result.output
