@@ -669,6 +669,14 @@ def release_memory() -> None:
         _LIBC.malloc_trim(0)
 
 
+def _analyse_group(nlp: Language, paths: Sequence[Path], out_dir: Path, settings: Settings, summariser: Any) -> Iterator[Outcome]:
+    """`process_many` with a run's settings, in whichever process runs the group; the heap given back after it."""
+    try:
+        yield from process_many(nlp, paths, out_dir, format=settings.format, summariser=summariser, html=settings.html)
+    finally:
+        release_memory()
+
+
 def process_alive(pid: int) -> bool:
     """Whether a process exists and is not a zombie."""
     try:
@@ -740,11 +748,7 @@ def _pool_task(index: int, paths: list[Path], out_dir: Path) -> list[Outcome]:
         indices[index % len(indices)] = index
     if _Worker.nlp is None or _Worker.settings is None:
         return [Outcome(path, error=_Worker.error or "the worker has no model", fatal=True) for path in paths]
-    s = _Worker.settings
-    try:
-        return list(process_many(_Worker.nlp, paths, out_dir, format=s.format, summariser=_Worker.summariser, html=s.html))
-    finally:
-        release_memory()
+    return list(_analyse_group(_Worker.nlp, paths, out_dir, _Worker.settings, _Worker.summariser))
 
 
 def _died(path: Path) -> Outcome:
@@ -829,11 +833,7 @@ def _dask_task(paths: list[str], out_dir: str, settings: Settings) -> list[Outco
                 return [Outcome(Path(p), error=f"a Dask worker could not load the model ({type(err).__name__}: {err})", fatal=True)
                         for p in paths]
         nlp, summariser = _DASK_CACHE[settings]
-        try:
-            return list(process_many(nlp, [Path(p) for p in paths], Path(out_dir), format=settings.format,
-                                     summariser=summariser, html=settings.html))
-        finally:
-            release_memory()
+        return list(_analyse_group(nlp, [Path(p) for p in paths], Path(out_dir), settings, summariser))
 
 
 def _dask_outcomes(groups: Iterator[list[Path]], out_dir: Path, settings: Settings, scheduler: str | None, jobs: int) -> Iterator[Outcome]:
@@ -989,15 +989,7 @@ def run_batch(
             summariser = summariser or own_summariser
         local_nlp = nlp
 
-        def serial() -> Iterator[Outcome]:
-            for group in groups:
-                try:
-                    yield from process_many(local_nlp, group, out_dir, format=settings.format, summariser=summariser,
-                                            html=settings.html)
-                finally:
-                    release_memory()
-
-        fresh = serial()
+        fresh = (outcome for group in groups for outcome in _analyse_group(local_nlp, group, out_dir, settings, summariser))
     try:
         for entry in batch.items:
             if isinstance(entry, Outcome):
