@@ -228,3 +228,13 @@ def test_charts_keep_to_the_speakers_with_most_talk_time(transcript):
     talk = next(c for c in document_charts(record, {}) if c.key == "talk-time")
     assert f"de {MAX_CHART_ROWS} met de meeste" in talk.title
     assert [row[0] for row in talk.rows] == names[::-1][:MAX_CHART_ROWS]
+
+
+def test_talk_time_counted_from_turns_counts_overlapping_turns_once():
+    record = {"speakers": [], "turns": [
+        {"speaker": "Eva Smit", "text": "Goedemorgen allemaal.", "start_time": 0.0, "end_time": 10.0},
+        {"speaker": "Eva Smit", "text": "Ik begin met de begroting.", "start_time": 5.0, "end_time": 12.0},
+        {"speaker": "Jan de Vries", "text": "Dank je.", "start_time": 12.0, "end_time": 14.0},
+    ]}
+    seconds = {row["name"]: row["seconds"] for row in talk_time(record)}
+    assert seconds == {"Eva Smit": 12.0, "Jan de Vries": 2.0}  # not 17: 5–10 is spoken once

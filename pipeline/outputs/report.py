@@ -24,6 +24,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from pydantic import BaseModel
 
 from pipeline import __version__
+from pipeline.ingest.cues import union_seconds
 from pipeline.outputs.charts import Chart, bar_chart, heatmap
 from pipeline.outputs.ids import as_record, document_id, file_name
 from pipeline.outputs.writer import write_atomic
@@ -203,13 +204,16 @@ def talk_time(record: Mapping[str, Any]) -> list[dict[str, Any]]:
                                  "seconds": speaker.get("speaking_time")}
     counted: dict[str, dict[str, Any]] = defaultdict(lambda: {"turns": 0, "words": 0, "seconds": None})
     if turns:
+        timed: dict[str, list[tuple[float, float]]] = defaultdict(list)
         for turn in turns:
             name = turn.get("speaker") or "onbekend"
             row = counted[name]
             row["turns"] += 1
             row["words"] += _words(turn.get("text") or "")
             if turn.get("start_time") is not None and turn.get("end_time") is not None:
-                row["seconds"] = (row["seconds"] or 0.0) + max(0.0, turn["end_time"] - turn["start_time"])
+                timed[name].append((turn["start_time"], turn["end_time"]))
+        for name, intervals in timed.items():  # overlapping turns count once, as in the analysis's speaking_time
+            counted[name]["seconds"] = union_seconds(intervals)
     else:
         for quote in record.get("quotes") or []:
             if quote.get("speaker"):
