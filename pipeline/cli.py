@@ -156,7 +156,7 @@ def process(
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786) for --engine dask; a local cluster of --jobs workers when left out.", envvar="DASK_SCHEDULER_ADDRESS")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress lines (errors and warnings are still shown).")] = False,
 ) -> None:
-    """Analyse input files; write OUT/<stem>.json per file and corpus tables for several files.
+    """Analyse input files; write OUT/<stem>.json per file and the corpus tables in OUT/tables (for one file as for many).
 
     Exit codes: 0 all inputs done (or unchanged), 1 some inputs failed, 2 usage or set-up error.
     """

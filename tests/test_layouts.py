@@ -329,13 +329,15 @@ class TestRefusalsAndWarnings:
         page = "Raadsvergadering\n\nDe raad stelt de agenda vast na een korte discussie over de volgorde van de punten.\n\n" + "".join(
             f"00:0{i}:00 - 00:0{i}:59 - Spreker Naam{i}\n" for i in range(1, 3)
         )
-        transcript = read_text(page, format="report")
+        transcript = read_text(page, format="report", source="pagina.txt")
         assert any("speaker index" in w for w in transcript.warnings)
+        assert not any("pagina.txt" in w for w in transcript.warnings)
 
     def test_turns_forced_on_prose_warns_instead_of_staying_silent(self):
         transcript = read_text("Verslag\n\nHet was een mooie avond in het dorpshuis.\n", format="turns", source="verslag.txt")
         assert turns_of(transcript) == []
         assert any("no speaker labels" in w for w in transcript.warnings)
+        assert not any("verslag.txt" in w for w in transcript.warnings)  # the CLI names the file once, in front
 
 
 def test_detection_picks_up_every_layout():

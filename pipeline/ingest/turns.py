@@ -521,7 +521,7 @@ def read_turns(text: str, source: str) -> Transcript:
     transcript = Transcript(source=source, format="turns", text=text, sessions=split_sessions(blocks, len(text), lambda b: b.start in builder.session_starts), title=title)
     transcript.participants.update(builder.known)
     if not any(b.kind is BlockKind.TURN for b in blocks):
-        transcript.warnings.append(f"{source}: read as a turn transcript, but no speaker labels or timestamps were found; the text is kept as paragraphs without speakers")
+        transcript.warnings.append("read as a turn transcript, but no speaker labels or timestamps were found; the text is kept as paragraphs without speakers")
     return transcript
 
 
@@ -634,7 +634,7 @@ def read_report_with_labels(text: str, source: str) -> Transcript:
     index_lines = sum(1 for line in text.split("\n") if _INDEX.match(line))
     if index_lines >= 2 and not any(b.kind is BlockKind.TURN for b in transcript.blocks):
         transcript.warnings.append(
-            f"{source}: holds a speaker index ({index_lines} lines of times and names) but not the speech itself; "
+            f"holds a speaker index ({index_lines} lines of times and names) but not the speech itself; "
             "only the prose around it is analysed"
         )
     return transcript
