@@ -15,7 +15,8 @@ characters that are no text (NUL, escape; not tab, line feed, form feed or carri
 a line break; a C1 control that stands for a cp1252 character, such as U+0092 for ’, becomes that character, with a
 warning) become U+FFFD, one for one, with a warning that gives their count and the first position; NUL
 padding (a run of `MIN_NUL_RUN` or more) is left out at the end of the file and one U+FFFD inside it. Only a
-file in which more than `MAX_NON_TEXT_SHARE` of the characters are such replacements is refused as binary.
+file in which more than `MAX_NON_TEXT_SHARE` of the characters are such replacements is refused as binary (a short
+file with at most `MIN_BINARY_COUNT` of them only when they are at least half of its visible characters).
 
 Then LF line ends, NFC, no trailing spaces: all offsets in the outputs count characters of that text.
 """
@@ -39,12 +40,19 @@ BOMS = (
 #: Share of the code units that must have a NUL on the same side for a file to count as UTF-16 (or
 #: UTF-32) without a BOM; Dutch text is mostly ASCII, so nearly every unit has one.
 UTF16_NUL_SHARE = 0.3
+#: At least this many NUL bytes on the same side of the code units make a pattern: one NUL in a tiny file ("Ja.\0")
+#: is a stray byte, not UTF-16.
+MIN_WIDE_NULS = 2
 #: A decoded file in which more than this share of the characters had to be replaced (bytes that are not
 #: valid in its encoding, NUL and other control characters) is binary, not text. Random bytes read as
 #: cp1252 give about 13%; a text with a few stray NUL bytes or a cut-off UTF-16 unit stays far below.
 MAX_NON_TEXT_SHARE = 0.10
-#: A file with at most this many replaced characters is never called binary (a tiny file with one NUL).
+#: A file with at most this many replaced characters is binary only when they are at least `MIN_SHORT_BINARY_SHARE`
+#: of its visible characters (a tiny file with one NUL in a sentence stays text).
 MIN_BINARY_COUNT = 2
+#: Share of the visible (non-white-space) characters that, once replaced, makes even a short file binary: a few
+#: bytes that are mostly control or undecodable bytes ("\x00\x01\x02\x03\x04") are no text, "Ja.\n" is.
+MIN_SHORT_BINARY_SHARE = 0.5
 #: A run of at least this many NUL characters is padding (a file zero-filled after a crash): left out at the end
 #: of the file, one U+FFFD inside it, and counted once towards `MAX_NON_TEXT_SHARE`.
 MIN_NUL_RUN = 8
@@ -193,13 +201,24 @@ def _finish(decoded: Decoded) -> Decoded:
         )
         text = _CONTROL.sub("\ufffd", text)
         replaced += controls
-    if replaced > max(MIN_BINARY_COUNT, MAX_NON_TEXT_SHARE * len(text)):
+    if _binary(replaced, text):
         share = replaced / max(1, len(text))
         raise DecodeError(
             f"the file looks binary, not text ({share:.0%} of it is NUL bytes, control characters or bytes that are no "
             f"{decoded.encoding.split(' ')[0]} text)"
         )
     return Decoded(normalise(text), decoded.encoding, warnings)
+
+
+def _binary(replaced: int, text: str) -> bool:
+    """More than `MAX_NON_TEXT_SHARE` of the characters were replaced, and either more than `MIN_BINARY_COUNT` of
+    them or (a short file) at least `MIN_SHORT_BINARY_SHARE` of its visible characters."""
+    if replaced <= MAX_NON_TEXT_SHARE * len(text):
+        return False
+    if replaced > MIN_BINARY_COUNT:
+        return True
+    visible = sum(1 for ch in text if not ch.isspace())
+    return replaced >= MIN_SHORT_BINARY_SHARE * max(1, visible)
 
 
 def replace_controls(text: str) -> tuple[str, int]:
@@ -261,9 +280,9 @@ def _wide_encoding(data: bytes) -> str | None:
         units = len(whole) // 2
         odd = whole[1::2].count(0)
         even = whole[0::2].count(0)
-        if odd >= UTF16_NUL_SHARE * units and even * 10 < odd:
+        if odd >= max(MIN_WIDE_NULS, UTF16_NUL_SHARE * units) and even * 10 < odd:
             return "utf-16-le"
-        if even >= UTF16_NUL_SHARE * units and odd * 10 < even:
+        if even >= max(MIN_WIDE_NULS, UTF16_NUL_SHARE * units) and odd * 10 < even:
             return "utf-16-be"
     return None
 
