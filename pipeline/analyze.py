@@ -382,7 +382,7 @@ def build_analysis(doc: Doc, transcript: Transcript) -> Analysis:
     for s in transcript.sessions:
         inside = by_session.get(s.id, [])
         summary = summaries.get(s.id)
-        decisions, actions = find_decisions_and_actions(transcript.text, s.blocks, turn_speaker)
+        decisions, actions = find_decisions_and_actions(transcript.text, s.blocks, turn_speaker, speakers=speakers)
         session_out = Session(
             id=s.id, title=s.title, start=s.start, end=s.end, speakers=per_session[s.id], themes=session_themes.get(s.id, []),
             keyphrases=[KeyphraseOut(text=k.text, score=k.score) for k in keyphrases(inside, exclude=name_tokens)],

@@ -86,6 +86,10 @@ class Action(_Strict):
     end: int
     who: str | None = Field(default=None, description="Who is to act, as the text names them (or the turn's speaker).")
     due: str | None = Field(default=None, description="By when, as the text says it (\"vóór 1 maart\"), when given.")
+    speaker_id: str | None = Field(
+        default=None, description="The speakers[].id of who is to act, when who is one of the speakers (\"Wethouder De Boer\" → "
+        "the speaker \"De Boer\")."
+    )
 
 
 class Summary(_Strict):

@@ -7,6 +7,15 @@ Decisions: "Besluit: …", "De raad besluit om …", "stemt in met", "wordt aang
 name or office the sentence gives, or the speaker of the turn for "ik"/"wij") and, when given, by when
 (`action_due_patterns.txt`). Bulleted lines under a line "Besluiten:" or "Actiepunten:" count as well.
 
+Weaker signs count only when someone is named to act (a name or office as the subject, or "ik"/"wij" in a
+turn whose speaker is known): undertakings such as "neemt contact op", "zoekt uit" (`action_undertakings.txt`),
+"zal/zullen + infinitive" ("Ik zal de aannemer bellen"; not "Ik zal kort zijn", `action_future_exclusions.txt`,
+`action_meeting_markers.txt`) and a present tense with a deadline ("Ik stuur u de cijfers voor vrijdag",
+`action_deadlines.txt`). A bare "Akkoord." after a sentence that proposes something is a decision spanning both
+(`decision_consent.txt`, `decision_proposals.txt`). Questions, and cues after "vraagt of …"
+(`decision_question_frames.txt`), record neither. `who` is linked to the document's speakers (`speaker_id`)
+by name, alias, surname or the one speaker holding an office (`speaker_id_for`).
+
 A pure function of the text and its blocks: no spaCy, so it runs on any reader's `Transcript`.
 """
 
@@ -17,8 +26,9 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from importlib import resources
 
+from pipeline.ingest.labels import parse_label
 from pipeline.ingest.model import Block, BlockKind
-from pipeline.outputs.model import Action, Decision
+from pipeline.outputs.model import Action, Decision, Speaker
 from pipeline.resources import patterns, word_set
 
 #: Blocks searched: running text, and headings (a line "Besluit: akkoord" may look like one).
@@ -34,6 +44,11 @@ _LABEL = re.compile(r"^\s*(?:[-•*–·]\s+)?(?P<label>[A-Za-zÀ-ÿ ]{2,30}?)\s
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»)]*\s+(?=[\"“„‘'(«]?[A-ZÀ-Ý0-9])")
 _WORD = re.compile(r"[\w'’.-]+", re.UNICODE)
 _TRAILING_WHO = re.compile(r"\((?:actie(?:houder)?\s*:?\s*)?(?P<who>[A-ZÀ-Ý][^()]{0,40})\)\s*[.!]?\s*$")
+_QUESTION_END = re.compile(r"\?[\"”’'»)\s]*$")
+_FUTURE = re.compile(r"\b(?:zal|zullen|zult)\b", re.IGNORECASE)
+#: Where the clause of a "zal" ends: punctuation or a conjunction that opens another clause.
+_CLAUSE_END = re.compile(r"[,;:!?…]|\.(?:\s|$)|\s(?:dat|of|om|zodat|want|maar|omdat|als|wanneer|nadat|voordat|zoals|die|wat|en)\s", re.IGNORECASE)
+_TOKEN = re.compile(r"\S+")
 _ACTION_LABELS = frozenset({"actiepunt", "actiepunten", "actie", "acties", "actiehouder", "todo", "to do", "toezegging", "toezeggingen"})
 
 
@@ -89,16 +104,44 @@ def _any_decision() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p.pattern})" for _, p in _decision_cues()), re.IGNORECASE)
 
 
+def is_question(sentence: str) -> bool:
+    """Whether a sentence ends in a question mark (closing quotation marks and brackets after it allowed)."""
+    return bool(_QUESTION_END.search(sentence))
+
+
+def asked_before(sentence: str, at: int) -> bool:
+    """Whether a frame that asks ("vraagt of", "wil weten wanneer") opens before character `at` of the sentence:
+    what follows it is asked about, not decided or promised."""
+    for pattern in patterns("decision_question_frames.txt"):
+        match = pattern.search(sentence)
+        if match and match.start() < at:
+            return True
+    return False
+
+
 def decision_kind(sentence: str) -> str | None:
     """The kind of decision a sentence records ("besluit", "instemming", "aangenomen", "verworpen",
-    "conclusie", "hamerstuk"), or None."""
-    body = _BULLET.sub("", sentence, count=1)
-    if not _any_decision().search(body) or _any_of("decision_negations.txt").search(body):
+    "conclusie", "hamerstuk"), or None: also None for a question, a negated or postponed decision
+    (`decision_negations.txt`) and a cue after a frame that asks whether (`asked_before`)."""
+    body = _BULLET.sub("", sentence, count=1).strip()
+    if is_question(body) or not _any_decision().search(body) or _any_of("decision_negations.txt").search(body):
         return None
     for kind, pattern in _decision_cues():
-        if pattern.search(body):
-            return kind
+        match = pattern.search(body)
+        if match:
+            return None if asked_before(body, match.start()) else kind
     return None
+
+
+def consent_kind(sentence: str, before: str) -> str | None:
+    """The kind of decision a bare consent ("Akkoord.", "Conform.") records after the sentence `before`:
+    "hamerstuk" when `before` puts the agenda, minutes or the like to the meeting, "instemming" when it
+    proposes something else (`decision_proposals.txt`), None when the sentence is no bare consent or
+    `before` proposes nothing."""
+    body = _BULLET.sub("", sentence, count=1).strip()
+    if not _any_of("decision_consent.txt").search(body) or not _any_of("decision_proposals.txt").search(before.strip()):
+        return None
+    return "hamerstuk" if _any_of("decision_procedural_kinds.txt").search(before) else "instemming"
 
 
 def action_cue(sentence: str) -> re.Match[str] | None:
@@ -110,6 +153,119 @@ def action_cue(sentence: str) -> re.Match[str] | None:
         match = pattern.search(body)
         if match:
             return match
+    return None
+
+
+def future_undertaking(sentence: str) -> re.Match[str] | None:
+    """Where "zal/zullen/zult" stands when the sentence undertakes to do something: an infinitive ends its
+    clause ("Ik zal de aannemer morgen bellen", "Het college zal ervoor zorgen dat …") that is not in
+    `action_future_exclusions.txt` ("Ik zal kort zijn", "Wij zullen zien"), and nothing places it in the
+    meeting itself or negates it (`action_meeting_markers.txt`: "straks", "in mijn tweede termijn", "niet").
+    Who undertakes it is not checked here."""
+    excluded = word_set("action_future_exclusions.txt")
+    function = word_set("function_words.txt")
+    openers = word_set("noun_openers.txt") | word_set("prepositions.txt")
+    for match in _FUTURE.finditer(sentence):
+        end = _CLAUSE_END.search(sentence, match.end())
+        stop = end.start() if end else len(sentence)
+        words = [w.lower().strip(".'’") for w in _WORD.findall(sentence[match.end() : stop])]
+        # the infinitive: the last word ending in -n that no article, possessive or preposition opens (a noun
+        # such as "de kosten" does), so that a phrase after it ("bellen over de planning") may follow
+        verbs = [w for i, w in enumerate(words) if len(w) >= 3 and w.endswith("n") and w.isalpha() and w not in function
+                 and (i == 0 or words[i - 1] not in openers)]
+        if not verbs or verbs[-1] in excluded or verbs[-1] in FIRST_PERSON:
+            continue
+        if _any_of("action_meeting_markers.txt").search(sentence[:stop]):
+            continue
+        return match
+    return None
+
+
+def deadline_undertaking(sentence: str) -> re.Match[str] | None:
+    """Where the finite verb stands when a present-tense sentence with a named or first-person subject sets
+    itself a deadline ("Ik stuur u de cijfers voor vrijdag", "Mevrouw Jansen levert de notitie vóór 1 maart
+    aan", "Voor vrijdag stuur ik u de cijfers"), or None. A mere time ("volgende week") is no deadline
+    (`action_deadlines.txt`); a verb of being, wanting or thinking undertakes nothing
+    (`action_present_exclusions.txt`)."""
+    due = due_date(sentence)
+    if due is None or not _any_of("action_deadlines.txt").search(due):
+        return None
+    tokens = list(_TOKEN.finditer(sentence))
+    lowered = [t.group(0).lower().strip(".,;:!?()\"'“”’‘") for t in tokens]
+    verb_at: int | None = None
+    if sentence.lower().startswith(due.lower()):  # inverted: the deadline first, then the verb and the subject
+        skip = len(due.split())
+        if len(tokens) > skip + 1 and (lowered[skip + 1] in FIRST_PERSON or _name_run([t.group(0) for t in tokens[skip + 1 :]])):
+            verb_at = skip
+    elif lowered and lowered[0] in FIRST_PERSON:
+        verb_at = 1
+    else:
+        run = _name_run([t.group(0) for t in tokens])
+        if run and run != "ik":
+            verb_at = len(run.split())
+    if verb_at is None or verb_at >= len(tokens):
+        return None
+    verb = lowered[verb_at]
+    if not verb.isalpha() or verb in word_set("action_present_exclusions.txt") or verb in word_set("function_words.txt"):
+        return None
+    if tokens[verb_at].group(0)[:1].isupper() and verb_at > 0:
+        return None  # a capital after the subject is more of a name, not a verb
+    return re.compile(re.escape(tokens[verb_at].group(0))).search(sentence, tokens[verb_at].start())
+
+
+def undertaking_cue(sentence: str) -> re.Match[str] | None:
+    """Where a sentence undertakes an action if someone is named to act (`action_undertakings.txt`,
+    `future_undertaking`, `deadline_undertaking`), or None; questions never."""
+    body = _BULLET.sub("", sentence, count=1)
+    if is_question(body):
+        return None
+    if _any_of("action_undertakings.txt").search(body):
+        for pattern in patterns("action_undertakings.txt"):
+            match = pattern.search(body)
+            if match:
+                return match
+    return future_undertaking(body) or deadline_undertaking(body)
+
+
+def speaker_id_for(who: str | None, speakers: Sequence[Speaker]) -> str | None:
+    """The id of the one speaker `who` names, or None (none or several match).
+
+    Tried in turn: the name or an alias (case folded); the surname of a person ("Wethouder De Boer", "mevrouw
+    de boer" → the speaker "De Boer" or "Anna de Boer"; a given name or initials must agree when both give
+    one); a given name alone ("Petra" → "Petra Smulders"); an office ("De wethouder" → the one speaker whose
+    roles hold "wethouder").
+    """
+    if not who or not speakers:
+        return None
+    folded = who.strip().casefold()
+    exact = {s.id for s in speakers for form in (s.name, *s.aliases) if form.casefold() == folded}
+    if len(exact) == 1:
+        return exact.pop()
+    label = parse_label(who)
+    if label is None:
+        return None
+    if label.type == "person" and label.surname:
+        found = set()
+        for s in speakers:
+            if s.type not in ("person", "office"):
+                continue
+            for form in (s.name, *s.aliases):
+                other = parse_label(form)
+                if other is None or other.type != "person" or not other.surname:
+                    continue
+                if other.surname.casefold() != label.surname.casefold():
+                    continue
+                if label.given and other.given and label.given[0].casefold() != other.given[0].casefold():
+                    continue
+                found.add(s.id)
+        if not found and not label.given and len(label.surname.split()) == 1:  # a given name alone
+            given = label.surname.casefold()
+            found = {s.id for s in speakers if s.type == "person" and s.name.split()[0].casefold() == given}
+        return found.pop() if len(found) == 1 else None
+    if label.type == "office" and label.roles:
+        roles = {r.casefold() for r in label.roles}
+        holders = {s.id for s in speakers if roles & {r.casefold() for r in s.roles}}
+        return holders.pop() if len(holders) == 1 else None
     return None
 
 
@@ -180,23 +336,30 @@ def _who(body: str, cue: re.Match[str] | None, label_inner: str | None, speaker:
 
 
 def find_decisions_and_actions(
-    text: str, blocks: Sequence[Block], speakers_at: Callable[[int], str | None] | None = None
+    text: str,
+    blocks: Sequence[Block],
+    speakers_at: Callable[[int], str | None] | None = None,
+    *,
+    speakers: Sequence[Speaker] = (),
 ) -> tuple[list[Decision], list[Action]]:
     """Decisions and action items in the given blocks (one session's, or a whole document's), in text order.
 
     `blocks` come from `pipeline.ingest.model` with character offsets into `text`; `speakers_at(offset)` gives
-    the speaker of the turn holding a character offset (for "Ik zal dat nagaan"), or None. Offsets of the
-    results are characters of `text`, and each result's `text == text[start:end]`.
+    the speaker of the turn holding a character offset (for "Ik zal dat nagaan"), or None; `speakers` (the
+    document's) give each action's `speaker_id` (`speaker_id_for`). Offsets of the results are characters of
+    `text`, and each result's `text == text[start:end]`; a consent ("Akkoord.") spans the proposal before it.
     """
     decisions: list[Decision] = []
     actions: list[Action] = []
     section: str | None = None
+    previous: tuple[int, int] | None = None  # the sentence before, while it is no decision
     for block in blocks:
         if block.kind not in SEARCHED:
-            section = None
+            section, previous = None, None
             continue
         for start, end in sentences_of(text, block.start, block.end):
             sentence = text[start:end]
+            before, previous = previous, (start, end)
             heading = _SECTION.match(sentence)
             if heading:
                 label = heading.group("label").lower()
@@ -208,23 +371,42 @@ def find_decisions_and_actions(
             label = _LABEL.match(sentence)
             label_name = label.group("label").strip().lower() if label else ""
             speaker = speakers_at(start) if speakers_at else None
+            consent = consent_kind(sentence, text[before[0] : before[1]]) if before else None
+            if consent and before:
+                decisions.append(Decision(text=text[before[0] : end], start=before[0], end=end, kind=consent))  # type: ignore[arg-type]
+                previous = None
+                continue
             kind = decision_kind(sentence)
             if kind is None and section == "decision" and bulleted:
                 kind = "besluit"
             if kind and label_name not in _ACTION_LABELS:
                 decisions.append(Decision(text=sentence, start=start, end=end, kind=kind))  # type: ignore[arg-type]
+                previous = None
             cue = action_cue(sentence)
-            is_action = cue is not None or (section == "action" and bulleted)
-            if not is_action or (kind and cue is None):
+            if cue is not None and (is_question(sentence) or asked_before(sentence, cue.start())):
+                cue = None
+            weak = undertaking_cue(sentence) if cue is None and not kind else None
+            if weak is not None and asked_before(sentence, weak.start()):
+                weak = None
+            labelled = label_name in _ACTION_LABELS and label is not None
+            listed = section == "action" and bulleted
+            if not (cue or weak or labelled or listed) or (kind and cue is None):
                 continue
             body = sentence
             inner = None
-            if label_name in _ACTION_LABELS and label is not None:
+            if labelled and label is not None:
                 inner = label.group("inner")
                 body = sentence[label.end() :]
                 cue = None if cue and cue.start() < label.end() else action_cue(body)
             elif bulleted:
                 body = _BULLET.sub("", sentence, count=1)
                 cue = action_cue(body)
-            actions.append(Action(text=sentence, start=start, end=end, who=_who(body, cue, inner, speaker), due=due_date(sentence)))
+            if cue is None and weak is not None and not (labelled or listed):
+                cue = undertaking_cue(body)
+            who = _who(body, cue, inner, speaker)
+            if weak is not None and not (labelled or listed) and who is None:
+                continue  # an undertaking without anyone named to do it
+            actions.append(Action(
+                text=sentence, start=start, end=end, who=who, due=due_date(sentence), speaker_id=speaker_id_for(who, speakers),
+            ))
     return decisions, actions

@@ -1,0 +1,255 @@
+"""Decisions and action items a council clerk can trust: first- and third-person promises, procedural decisions,
+a bare "Akkoord." after a proposal, deadlines, and who is to act linked to the speaker list."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.ingest import read_text
+from pipeline.outputs.model import Speaker
+from pipeline.outputs.tables import corpus_frames
+from pipeline.summaries.decisions import (
+    consent_kind,
+    decision_kind,
+    due_date,
+    find_decisions_and_actions,
+    speaker_id_for,
+    undertaking_cue,
+)
+
+# A commission meeting, as a turn transcript (invented names).
+TURNS = """Voorzitter: Goedenavond. We bespreken de herinrichting van het Molenplein.
+Lotte Brinkman: Ik zal de aannemer morgen bellen over de planning.
+Sander Veldhuis: Ik stuur u de cijfers voor vrijdag.
+Lotte Brinkman: Wij komen daar in de volgende vergadering op terug.
+Voorzitter: Ik zal kort zijn. Dan besluiten we dat de bomen blijven staan.
+Sander Veldhuis: Ik ben het niet eens met dit besluit. Ik zal straks in mijn tweede termijn reageren.
+Lotte Brinkman: Wij zullen zien. Zal ik de bewoners een brief sturen?
+"""
+
+# Minutes in prose, third person (invented names).
+MINUTES = """Verslag van de commissie Leefomgeving
+
+1. Opening en vaststelling agenda
+De agenda wordt ongewijzigd vastgesteld.
+
+2. Notulen vorige vergadering
+De notulen worden vastgesteld.
+
+3. Fietsroute Oosterweg
+De wethouder belooft de raad de brief voor 1 maart te sturen.
+Mevrouw Jansen neemt contact op met de provincie.
+Het college zal de omwonenden voor de zomer informeren.
+Het voorstel wordt zonder stemming aangenomen.
+Zij vraagt of de raad het voorstel aanneemt.
+De heer Kok vraagt of de wethouder de planning voor 1 maart zal sturen.
+De kosten zullen volgend jaar stijgen.
+
+4. Sluiting
+Conform besloten.
+"""
+
+
+def _find(text: str, *, format: str | None = None, speakers=()):
+    transcript = read_text(text, format=format)
+
+    def speaker_at(offset: int) -> str | None:
+        return next((b.speaker for b in transcript.blocks if b.start <= offset < b.end), None)
+
+    decisions, actions = find_decisions_and_actions(transcript.text, transcript.blocks, speaker_at, speakers=speakers)
+    return transcript, decisions, actions
+
+
+def test_first_person_promises_in_a_transcript_belong_to_the_turn_holder():
+    _, _, actions = _find(TURNS, format="turns")
+    assert [(a.text, a.who, a.due) for a in actions] == [
+        ("Ik zal de aannemer morgen bellen over de planning.", "Lotte Brinkman", "morgen"),
+        ("Ik stuur u de cijfers voor vrijdag.", "Sander Veldhuis", "voor vrijdag"),
+        ("Wij komen daar in de volgende vergadering op terug.", "Lotte Brinkman", "in de volgende vergadering"),
+    ]
+
+
+def test_what_is_said_and_done_in_the_meeting_itself_is_no_action():
+    _, _, actions = _find(TURNS, format="turns")
+    said = {a.text for a in actions}
+    for sentence in ("Ik zal kort zijn.", "Ik zal straks in mijn tweede termijn reageren.", "Wij zullen zien.",
+                     "Zal ik de bewoners een brief sturen?"):
+        assert sentence not in said
+
+
+def test_a_decision_in_direct_speech_and_no_decision_in_disagreement():
+    transcript, decisions, _ = _find(TURNS, format="turns")
+    assert [(d.text, d.kind) for d in decisions] == [("Dan besluiten we dat de bomen blijven staan.", "besluit")]
+    assert all(transcript.text[d.start : d.end] == d.text for d in decisions)
+
+
+def test_third_person_promises_and_undertakings_in_minutes():
+    transcript, _, actions = _find(MINUTES)
+    assert [(a.text, a.who, a.due) for a in actions] == [
+        ("De wethouder belooft de raad de brief voor 1 maart te sturen.", "De wethouder", "voor 1 maart"),
+        ("Mevrouw Jansen neemt contact op met de provincie.", "Mevrouw Jansen", None),
+        ("Het college zal de omwonenden voor de zomer informeren.", "Het college", "voor de zomer"),
+    ]
+    assert all(transcript.text[a.start : a.end] == a.text for a in actions)
+
+
+def test_a_question_about_a_promise_or_a_forecast_is_no_action():
+    _, _, actions = _find(MINUTES)
+    texts = " ".join(a.text for a in actions)
+    assert "vraagt of" not in texts
+    assert "kosten" not in texts
+
+
+def test_procedural_decisions_in_minutes():
+    _, decisions, _ = _find(MINUTES)
+    assert [(d.text, d.kind) for d in decisions] == [
+        ("De agenda wordt ongewijzigd vastgesteld.", "hamerstuk"),
+        ("De notulen worden vastgesteld.", "hamerstuk"),
+        ("Het voorstel wordt zonder stemming aangenomen.", "hamerstuk"),
+        ("Conform besloten.", "besluit"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Dan besluiten we dat de speeltuin in april opengaat.", "besluit"),
+        ("Wij beslissen om de subsidie te verlengen.", "besluit"),
+        ("Aldus vastgesteld in de openbare vergadering van 12 maart.", "besluit"),
+        ("De raad keurt de jaarrekening goed.", "besluit"),
+        ("De begroting wordt met een kleine wijziging vastgesteld.", "besluit"),
+        ("Het verslag van 3 februari wordt goedgekeurd.", "hamerstuk"),
+        ("De motie wordt met 21 stemmen voor en 9 tegen aangenomen.", "aangenomen"),
+        ("Motie 4 over de kermis: verworpen.", "verworpen"),
+        # negative cases
+        ("Ik ben het niet eens met dit besluit.", None),
+        ("Zij vraagt of de raad het voorstel aanneemt.", None),
+        ("De heer Kok vraagt of het voorstel wordt aangenomen.", None),
+        ("Wordt het voorstel vandaag aangenomen?", None),
+        ("Besluiten we dat vandaag?", None),
+        ("Dat besluiten we later wel.", None),
+        ("In het rapport wordt vastgesteld dat de kosten stijgen.", None),
+        ("De schade wordt vastgesteld op drie ton.", None),
+    ],
+)
+def test_decision_kinds(sentence, kind):
+    assert decision_kind(sentence) == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "undertakes"),
+    [
+        ("Ik zal de aannemer morgen bellen.", True),
+        ("Wij zullen ervoor zorgen dat het pad open blijft.", True),
+        ("De secretaris zoekt uit wat de huur kost.", True),
+        ("Mevrouw Jansen stuurt het verslag rond.", True),
+        ("Voor vrijdag stuur ik u de cijfers.", True),
+        ("Jan levert de tekeningen uiterlijk 1 april aan.", True),
+        ("De wethouder neemt de suggestie mee.", True),
+        # negative cases
+        ("Ik zal kort zijn.", False),
+        ("Ik zal dat niet doen.", False),
+        ("Ik zal nu de vergadering sluiten.", False),
+        ("Ik ben voor vrijdag terug.", False),
+        ("De wethouder wil vóór de zomer duidelijkheid.", False),
+        ("Wij bespreken volgende week de begroting.", False),
+        ("Zal de wethouder de brief sturen?", False),
+        ("De gemeente plant bomen in het park.", False),
+    ],
+)
+def test_undertakings(sentence, undertakes):
+    assert (undertaking_cue(sentence) is not None) is undertakes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "due"),
+    [
+        ("Ik stuur u de cijfers voor 1 maart.", "voor 1 maart"),
+        ("Ik stuur u de cijfers uiterlijk vrijdag.", "uiterlijk vrijdag"),
+        ("De notitie komt binnen twee weken.", "binnen twee weken"),
+        ("De notitie komt binnen een maand.", "binnen een maand"),
+        ("Het plan is in het eerste kwartaal klaar.", "in het eerste kwartaal"),
+        ("De brief gaat vóór de zomer de deur uit.", "vóór de zomer"),
+        ("Wij reageren zo spoedig mogelijk.", "zo spoedig mogelijk"),
+        ("Ik bel de aannemer morgen.", "morgen"),
+        ("De werkgroep reageert bij de begrotingsbehandeling.", "bij de begrotingsbehandeling"),
+        ("Ik bel de aannemer.", None),
+        ("Goedemorgen allemaal.", None),
+    ],
+)
+def test_by_when(sentence, due):
+    assert due_date(sentence) == due
+
+
+CONSENT = """Verslag bewonersoverleg Kastanjelaan
+
+2. Vaststelling agenda
+Akkoord.
+
+3. Buurtfeest
+Voorstel: het buurtfeest verhuist naar de laatste zaterdag van juni.
+Akkoord.
+
+4. Rondvraag
+Er zijn geen vragen over het parkeren.
+Akkoord.
+"""
+
+
+def test_a_bare_akkoord_after_a_proposal_is_a_decision_spanning_both():
+    transcript, decisions, _ = _find(CONSENT)
+    assert [(d.text, d.kind) for d in decisions] == [
+        ("Vaststelling agenda\nAkkoord.", "hamerstuk"),
+        ("Voorstel: het buurtfeest verhuist naar de laatste zaterdag van juni.\nAkkoord.", "instemming"),
+    ]
+    assert all(transcript.text[d.start : d.end] == d.text for d in decisions)
+
+
+def test_consent_needs_a_proposal_before_it():
+    assert consent_kind("Akkoord.", "Kunnen we hiermee akkoord?") == "instemming"
+    assert consent_kind("Akkoord.", "Er zijn geen vragen over het parkeren.") is None
+    assert consent_kind("Akkoord met de planning van de aannemer.", "Voorstel: de aannemer begint in mei.") is None
+
+
+SPEAKERS = [
+    Speaker(id="sp1", name="De Boer", roles=["wethouder"]),
+    Speaker(id="sp2", name="Petra Smulders", aliases=["Smulders"], roles=["voorzitter"]),
+    Speaker(id="sp3", name="Anna de Wit"),
+    Speaker(id="sp4", name="Kees de Wit"),
+]
+
+
+@pytest.mark.parametrize(
+    ("who", "speaker_id"),
+    [
+        ("Wethouder De Boer", "sp1"),
+        ("Mevrouw De Boer", "sp1"),
+        ("De wethouder", "sp1"),
+        ("Petra", "sp2"),
+        ("Smulders", "sp2"),
+        ("A. de Wit", "sp3"),
+        # negative cases: nobody, or two people who fit
+        ("De Wit", None),
+        ("Wethouder Bakker", None),
+        ("De secretaris", None),
+        (None, None),
+    ],
+)
+def test_who_is_linked_to_the_speaker_list(who, speaker_id):
+    assert speaker_id_for(who, SPEAKERS) == speaker_id
+
+
+LINKED = """Voorzitter: Welkom. We beginnen met de fietsroute.
+De Boer: Dank u wel, voorzitter. Het plan ligt er.
+Voorzitter: Wethouder De Boer zegt toe de planning voor 1 maart te sturen.
+"""
+
+
+def test_an_action_of_a_speaker_named_with_the_office_gets_the_speaker_id(analyse):
+    analysis = analyse(LINKED, format="turns")
+    boer = next(s for s in analysis.speakers if s.name == "De Boer")
+    (action,) = [a for s in analysis.sessions for a in s.actions]
+    assert action.who == "Wethouder De Boer"
+    assert action.speaker_id == boer.id
+    frames = corpus_frames([analysis])
+    assert frames["actions"]["speaker_id"].tolist() == [f"{analysis.document.id}:{boer.id}"]
