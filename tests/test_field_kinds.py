@@ -309,7 +309,7 @@ class TestSplitQuoteAndDescriptiveMention:
     def test_both_parts_of_each_quote_are_attributed_by_the_cue(self, run):
         a = run(self.TEXT)
         assert quotes(a, "direct") == [
-            ("Eerlijk is eerlijk,", "Sander Blom"),
+            ("Eerlijk is eerlijk", "Sander Blom"),
             ("we hadden meer aanmeldingen verwacht.", "Sander Blom"),
             ("Wanneer", "Hiske Voorman"),
             ("gaat de bibliotheek weer open?", "Hiske Voorman"),

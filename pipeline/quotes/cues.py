@@ -250,3 +250,45 @@ def unresolved_cue(cue: str) -> bool:
 def announces(text: str) -> bool:
     """The sentence announces that someone takes the floor ("Daarna nam X het woord.")."""
     return any(p.search(text) for p in patterns("announcing_phrases.txt"))
+
+
+#: The most tokens between two parts of a cue (the speech verb, its source, its particle) that are kept in the cue's
+#: text ("liet de gemeente gisteren weten"); a longer stretch, or one with punctuation in it, is left out as " … ".
+MAX_CUE_GAP = 2
+#: The most tokens of a cue that names no source the mentions know ("klonk het", "zo luidde het").
+MAX_UNNAMED_CUE_TOKENS = 4
+
+
+def cue_text(doc: Doc, parts: list[tuple[int, int]], *, closing: int | None = None) -> str:
+    """The words of a cue: the token ranges [start, end) of its speech verb, its source and the verb's particle,
+    in text order; ranges at most `MAX_CUE_GAP` tokens apart (with no punctuation between) are joined with the words
+    between them, others with " … " ("Caitlin Dijkstra … vindt", "voegt Els Arts toe", "liet weten"). `closing`
+    (the "dat", "of" or colon after the cue) is added only when it directly follows the last part. A cue is so at
+    most a few words longer than its verb and source, however far apart they stand in the sentence."""
+    ranges = sorted((s, e) for s, e in parts if e > s)
+    if not ranges:
+        return ""
+    merged: list[list[int]] = [list(ranges[0])]
+    for start, end in ranges[1:]:
+        last = merged[-1]
+        gap = doc[last[1] : start] if start > last[1] else doc[0:0]
+        if start <= last[1] or (len(gap) <= MAX_CUE_GAP and not any(t.is_punct or t.is_space for t in gap)):
+            last[1] = max(last[1], end)
+        else:
+            merged.append([start, end])
+    if closing is not None and closing == merged[-1][1]:
+        merged[-1][1] = closing + 1
+    return " … ".join(doc[start:end].text for start, end in merged)
+
+
+def companion_at(verb: Token, end: int) -> int | None:
+    """Token index of the particle or verb that completes a separable speech verb after it and before token `end`
+    ("voegt … toe", "liet … weten"; `particle_speech_verbs.txt` and the companions of `speech_verbs.txt`), or None."""
+    particle = particle_of(verb, end)
+    if particle is not None:
+        return particle
+    table = speech_verbs()
+    entry = table.get(verb.lower_) or table.get(verb.lemma_.lower())
+    if entry is None or entry.companion is None:
+        return None
+    return next((t.i for t in verb.doc[verb.i + 1 : end] if t.lower_ == entry.companion), None)

@@ -16,10 +16,13 @@ from pipeline.quotes.back_references import find_back_references
 from pipeline.quotes.cues import (
     BYLINE_DASHES,
     MAX_SUBJECT_REACH,
+    MAX_UNNAMED_CUE_TOKENS,
     MAX_VERB_TO_TE,
     RELATIVES,
     asks,
     clause_end,
+    companion_at,
+    cue_text,
     denied,
     dislocated,
     first_person,
@@ -177,17 +180,18 @@ def find_direct_quotes(
             cue, source = _cue_before(doc, pair.open_start, before_limit, index)
             if source is None and n in interrupted:
                 cue, source = interrupted[n]
+        words_end = _words_end(inner, pair.inner_start, pair.inner_end)
         if not _is_speech(doc, inner, pair.open_start, pair.close_end, cued=cue is not None):
             if fragments is not None and pair.style not in SCARE_STYLES and not _is_title(doc, pair.open_start):
-                fragment = FoundQuote("direct", pair.inner_start, pair.inner_end, inner, locate.index(pair.inner_start))
+                fragment = FoundQuote("direct", pair.inner_start, words_end, text[pair.inner_start : words_end], locate.index(pair.inner_start))
                 fragment.style = pair.style
                 fragments.append(fragment)
             continue
         q = FoundQuote(
             kind="direct",
             start=pair.inner_start,
-            end=pair.inner_end,
-            text=inner,
+            end=words_end,
+            text=text[pair.inner_start : words_end],
             block=locate.index(pair.inner_start),
             cue=cue,
             source=source,
@@ -197,6 +201,16 @@ def find_direct_quotes(
         q.pull_quote_also = any(pk and pk in key for pk in pull_keys)
         quotes.append(q)
     return quotes
+
+
+def _words_end(inner: str, inner_start: int, inner_end: int) -> int:
+    """Where a direct quote's words end: before the comma that Dutch writes inside the closing mark when a cue
+    follows ("“Dit is goed,” zegt Jan." → "Dit is goed"); the comma belongs to the sentence around the quote, not to
+    the words quoted. `inner_end` when the quoted words do not end with a comma."""
+    body = inner.rstrip()
+    if len(body) < 2 or not body.endswith(","):
+        return inner_end
+    return inner_start + len(body[:-1].rstrip())
 
 
 def _is_speech(doc: Doc, inner: str, open_start: int, close_end: int, *, cued: bool) -> bool:
@@ -265,7 +279,15 @@ def _split_quote_cues(doc: Doc, text: str, pairs: Sequence, mentions: _Mentions)
         source = _first_mention(doc, mentions, a.close_end, b.open_start)
         if source is None:
             continue
-        cue = between.strip(" ,–—-")
+        verb = next((t for t in span if speech_verb_lemma(t)), None)
+        if verb is not None:
+            parts = [_source_range(doc, source), (verb.i, verb.i + 1)]
+            companion = companion_at(verb, span.end)
+            if companion is not None:
+                parts.append((companion, companion + 1))
+            cue = cue_text(doc, parts)
+        else:
+            cue = between.strip(" ,–—-")
         found.setdefault(n, (cue, source))
         found[n + 1] = (cue, source)
     return found
@@ -352,7 +374,14 @@ def _cue_after(doc: Doc, close_end: int, limit: int, mentions: _Mentions) -> tup
         end_tok += 1
     cue_span = doc[first.i : end_tok]
     source = _first_mention(doc, mentions, cue_span.start_char, cue_span.end_char)
-    return cue_span.text, source
+    if source is None:
+        return doc[first.i : min(end_tok, first.i + MAX_UNNAMED_CUE_TOKENS)].text, None
+    verb = first if speech_verb_lemma(first) else next((t for t in doc[first.i + 1 : min(end_tok, first.i + 3)] if speech_verb_lemma(t)), None)
+    parts = [(first.i, (verb.i if verb is not None else first.i) + 1), _source_range(doc, source)]
+    companion = companion_at(verb, end_tok) if verb is not None else None
+    if companion is not None:
+        parts.append((companion, companion + 1))
+    return cue_text(doc, parts), source
 
 
 def _dash_cue(doc: Doc, first: Token, limit: int, mentions: _Mentions) -> tuple[str | None, Mention | None]:
@@ -392,7 +421,26 @@ def _cue_before(doc: Doc, open_start: int, limit: int, mentions: _Mentions) -> t
     if len(cue_span) > 12:
         cue_span = doc[colon - 11 : colon + 1]
     source = _first_mention(doc, mentions, cue_span.start_char, cue_span.end_char)
-    return cue_span.text.strip(), source
+    if source is None:
+        return doc[max(cue_span.start, colon + 1 - MAX_UNNAMED_CUE_TOKENS) : colon + 1].text.strip(), None
+    parts = [_source_range(doc, source)]
+    verb = next((t for t in cue_span if speech_verb_lemma(t) and t.i >= source.end), None) or next(
+        (t for t in cue_span if speech_verb_lemma(t)), None
+    )
+    if verb is not None:
+        parts.append((verb.i, verb.i + 1))
+        companion = companion_at(verb, colon)
+        if companion is not None:
+            parts.append((companion, companion + 1))
+    return cue_text(doc, parts, closing=colon).strip(), source
+
+
+def _source_range(doc: Doc, source: Mention) -> tuple[int, int]:
+    """The tokens of a cue's source: the mention, and for a possessive pronoun the speech noun after it ("zo luidde
+    zijn uitnodiging")."""
+    if source.kind is MentionKind.PRONOUN and source.text.lower() in POSSESSIVES and source.end < len(doc):
+        return source.start, source.end + 1
+    return source.start, source.end
 
 
 def find_indirect_quotes(
@@ -541,6 +589,17 @@ def _make(doc: Doc, kind_span: tuple[int, int] | None, cue: str, source: Mention
     return FoundQuote("indirect", start, end, doc_text(doc)[start:end], -1, cue=cue, source=source, attribution=Attribution.CUE)
 
 
+def _verb_cue(doc: Doc, verb: Token, source: Mention, stop: int, *, particle: int | None = None, closing: int | None = None) -> str:
+    """The cue of a speech verb: the verb, its source and its particle (found before token `stop`, or given), and the
+    word that opens the reported clause (`closing`: "dat", "of", "waarom") when it follows them directly ("De
+    voorzitter zegt dat", "voegt Els Arts toe", "Caitlin Dijkstra … vindt"); see `cue_text`."""
+    parts = [(verb.i, verb.i + 1), _source_range(doc, source)]
+    companion = particle if particle is not None else companion_at(verb, stop)
+    if companion is not None and companion > verb.i:
+        parts.append((companion, companion + 1))
+    return cue_text(doc, parts, closing=closing)
+
+
 def _mention_at(mentions: _Mentions, token_index: int) -> Mention | None:
     """The first mention that starts at the token."""
     return mentions.starting_at(token_index)
@@ -599,7 +658,7 @@ def _verb_dat(sent: Span, mentions: _Mentions) -> FoundQuote | None:
         source = _cue_source(tok, sent, mentions, dat.i)
         if source is None or not _speaks(tok, sent, source, dat.i):
             continue
-        cue = doc[min(source.start, tok.i) : dat.i + 1].text
+        cue = _verb_cue(doc, tok, source, dat.i, closing=dat.i)
         start = dat.i + 1 if question else _evaluation_start(tok, source, dat.i, mentions)
         if question and dat.lower_ in word_set("question_determiners.txt"):
             start = dat.i  # "wil weten hoeveel woningen er komen": the question word belongs to its noun
@@ -715,7 +774,7 @@ def _verb_infinitive(sent: Span, mentions: _Mentions) -> FoundQuote | None:
         if at_companion is not None:
             start = max(start, at_companion + 1)
         end = next((t.i for t in doc[te.i + 2 : sent.end] if t.text in (",", ";", ":")), sent.end)
-        cue = doc[min(source.start, tok.i) : start].text
+        cue = _verb_cue(doc, tok, source, start, particle=at_companion)
         return _make(doc, _clause(doc, start, end), cue, source)
     return None
 
@@ -734,7 +793,8 @@ def _topic(sent: Span, mentions: _Mentions) -> FoundQuote | None:
     if source is None or source.start > verb.i or not _speaks(verb, sent, source, cue.end):
         return None  # the subject stands before the verb; "informeert de wethouder naar" names the addressee
     # a topic may be two words ("informeert naar de kosten")
-    return _make(doc, _clause(doc, cue.end, sent.end, min_tokens=2), doc[source.start : cue.end].text, source)
+    text = cue_text(doc, [_source_range(doc, source), (cue.start, cue.end)])
+    return _make(doc, _clause(doc, cue.end, sent.end, min_tokens=2), text, source)
 
 
 def _after_preposition(doc: Doc, m: Mention) -> bool:
@@ -832,12 +892,11 @@ def _trailing_cue(sent: Span, mentions: _Mentions) -> FoundQuote | None:
             continue  # "Op de vraag hoe het gaat, zegt hij": the words before the cue are a question
         if source.end < sent.end and doc[source.end].text == ":":
             # "CLAUSE, zegt hij: “…”": the words after the colon are a direct quote, not part of the cue
-            return _make(doc, _clause(doc, sent.start, tok.i), doc[verb.i : source.end].text, source)
+            return _make(doc, _clause(doc, sent.start, tok.i), _verb_cue(doc, verb, source, sent.end), source)
         tail_words, tail_finite = facts.words_from(source.end)
         if tail_words > 8 or tail_finite:
             continue
-        cue = doc[verb.i : sent.end].text.rstrip(".!? \n" + "".join(OPENING_TOKENS))  # not the next quote's mark
-        return _make(doc, _clause(doc, sent.start, tok.i), cue, source)
+        return _make(doc, _clause(doc, sent.start, tok.i), _verb_cue(doc, verb, source, sent.end), source)
     return None
 
 
@@ -850,12 +909,26 @@ def _dat_zegt(sent: Span, previous: Span | None, mentions: _Mentions) -> FoundQu
     verb_second = bool(speech_verb_lemma(sent[1]))  # "Dat zegt de gemeente Almere, die …"
     if not verb_second and (len(words) > 10 or not any(speech_verb_lemma(t) for t in words[1:])):
         return None  # otherwise only short ones: "Dat heeft X gisteren gezegd."
+    verb = next(t for t in words[1:] if speech_verb_lemma(t)) if not verb_second else sent[1]
+    if any(t.text == "," or t.text in OPENING_TOKENS or t.text in CLOSING_TOKENS for t in doc[sent.start : verb.i]):
+        return None  # "“Dat is waar,” liet X weten": the "Dat" opens quoted words, not "Dat zegt X"
+    if _opened_by_mark(doc, sent.start):
+        return None
     inside = [m for m in mentions.by_tokens(sent.start + 1, sent.end) if is_source_mention(doc, m)]
     if not inside:
         return None
     source = inside[0]  # the subject comes first after "Dat zegt" / "Dat heeft"
-    cue = doc[sent.start : source.end].text
-    return _make(doc, _clause(doc, previous.start, previous.end), cue, source)
+    parts = [(sent.start, sent.start + 2), _source_range(doc, source), (verb.i, verb.i + 1)]
+    return _make(doc, _clause(doc, previous.start, previous.end), cue_text(doc, parts), source)
+
+
+def _opened_by_mark(doc: Doc, i: int) -> bool:
+    """Token i stands right after an opening quotation mark (white space between allowed), which the sentence
+    splitter may have left on the sentence before."""
+    k = i - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    return k >= 0 and doc[k].text in OPENING_TOKENS and (k == 0 or not doc[k - 1].is_alpha)
 
 
 def _parenthetical(sent: Span, mentions: _Mentions) -> FoundQuote | None:
@@ -871,8 +944,7 @@ def _parenthetical(sent: Span, mentions: _Mentions) -> FoundQuote | None:
         source = mentions.first_by_tokens(a + 2, b)
         if source is None or (b + 1 < sent.end and doc[b + 1].lower_ in RELATIVES):
             continue  # "“…”, geeft X toe, die over een maand stopt": a relative clause about X, not X's words
-        cue = doc[a + 1 : b].text
-        return _make(doc, _clause(doc, b + 1, sent.end), cue, source)
+        return _make(doc, _clause(doc, b + 1, sent.end), _verb_cue(doc, verb, source, b), source)
     return None
 
 
