@@ -93,6 +93,30 @@ def test_third_person_promises_and_undertakings_in_minutes():
     assert all(transcript.text[a.start : a.end] == a.text for a in actions)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Dat kan ik niet toezeggen.",
+        "Zij zei dat dat geen toezegging was.",
+        "Dat de voorzitter en de secretaris vertrekken zal de vergadering korter maken.",
+        "Het Groningse bestuur zal volgens de krant de knoop doorhakken.",
+        "De aannemer zegt dat er kansen zijn, al zullen de kosten stijgen.",
+        "Dank aan de wethouder voor die toezegging.",
+    ],
+)
+def test_refusals_and_sentences_whose_subject_is_no_one_named_are_no_actions(sentence):
+    _, _, actions = _find(sentence + "\n")
+    assert actions == []
+
+
+def test_a_single_surname_acts_when_it_is_a_speaker():
+    speakers = [Speaker(id="sp1", name="Marloes Timmer", aliases=["Timmer"])]
+    _, _, with_list = _find("Timmer zegde daarop toe de cijfers te sturen.\n", speakers=speakers)
+    _, _, without = _find("Timmer zegde daarop toe de cijfers te sturen.\n")
+    assert [(a.who, a.speaker_id) for a in with_list] == [("Timmer", "sp1")]
+    assert [(a.who, a.speaker_id) for a in without] == [(None, None)]
+
+
 def test_a_question_about_a_promise_or_a_forecast_is_no_action():
     _, _, actions = _find(MINUTES)
     texts = " ".join(a.text for a in actions)
@@ -130,6 +154,13 @@ def test_procedural_decisions_in_minutes():
         ("Dat besluiten we later wel.", None),
         ("In het rapport wordt vastgesteld dat de kosten stijgen.", None),
         ("De schade wordt vastgesteld op drie ton.", None),
+        ("Er kwamen boze reacties op het besluit om de brug te sluiten.", None),
+        ("Binnen een uur beslissen we of de markt doorgaat.", None),
+        ("Ik heb nog niets besloten.", None),
+        ("De provincie moet nog instemmen met de subsidie.", None),
+        ("De fractie kon daarom niet instemmen met de bezuiniging.", None),
+        ("Als de raad besluit om de school te sluiten, volgen er protesten.", None),
+        ("De huur kan voor vijf jaar worden vastgesteld.", None),
     ],
 )
 def test_decision_kinds(sentence, kind):
@@ -155,6 +186,7 @@ def test_decision_kinds(sentence, kind):
         ("Wij bespreken volgende week de begroting.", False),
         ("Zal de wethouder de brief sturen?", False),
         ("De gemeente plant bomen in het park.", False),
+        ("Trainer Van Dam verwacht dat de spits binnen een maand fit is.", False),
     ],
 )
 def test_undertakings(sentence, undertakes):

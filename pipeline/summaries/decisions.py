@@ -49,6 +49,11 @@ _FUTURE = re.compile(r"\b(?:zal|zullen|zult)\b", re.IGNORECASE)
 #: Where the clause of a "zal" ends: punctuation or a conjunction that opens another clause.
 _CLAUSE_END = re.compile(r"[,;:!?…]|\.(?:\s|$)|\s(?:dat|of|om|zodat|want|maar|omdat|als|wanneer|nadat|voordat|zoals|die|wat|en)\s", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
+#: Clause boundaries before a verb: punctuation, or a word that opens a subordinate or another clause.
+_SUBORDINATE = re.compile(
+    r"[,;:—–]|\b(?:dat|of|omdat|als|al|wanneer|die|wat|waardoor|zodat|nadat|terwijl|hoewel|want|maar|indien|tenzij)\b",
+    re.IGNORECASE,
+)
 _ACTION_LABELS = frozenset({"actiepunt", "actiepunten", "actie", "acties", "actiehouder", "todo", "to do", "toezegging", "toezeggingen"})
 
 
@@ -210,6 +215,9 @@ def deadline_undertaking(sentence: str) -> re.Match[str] | None:
         return None
     if tokens[verb_at].group(0)[:1].isupper() and verb_at > 0:
         return None  # a capital after the subject is more of a name, not a verb
+    where = sentence.lower().find(due.lower())
+    if where > tokens[verb_at].start() and clause_start(sentence, where) > tokens[verb_at].start():
+        return None  # the deadline belongs to another clause: "Bosz verwacht dat de aanvaller binnen een maand fit is"
     return re.compile(re.escape(tokens[verb_at].group(0))).search(sentence, tokens[verb_at].start())
 
 
@@ -225,6 +233,19 @@ def undertaking_cue(sentence: str) -> re.Match[str] | None:
             if match:
                 return match
     return future_undertaking(body) or deadline_undertaking(body)
+
+
+def known_names(speakers: Sequence[Speaker]) -> frozenset[str]:
+    """Case-folded names, aliases and surnames of the speakers: a single capitalised word among them
+    ("Omtzigt zegde toe …") names someone."""
+    out: set[str] = set()
+    for s in speakers:
+        for form in (s.name, *s.aliases):
+            out.add(form.casefold())
+            label = parse_label(form)
+            if label is not None and label.type == "person" and label.surname:
+                out.add(label.surname.casefold())
+    return frozenset(out)
 
 
 def speaker_id_for(who: str | None, speakers: Sequence[Speaker]) -> str | None:
@@ -278,9 +299,10 @@ def due_date(sentence: str) -> str | None:
     return None
 
 
-def _name_run(words: Sequence[str]) -> str | None:
+def _name_run(words: Sequence[str], known: frozenset[str] = frozenset()) -> str | None:
     """A name or office at the start of the words ("Jan de Vries", "de wethouder", "wethouder Bakker"),
-    "ik" for the first person, or None."""
+    "ik" for the first person, or None. One capitalised word is a name only when it is a role, a given name
+    or in `known` (case-folded names and surnames of the document's speakers: "Omtzigt")."""
     roles = word_set("office_roles.txt") | word_set("role_nouns.txt") | word_set("org_words.txt")
     particles = word_set("name_particles.txt") | {"het"}
     function = word_set("function_words.txt")
@@ -305,21 +327,70 @@ def _name_run(words: Sequence[str]) -> str | None:
             break
     while run and run[-1].lower() in particles:
         run.pop()
-    if len(run) == 1 and run[0].lower() not in roles and run[0].lower() not in word_set("first_names.txt"):
+    if len(run) == 1 and run[0].lower() not in roles and run[0].lower() not in word_set("first_names.txt") and run[0].casefold() not in known:
         # one capitalised word opening the sentence ("Dank aan …", "Prima, dat zal ik nagaan") is no name; a first
         # person further on still makes the turn's speaker the one who acts
         return "ik" if any(w.strip(".,;:!?").lower() in FIRST_PERSON for w in words) else None
     return " ".join(run) if content and run else None
 
 
-def _who(body: str, cue: re.Match[str] | None, label_inner: str | None, speaker: str | None) -> str | None:
+def clause_start(sentence: str, at: int) -> int:
+    """Where the clause holding character `at` begins: after the last comma, dash or subordinating word
+    (`_SUBORDINATE`) before it, else 0. The subject of a verb at `at` stands after it."""
+    start = 0
+    for match in _SUBORDINATE.finditer(sentence, 0, at):
+        start = match.end()
+    return start
+
+
+def _subject(before: Sequence[str], after: Sequence[str], known: frozenset[str]) -> str | None:
+    """The subject of a verb, strictly: the words of its clause before it are a name, an office or "ik"/"wij"
+    (or those and a first verb phrase joined by "en": "Bram stelt de brief op en stuurt …"), or the words
+    just after it are, followed by an article, pronoun or preposition (inverted: "Dan zal de wethouder de
+    brief sturen"). "ik" for the first person, else the name; None when neither holds."""
+    if before:
+        first = before[0].lower()
+        run = "ik" if first in FIRST_PERSON else _name_run(before, known)
+        rest = before[1:] if run == "ik" else before[len(run.split()) :] if run else before
+        if run and (not rest or rest[-1].lower() == "en"):
+            return run
+    if after:
+        if after[0].lower() in FIRST_PERSON:
+            return "ik"
+        run = _name_run(after, known)
+        if run and run != "ik":
+            n = len(run.split())
+            openers = word_set("noun_openers.txt") | word_set("prepositions.txt") | word_set("function_words.txt")
+            if n == len(after) or after[n].lower() in openers:
+                return run
+    return None
+
+
+def _who(
+    body: str,
+    cue: re.Match[str] | None,
+    label_inner: str | None,
+    speaker: str | None,
+    *,
+    own_clause: bool = False,
+    known: frozenset[str] = frozenset(),
+) -> str | None:
     """Who is to act: a name in the label or at the end, the subject before the cue verb, or the words just
-    after it (inverted order); the turn's speaker for the first person."""
+    after it (inverted order); the turn's speaker for the first person. With `own_clause` (weaker cues) the
+    subject must be the verb's own (`_subject`: "De gemeente zegt dat er kansen zijn, al zullen …" and "Het
+    Israëlische leger zal …" name nobody)."""
     if label_inner:
         return label_inner.strip()
     trailing = _TRAILING_WHO.search(body)
     if trailing:
         return trailing.group("who").strip()
+    if cue and own_clause:
+        verb = _WORD.match(body, cue.start())
+        before = _WORD.findall(body[clause_start(body, cue.start()) : cue.start()])
+        after = body[verb.end() if verb else cue.end() :]
+        after = re.sub(r"^\s*(van|door)\s+", " ", after) if "toezegging" in cue.group(0).lower() else after
+        found = _subject(before, _WORD.findall(after), known)
+        return speaker if found == "ik" else found
     candidates = [_WORD.findall(body[: cue.start()] if cue else body)]
     if cue:
         verb = _WORD.match(body, cue.start())
@@ -327,7 +398,7 @@ def _who(body: str, cue: re.Match[str] | None, label_inner: str | None, speaker:
         after = re.sub(r"^\s*(van|door)\s+", " ", after) if "toezegging" in cue.group(0).lower() else after
         candidates.append(_WORD.findall(after))
     for words in candidates:
-        found = _name_run(words)
+        found = _name_run(words, known)
         if found == "ik":
             return speaker
         if found:
@@ -351,6 +422,7 @@ def find_decisions_and_actions(
     """
     decisions: list[Decision] = []
     actions: list[Action] = []
+    known = known_names(speakers)
     section: str | None = None
     previous: tuple[int, int] | None = None  # the sentence before, while it is no decision
     for block in blocks:
@@ -383,9 +455,10 @@ def find_decisions_and_actions(
                 decisions.append(Decision(text=sentence, start=start, end=end, kind=kind))  # type: ignore[arg-type]
                 previous = None
             cue = action_cue(sentence)
-            if cue is not None and (is_question(sentence) or asked_before(sentence, cue.start())):
+            refused = _any_of("action_negations.txt").search(sentence) is not None
+            if cue is not None and (refused or is_question(sentence) or asked_before(sentence, cue.start())):
                 cue = None
-            weak = undertaking_cue(sentence) if cue is None and not kind else None
+            weak = undertaking_cue(sentence) if cue is None and not kind and not refused else None
             if weak is not None and asked_before(sentence, weak.start()):
                 weak = None
             labelled = label_name in _ACTION_LABELS and label is not None
@@ -403,7 +476,7 @@ def find_decisions_and_actions(
                 cue = action_cue(body)
             if cue is None and weak is not None and not (labelled or listed):
                 cue = undertaking_cue(body)
-            who = _who(body, cue, inner, speaker)
+            who = _who(body, cue, inner, speaker, own_clause=weak is not None, known=known)
             if weak is not None and not (labelled or listed) and who is None:
                 continue  # an undertaking without anyone named to do it
             actions.append(Action(
