@@ -145,6 +145,8 @@ def test_procedural_decisions_in_minutes():
         ("Het verslag van 3 februari wordt goedgekeurd.", "hamerstuk"),
         ("De motie wordt met 21 stemmen voor en 9 tegen aangenomen.", "aangenomen"),
         ("Motie 4 over de kermis: verworpen.", "verworpen"),
+        ("De motie over de kermis haalde geen meerderheid.", "verworpen"),
+        ("De brief van de provincie wordt voor kennisgeving aangenomen.", "hamerstuk"),
         # negative cases
         ("Ik ben het niet eens met dit besluit.", None),
         ("Zij vraagt of de raad het voorstel aanneemt.", None),
@@ -239,6 +241,8 @@ def test_a_bare_akkoord_after_a_proposal_is_a_decision_spanning_both():
 
 def test_consent_needs_a_proposal_before_it():
     assert consent_kind("Akkoord.", "Kunnen we hiermee akkoord?") == "instemming"
+    assert consent_kind("Daartoe wordt besloten.", "Ik stel voor, de werkgroep Groen op te heffen.") == "besluit"
+    assert consent_kind("Daartoe wordt besloten.", "Mevrouw Kok heeft het woord.") is None
     assert consent_kind("Akkoord.", "Er zijn geen vragen over het parkeren.") is None
     assert consent_kind("Akkoord met de planning van de aannemer.", "Voorstel: de aannemer begint in mei.") is None
 

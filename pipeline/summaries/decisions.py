@@ -141,12 +141,14 @@ def decision_kind(sentence: str) -> str | None:
 def consent_kind(sentence: str, before: str) -> str | None:
     """The kind of decision a bare consent ("Akkoord.", "Conform.") records after the sentence `before`:
     "hamerstuk" when `before` puts the agenda, minutes or the like to the meeting, "instemming" when it
-    proposes something else (`decision_proposals.txt`), None when the sentence is no bare consent or
+    proposes something else (`decision_proposals.txt`; "besluit" for "Daartoe wordt besloten."), None when the sentence is no bare consent or
     `before` proposes nothing."""
     body = _BULLET.sub("", sentence, count=1).strip()
     if not _any_of("decision_consent.txt").search(body) or not _any_of("decision_proposals.txt").search(before.strip()):
         return None
-    return "hamerstuk" if _any_of("decision_procedural_kinds.txt").search(before) else "instemming"
+    if _any_of("decision_procedural_kinds.txt").search(before):
+        return "hamerstuk"
+    return "besluit" if "beslo" in body.lower() else "instemming"
 
 
 def action_cue(sentence: str) -> re.Match[str] | None:
