@@ -35,6 +35,12 @@ from pipeline.resources import patterns, word_set
 SEARCHED = (BlockKind.PARAGRAPH, BlockKind.TURN, BlockKind.HEADING)
 #: Words referring to the speaker of a turn.
 FIRST_PERSON = frozenset({"ik", "wij", "we", "mij", "me"})
+#: The finite verb of a present-tense undertaking stands within this many words of the sentence's start.
+MAX_SUBJECT_WORDS = 10
+#: Characters before "zal" in which a word placing it in the meeting ("straks", "kort") is looked for.
+MARKER_WINDOW = 120
+#: A bare consent ("Akkoord.", "Daartoe wordt besloten.") is at most this many characters long.
+CONSENT_CHARS = 40
 #: Words that may stand inside a person's name or office besides capitalised ones.
 NAME_INNER = frozenset({"heer", "mevrouw", "mevr", "dhr", "mw"})
 
@@ -105,6 +111,13 @@ def _any_of(name: str) -> re.Pattern[str]:
 
 
 @cache
+def _keywords(name: str) -> re.Pattern[str]:
+    """The word parts of a keyword file as one expression: a sentence without any of them matches none of the
+    cues the file stands for (`decision_keywords.txt`, `action_keywords.txt`)."""
+    return re.compile("|".join(re.escape(w) for w in sorted(word_set(name), key=len, reverse=True)), re.IGNORECASE)
+
+
+@cache
 def _any_decision() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p.pattern})" for _, p in _decision_cues()), re.IGNORECASE)
 
@@ -128,6 +141,8 @@ def decision_kind(sentence: str) -> str | None:
     """The kind of decision a sentence records ("besluit", "instemming", "aangenomen", "verworpen",
     "conclusie", "hamerstuk"), or None: also None for a question, a negated or postponed decision
     (`decision_negations.txt`) and a cue after a frame that asks whether (`asked_before`)."""
+    if not _keywords("decision_keywords.txt").search(sentence):
+        return None
     body = _BULLET.sub("", sentence, count=1).strip()
     if is_question(body) or not _any_decision().search(body) or _any_of("decision_negations.txt").search(body):
         return None
@@ -143,6 +158,8 @@ def consent_kind(sentence: str, before: str) -> str | None:
     "hamerstuk" when `before` puts the agenda, minutes or the like to the meeting, "instemming" when it
     proposes something else (`decision_proposals.txt`; "besluit" for "Daartoe wordt besloten."), None when the sentence is no bare consent or
     `before` proposes nothing."""
+    if len(sentence) > CONSENT_CHARS or not _keywords("decision_keywords.txt").search(sentence):
+        return None
     body = _BULLET.sub("", sentence, count=1).strip()
     if not _any_of("decision_consent.txt").search(body) or not _any_of("decision_proposals.txt").search(before.strip()):
         return None
@@ -182,7 +199,7 @@ def future_undertaking(sentence: str) -> re.Match[str] | None:
                  and (i == 0 or words[i - 1] not in openers)]
         if not verbs or verbs[-1] in excluded or verbs[-1] in FIRST_PERSON:
             continue
-        if _any_of("action_meeting_markers.txt").search(sentence[:stop]):
+        if _any_of("action_meeting_markers.txt").search(sentence[max(0, match.start() - MARKER_WINDOW) : stop]):
             continue
         return match
     return None
@@ -194,29 +211,34 @@ def deadline_undertaking(sentence: str) -> re.Match[str] | None:
     aan", "Voor vrijdag stuur ik u de cijfers"), or None. A mere time ("volgende week") is no deadline
     (`action_deadlines.txt`); a verb of being, wanting or thinking undertakes nothing
     (`action_present_exclusions.txt`)."""
-    due = due_date(sentence)
-    if due is None or not _any_of("action_deadlines.txt").search(due):
-        return None
     tokens = list(_TOKEN.finditer(sentence))
-    lowered = [t.group(0).lower().strip(".,;:!?()\"'“”’‘") for t in tokens]
+    if not tokens:
+        return None
+    lowered = [t.group(0).lower().strip(".,;:!?()\"'“”’‘") for t in tokens[:MAX_SUBJECT_WORDS]]
     verb_at: int | None = None
-    if sentence.lower().startswith(due.lower()):  # inverted: the deadline first, then the verb and the subject
-        skip = len(due.split())
-        if len(tokens) > skip + 1 and (lowered[skip + 1] in FIRST_PERSON or _name_run([t.group(0) for t in tokens[skip + 1 :]])):
-            verb_at = skip
-    elif lowered and lowered[0] in FIRST_PERSON:
+    due: str | None = None
+    if lowered[0] in FIRST_PERSON:
         verb_at = 1
-    else:
+    elif tokens[0].group(0)[:1].isupper():
         run = _name_run([t.group(0) for t in tokens])
         if run and run != "ik":
             verb_at = len(run.split())
-    if verb_at is None or verb_at >= len(tokens):
+        elif _any_of("action_deadlines.txt").match(sentence):  # inverted: the deadline, the verb, the subject
+            due = due_date(sentence)
+            if due is not None and sentence.lower().startswith(due.lower()):
+                skip = len(due.split())
+                if len(lowered) > skip + 1 and (lowered[skip + 1] in FIRST_PERSON or _name_run([t.group(0) for t in tokens[skip + 1 :]])):
+                    verb_at = skip
+    if verb_at is None or verb_at >= min(len(tokens), MAX_SUBJECT_WORDS):
         return None
     verb = lowered[verb_at]
     if not verb.isalpha() or verb in word_set("action_present_exclusions.txt") or verb in word_set("function_words.txt"):
         return None
     if tokens[verb_at].group(0)[:1].isupper() and verb_at > 0:
         return None  # a capital after the subject is more of a name, not a verb
+    due = due or due_date(sentence)
+    if due is None or not _any_of("action_deadlines.txt").search(due):
+        return None
     where = sentence.lower().find(due.lower())
     if where > tokens[verb_at].start() and clause_start(sentence, where) > tokens[verb_at].start():
         return None  # the deadline belongs to another clause: "Bosz verwacht dat de aanvaller binnen een maand fit is"
@@ -229,7 +251,7 @@ def undertaking_cue(sentence: str) -> re.Match[str] | None:
     body = _BULLET.sub("", sentence, count=1)
     if is_question(body):
         return None
-    if _any_of("action_undertakings.txt").search(body):
+    if _keywords("action_keywords.txt").search(body) and _any_of("action_undertakings.txt").search(body):
         for pattern in patterns("action_undertakings.txt"):
             match = pattern.search(body)
             if match:
