@@ -423,16 +423,26 @@ def _cue_before(doc: Doc, open_start: int, limit: int, mentions: _Mentions) -> t
     source = _first_mention(doc, mentions, cue_span.start_char, cue_span.end_char)
     if source is None:
         return doc[max(cue_span.start, colon + 1 - MAX_UNNAMED_CUE_TOKENS) : colon + 1].text.strip(), None
+    verb = next((t for t in reversed(cue_span) if speech_verb_lemma(t)), None)
+    if verb is not None:
+        # "…, vindt Ilse Dam: “…”": the subject right after the last speech verb before the colon, not a person the
+        # clause before it names ("En de wijkagent moet …")
+        after = _first_mention(doc, mentions, doc[verb.i + 1].idx, cue_span.end_char) if verb.i + 1 < colon else None
+        if after is not None and after.start - verb.i - 1 <= MAX_VERB_TO_SUBJECT and not any(
+            t.lower_ in _PREPOSITIONS or t.is_punct for t in doc[verb.i + 1 : after.start]
+        ):
+            source = after
     parts = [_source_range(doc, source)]
-    verb = next((t for t in cue_span if speech_verb_lemma(t) and t.i >= source.end), None) or next(
-        (t for t in cue_span if speech_verb_lemma(t)), None
-    )
     if verb is not None:
         parts.append((verb.i, verb.i + 1))
         companion = companion_at(verb, colon)
         if companion is not None:
             parts.append((companion, companion + 1))
     return cue_text(doc, parts, closing=colon).strip(), source
+
+
+#: The most words between a speech verb and the subject after it in a cue before a colon ("vindt wethouder Ilse Dam:").
+MAX_VERB_TO_SUBJECT = 2
 
 
 def _source_range(doc: Doc, source: Mention) -> tuple[int, int]:

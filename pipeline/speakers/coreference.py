@@ -33,7 +33,7 @@ from pipeline.speakers.lexicon import (
     title_gender,
 )
 from pipeline.speakers.mentions import ORGANISATION_PREPOSITIONS, Mention, MentionKind, honorific_end, surname
-from pipeline.speakers.roles import Description, describe, inherited_organisation, org_noun_phrase
+from pipeline.speakers.roles import Description, describe, header_role, inherited_organisation, org_noun_phrase
 
 #: How many earlier sentences that name people a pronoun's look-up walks back for a person of its gender.
 MAX_FOCUS_SENTENCES = 4
@@ -201,9 +201,14 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
     names = _NameIndex()
     inside_quote = Regions(quoted)
     surname_names: dict[str, list[Mention]] = {}
+    header_holders: dict[str, set[str]] = {}  # role -> names that header lines give it ("Voorzitter: Karin de Wit")
     for n in mentions:
         if n.kind is MentionKind.NAME:
             surname_names.setdefault(surname(n.text).lower(), []).append(n)
+            role = header_role(doc[n.start : n.end])
+            if role is not None:
+                header_holders.setdefault(role, set()).add(n.text)
+    shared_offices = {role for role, holders in header_holders.items() if len(holders) > 1}
 
     def _add_to_sentence(m: Mention, key: str) -> None:
         """Index a person mention by its sentence, for `focus`."""
@@ -342,7 +347,11 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
             elif not is_role_text(head):
                 key = None  # "de bron" with no source described by that word: nobody in particular
             elif head in word_set("office_roles.txt"):
-                key = next((k for k, r in reversed(list(records.items())) if any(head in x.lower() for x in r.description.roles)), None)
+                # "De voorzitter": whoever holds the office (the record made last with it); not when header lines name
+                # several people for it ("Voorzitter: A" … "Voorzitter: B"): then the office itself
+                key = None if head in shared_offices else next(
+                    (k for k, r in reversed(list(records.items())) if any(_holds(x, head) for x in r.description.roles)), None
+                )
             elif head in described_roles and described_roles[head].startswith("role:"):
                 key = described_roles[head]  # "De eigenaar van de slang" after "De eigenaar van de groene mamba"
             elif " van " in m.text and (key := focus(m, head)) is None:
@@ -430,6 +439,12 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
                 bodies[start] = []
             bodies[start].append((m, key))
     return Resolution(records, referent)
+
+
+def _holds(role: str, head: str) -> bool:
+    """The role (as written: "voorzitter van de raad", "demissionair minister") is the office `head` itself: one of
+    its words, or the part after a hyphen, is that noun ("fractievoorzitter" is no "voorzitter")."""
+    return any(word == head or word.rsplit("-", 1)[-1] == head for word in role.lower().split())
 
 
 def _find_or_add_name(records: dict[str, SpeakerRecord], m: Mention, names: _NameIndex) -> str:

@@ -55,6 +55,9 @@ class Description:
 def describe(name: Span) -> Description:
     """Roles and organisations stated next to a name: a role before it, an apposition or "van ORG" after."""
     result = Description()
+    header = header_role(name)
+    if header is not None:
+        result.extend(Description(roles=[header]))
     before = _role_before(name)
     domain = _office_domain_after(name, before)
     if before is not None:
@@ -81,6 +84,30 @@ def describe(name: Span) -> Description:
     if bracketed is not None:
         result.extend(bracketed)
     return result
+
+
+def header_role(name: Span) -> str | None:
+    """The role a header line gives the name ("Voorzitter: Karin de Wit", "Notulist: mevrouw K. de Wit"): a role noun
+    opening its line, a colon, then (after an optional title) the name, which ends the line (a party in brackets may
+    follow). The role in lower case, or None."""
+    doc = name.doc
+    start = name.start - _title_before(doc, name.start)
+    if start < 2 or doc[start - 1].text != ":" or not _line_ends_after(doc, name.end):
+        return None
+    role = doc[start - 2]
+    if not (start - 2 == 0 or "\n" in doc[start - 3].text) or not is_role_noun(role):
+        return None
+    return role.lower_
+
+
+def _line_ends_after(doc: Doc, i: int) -> bool:
+    """Token i ends the line: the end of the document, a line break, or a bracketed part and then one."""
+    if i < len(doc) and doc[i].text == "(":
+        close = next((k for k in range(i + 1, min(len(doc), i + MAX_APPOSITION)) if doc[k].text == ")"), None)
+        if close is None:
+            return False
+        i = close + 1
+    return i >= len(doc) or "\n" in doc[i].text
 
 
 def _roles_in_brackets(name: Span) -> Description | None:
