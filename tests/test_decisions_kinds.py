@@ -289,3 +289,19 @@ def test_an_action_of_a_speaker_named_with_the_office_gets_the_speaker_id(analys
     assert action.speaker_id == boer.id
     frames = corpus_frames([analysis])
     assert frames["actions"]["speaker_id"].tolist() == [f"{analysis.document.id}:{boer.id}"]
+
+
+@pytest.mark.parametrize(
+    ("cues", "keywords"),
+    [
+        ("decision_cues.txt", "decision_keywords.txt"),
+        ("decision_consent.txt", "decision_keywords.txt"),
+        ("action_undertakings.txt", "action_keywords.txt"),
+    ],
+)
+def test_every_cue_holds_a_keyword_of_the_quick_test(cues, keywords):
+    from pipeline.resources import _lines, word_set
+
+    parts = word_set(keywords)
+    for line in _lines(cues):
+        assert any(part in line.lower() for part in parts), line
