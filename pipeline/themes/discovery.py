@@ -42,11 +42,13 @@ SENTENCE_END = re.compile(r"(?<=[.!?…])[”’\"']?\s+(?=[„“‘\"'(]?[A-Z�
 
 @cache
 def topic_stop_words() -> frozenset[str]:
-    """Words kept out of the topic vocabulary: speech verbs (forms and lemmas) and `resources/topic_stop_words.txt`."""
+    """Words kept out of the topic vocabulary: speech verbs (forms and lemmas), `resources/topic_stop_words.txt`, and
+    greetings, thanks and forms of address (`keyphrases.address_words`: "goedemorgen", "mevrouw", "heer")."""
     from pipeline.resources import speech_verbs, word_set
+    from pipeline.themes.keyphrases import address_words
 
     verbs = speech_verbs()
-    return frozenset(set(verbs) | {verb.lemma for verb in verbs.values()} | word_set("topic_stop_words.txt"))
+    return frozenset(set(verbs) | {verb.lemma for verb in verbs.values()} | word_set("topic_stop_words.txt") | address_words())
 
 
 def _is_topic_word(token) -> bool:

@@ -2,7 +2,9 @@
 of candidate words, collapsed into phrases.
 
 Candidates are runs of nouns, proper nouns and adjectives when the model tags part of speech, and runs of
-non-stop words otherwise; a run is cut at punctuation and at three words.
+non-stop words otherwise; a run is cut at punctuation and at three words. Greetings, thanks and forms of address
+("Goedemorgen", "Dank u wel", "Mevrouw", "heer"; `address_words`) are never part of one, and an office by which
+speakers address each other ("voorzitter", `address_offices.txt`) is no keyphrase on its own.
 """
 
 from __future__ import annotations
@@ -10,13 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 from scipy import sparse
 from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.tokens import Span, Token
 
-from pipeline.speakers.lexicon import has_pos, is_finite_verb, speech_verb_lemma
+from pipeline.resources import word_set
+from pipeline.speakers.lexicon import has_pos, honorifics, is_finite_verb, speech_verb_lemma
 
 WINDOW = 2
 DAMPING = 0.85
@@ -36,8 +40,22 @@ class Keyphrase:
 _PARTICIPLE = re.compile(r"^(aan|af|bij|door|in|mee|na|om|onder|op|over|toe|uit|voor|weg|terug)?ge\w{2,}(d|t|en)$")
 
 
+@cache
+def address_words() -> frozenset[str]:
+    """Greetings, thanks and forms of address (lower case): `address_words.txt` and the whole words of the titles in
+    `honorifics.txt` and `label_honorifics.txt` ("heer", "mevrouw", "juffrouw"; not abbreviations such as "ing")."""
+    titles = {word for words, _ in honorifics() for word in words}
+    titles |= {line.split("\t")[0].strip().split()[-1] for line in word_set("label_honorifics.txt")}
+    whole = {word for word in titles if word.isalpha() and len(word) >= MIN_TITLE_WORD and word not in ("de", "het")}
+    return frozenset(word_set("address_words.txt") | whole)
+
+
+#: Shorter title words are abbreviations ("dhr", "ing") that may be something else in capitals (ING).
+MIN_TITLE_WORD = 4
+
+
 def _is_candidate(token: Token, tagged: bool) -> bool:
-    if not token.is_alpha or len(token.text) < 3 or token.lower_ in STOP_WORDS:
+    if not token.is_alpha or len(token.text) < 3 or token.lower_ in STOP_WORDS or token.lower_ in address_words():
         return False
     if tagged:
         return token.pos_ in CANDIDATE_POS
@@ -124,9 +142,12 @@ def keyphrases(sentences: Sequence[Span], *, top: int = 8, exclude: frozenset[in
     best = sorted(scored.items(), key=lambda kv: (-kv[1].score, kv[1].text))
     chosen: list[Keyphrase] = []
     seen: set[str] = set()
+    offices = word_set("address_offices.txt")
     for key, phrase in best:
         if len(set(key) & seen) * 2 >= len(key):
             continue  # mostly words of a phrase already chosen
+        if all(word in offices for word in key):
+            continue  # "voorzitter" alone: how speakers address the chair, not what the session is about
         chosen.append(phrase)
         seen.update(key)
         if len(chosen) == top:
