@@ -466,7 +466,8 @@ def _summary_out(
         if q.speaker:
             own.setdefault(q.speaker, []).append(q)
     candidates = {name: [q for q in qs if q.kind == "direct"] or qs for name, qs in own.items()}
-    best = _representatives(candidates, " ".join(x.text for x in context))
+    text = doc_text(context[0].doc) if context else ""
+    best = _representatives(candidates, " ".join(text[x.start_char : x.end_char] for x in context))
     who = [
         WhoSaidWhat(speaker=name, role=roles.get(name), quote=q.text, kind=q.kind, start=q.start, end=q.end)  # type: ignore[arg-type]
         for name, q in best.items()

@@ -15,7 +15,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -66,12 +66,14 @@ def block_sentences(doc: Doc) -> Doc:
     if len(doc) < 2:
         return doc
     starts = doc.to_array([SENT_START]).astype("int32")
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
-            starts[token.i] = 1
-        elif token.is_space and "\n" in token.text:
-            starts[token.i] = -1
+    # the white space after a token is one space or nothing: a line break is a white-space token of its own
+    strings = doc.vocab.strings
+    breaks = [bool(space) and "\n" in strings[orth] for orth, space in doc.to_array([ORTH, IS_SPACE]).tolist()]
+    for i in range(1, len(doc)):
+        if breaks[i - 1]:
+            starts[i] = 1
+        elif breaks[i]:
+            starts[i] = -1
     for kind, start, end, *_ in doc._.blocks or []:
         # a turn's speech starts a sentence of its own, apart from its "Naam:" label on the same line
         if kind == BlockKind.TURN.value and end > start:

@@ -72,7 +72,15 @@ def get_mentions(doc: Doc) -> list[Mention] | None:
     """The stored mentions, or None when the mentions component has not run."""
     if MENTIONS not in doc.spans:
         return None
-    return [Mention(MentionKind(s.label_), s.start, s.end, s.text, s.start_char, s.end_char) for s in doc.spans[MENTIONS]]
+    from pipeline.sentences import doc_text
+
+    text = doc_text(doc)  # a span's text is this slice; `Span.text` would build it token by token
+    kinds = {kind.value: kind for kind in MentionKind}
+    out = []
+    for s in doc.spans[MENTIONS]:
+        first, last = s.start_char, s.end_char
+        out.append(Mention(kinds[s.label_], s.start, s.end, text[first:last], first, last))
+    return out
 
 
 def _mention_at(doc: Doc, start_char: int, end_char: int, kind: str) -> Mention | None:
