@@ -179,6 +179,8 @@ def test_decision_kinds(sentence, kind):
         ("Voor vrijdag stuur ik u de cijfers.", True),
         ("Jan levert de tekeningen uiterlijk 1 april aan.", True),
         ("De wethouder neemt de suggestie mee.", True),
+        ("Ik ga de cijfers bij de provincie opvragen.", True),
+        ("Morgen gaan we de bewoners bellen.", True),
         # negative cases
         ("Ik zal kort zijn.", False),
         ("Ik zal dat niet doen.", False),
@@ -189,6 +191,9 @@ def test_decision_kinds(sentence, kind):
         ("Zal de wethouder de brief sturen?", False),
         ("De gemeente plant bomen in het park.", False),
         ("Trainer Van Dam verwacht dat de spits binnen een maand fit is.", False),
+        ("Ik ga ervan uit dat het lukt.", False),
+        ("De partij gaat te ver met haar plannen voor de weekendscholen.", False),
+        ("Wij gaan nu stemmen.", False),
     ],
 )
 def test_undertakings(sentence, undertakes):
@@ -305,3 +310,16 @@ def test_every_cue_holds_a_keyword_of_the_quick_test(cues, keywords):
     parts = word_set(keywords)
     for line in _lines(cues):
         assert any(part in line.lower() for part in parts), line
+
+
+def test_a_decision_stated_in_a_turn_carries_the_speaker_id_of_the_turn(analyse):
+    analysis = analyse(LINKED + "Voorzitter: Dan besluiten we dat de route in mei opengaat.\n", format="turns")
+    chair = next(s for s in analysis.speakers if s.name == "Voorzitter")
+    (decision,) = [d for s in analysis.sessions for d in s.decisions]
+    assert decision.speaker_id == chair.id
+    assert corpus_frames([analysis])["decisions"]["speaker_id"].tolist() == [f"{analysis.document.id}:{chair.id}"]
+
+
+def test_a_decision_in_prose_minutes_has_no_speaker_id():
+    _, decisions, _ = _find(MINUTES, speakers=SPEAKERS)
+    assert decisions and all(d.speaker_id is None for d in decisions)

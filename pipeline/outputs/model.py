@@ -75,6 +75,9 @@ class Decision(_Strict):
         description="What the sentence records: a decision, consent, a motion carried or rejected, a conclusion, "
         "a hamerstuk (passed without debate)."
     )
+    speaker_id: str | None = Field(
+        default=None, description="The speakers[].id of whoever states the decision in a transcript turn (often the chair)."
+    )
 
 
 class Action(_Strict):

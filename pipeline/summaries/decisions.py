@@ -51,7 +51,12 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»)]*\s+(?=[\"“„‘'(«]?[A-
 _WORD = re.compile(r"[\w'’.-]+", re.UNICODE)
 _TRAILING_WHO = re.compile(r"\((?:actie(?:houder)?\s*:?\s*)?(?P<who>[A-ZÀ-Ý][^()]{0,40})\)\s*[.!]?\s*$")
 _QUESTION_END = re.compile(r"\?[\"”’'»)\s]*$")
-_FUTURE = re.compile(r"\b(?:zal|zullen|zult)\b", re.IGNORECASE)
+#: The future: "zal/zullen/zult", and "gaan" only next to "ik"/"wij" ("Ik ga de aannemer bellen"; "De VVD gaat te ver" is
+#: no plan).
+_FUTURE = re.compile(
+    r"\b(?:zal|zullen|zult|(?<=\bik\s)ga|ga(?=\s+ik\b)|(?<=\bwe\s)gaan|(?<=\bwij\s)gaan|gaan(?=\s+(?:we|wij)\b))\b",
+    re.IGNORECASE,
+)
 #: Where the clause of a "zal" ends: punctuation or a conjunction that opens another clause.
 _CLAUSE_END = re.compile(r"[,;:!?…]|\.(?:\s|$)|\s(?:dat|of|om|zodat|want|maar|omdat|als|wanneer|nadat|voordat|zoals|die|wat|en)\s", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
@@ -181,14 +186,16 @@ def action_cue(sentence: str) -> re.Match[str] | None:
 
 
 def future_undertaking(sentence: str) -> re.Match[str] | None:
-    """Where "zal/zullen/zult" stands when the sentence undertakes to do something: an infinitive ends its
-    clause ("Ik zal de aannemer morgen bellen", "Het college zal ervoor zorgen dat …") that is not in
+    """Where "zal/zullen/zult" (or "ga/gaan" with "ik"/"wij") stands when the sentence undertakes to do something: an
+    infinitive ends its clause ("Ik zal de aannemer morgen bellen", "Het college zal ervoor zorgen dat …", "Ik ga
+    de cijfers opvragen"; words such as "ervan" are passed over, `action_not_infinitives.txt`) that is not in
     `action_future_exclusions.txt` ("Ik zal kort zijn", "Wij zullen zien"), and nothing places it in the
     meeting itself or negates it (`action_meeting_markers.txt`: "straks", "in mijn tweede termijn", "niet").
     Who undertakes it is not checked here."""
     excluded = word_set("action_future_exclusions.txt")
     function = word_set("function_words.txt")
     openers = word_set("noun_openers.txt") | word_set("prepositions.txt")
+    others = word_set("action_not_infinitives.txt")
     for match in _FUTURE.finditer(sentence):
         end = _CLAUSE_END.search(sentence, match.end())
         stop = end.start() if end else len(sentence)
@@ -196,7 +203,7 @@ def future_undertaking(sentence: str) -> re.Match[str] | None:
         # the infinitive: the last word ending in -n that no article, possessive or preposition opens (a noun
         # such as "de kosten" does), so that a phrase after it ("bellen over de planning") may follow
         verbs = [w for i, w in enumerate(words) if len(w) >= 3 and w.endswith("n") and w.isalpha() and w not in function
-                 and (i == 0 or words[i - 1] not in openers)]
+                 and w not in others and (i == 0 or words[i - 1] not in openers)]
         if not verbs or verbs[-1] in excluded or verbs[-1] in FIRST_PERSON:
             continue
         if _any_of("action_meeting_markers.txt").search(sentence[max(0, match.start() - MARKER_WINDOW) : stop]):
@@ -442,7 +449,8 @@ def find_decisions_and_actions(
     `blocks` come from `pipeline.ingest.model` with character offsets into `text`; `speakers_at(offset)` gives
     the speaker of the turn holding a character offset (for "Ik zal dat nagaan"), or None; `speakers` (the
     document's) give each action's `speaker_id` (`speaker_id_for`). Offsets of the results are characters of
-    `text`, and each result's `text == text[start:end]`; a consent ("Akkoord.") spans the proposal before it.
+    `text`, and each result's `text == text[start:end]`; a consent ("Akkoord.") spans the proposal before it. A
+    decision's `speaker_id` is the speaker of the turn that states it.
     """
     decisions: list[Decision] = []
     actions: list[Action] = []
@@ -469,14 +477,19 @@ def find_decisions_and_actions(
             speaker = speakers_at(start) if speakers_at else None
             consent = consent_kind(sentence, text[before[0] : before[1]]) if before else None
             if consent and before:
-                decisions.append(Decision(text=text[before[0] : end], start=before[0], end=end, kind=consent))  # type: ignore[arg-type]
+                decisions.append(Decision(
+                    text=text[before[0] : end], start=before[0], end=end, kind=consent,  # type: ignore[arg-type]
+                    speaker_id=speaker_id_for(speaker, speakers),
+                ))
                 previous = None
                 continue
             kind = decision_kind(sentence)
             if kind is None and section == "decision" and bulleted:
                 kind = "besluit"
             if kind and label_name not in _ACTION_LABELS:
-                decisions.append(Decision(text=sentence, start=start, end=end, kind=kind))  # type: ignore[arg-type]
+                decisions.append(Decision(
+                    text=sentence, start=start, end=end, kind=kind, speaker_id=speaker_id_for(speaker, speakers),  # type: ignore[arg-type]
+                ))
                 previous = None
             cue = action_cue(sentence)
             refused = _any_of("action_negations.txt").search(sentence) is not None
