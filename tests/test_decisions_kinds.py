@@ -102,11 +102,23 @@ def test_third_person_promises_and_undertakings_in_minutes():
         "Het Groningse bestuur zal volgens de krant de knoop doorhakken.",
         "De aannemer zegt dat er kansen zijn, al zullen de kosten stijgen.",
         "Dank aan de wethouder voor die toezegging.",
+        "Volgens Tim Bos zal de provincie het plan toch doorzetten.",
+        "Misschien zal de wethouder de cijfers nog sturen.",
+        "De wethouder neemt waarschijnlijk contact op met de provincie.",
     ],
 )
 def test_refusals_and_sentences_whose_subject_is_no_one_named_are_no_actions(sentence):
     _, _, actions = _find(sentence + "\n")
     assert actions == []
+
+
+def test_a_view_before_a_promise_in_a_turn_is_no_action():
+    text = (
+        "Karin Smit: Ik denk dat wij de brief voor vrijdag sturen. Wij sturen de brief misschien voor vrijdag.\n"
+        "Karin Smit: Wij sturen de brief zo snel mogelijk.\n"
+    )
+    _, _, actions = _find(text, format="turns")
+    assert [(a.text, a.who, a.due) for a in actions] == [("Wij sturen de brief zo snel mogelijk.", "Karin Smit", "zo snel mogelijk")]
 
 
 def test_a_single_surname_acts_when_it_is_a_speaker():

@@ -142,6 +142,13 @@ def asked_before(sentence: str, at: int) -> bool:
     return False
 
 
+def _opinion_before(sentence: str, at: int) -> bool:
+    """Whether a view or expectation ("Volgens …", "verwacht") comes before character `at`, or a hedge
+    ("misschien", "waarschijnlijk") stands anywhere: a weaker action sign is then no undertaking
+    (`action_opinion_frames.txt`, `action_hedges.txt`)."""
+    return bool(_any_of("action_opinion_frames.txt").search(sentence, 0, at) or _any_of("action_hedges.txt").search(sentence))
+
+
 def decision_kind(sentence: str) -> str | None:
     """The kind of decision a sentence records ("besluit", "instemming", "aangenomen", "verworpen",
     "conclusie", "hamerstuk"), or None: also None for a question, a negated or postponed decision
@@ -496,7 +503,7 @@ def find_decisions_and_actions(
             if cue is not None and (refused or is_question(sentence) or asked_before(sentence, cue.start())):
                 cue = None
             weak = undertaking_cue(sentence) if cue is None and not kind and not refused else None
-            if weak is not None and asked_before(sentence, weak.start()):
+            if weak is not None and (asked_before(sentence, weak.start()) or _opinion_before(sentence, weak.start())):
                 weak = None
             labelled = label_name in _ACTION_LABELS and label is not None
             listed = section == "action" and bulleted
