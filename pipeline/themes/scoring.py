@@ -131,9 +131,9 @@ def balanced(text: str, start: int, end: int, *, term: int | None = None) -> tup
             elif not _has_word(text[start:o]):
                 start = o + 1  # "“De overheid legt …" opening a quote that closes sentences later
             else:
-                c = _partner_after(text, end)
-                if c is not None:
-                    end = c + 1
+                partner = _partner_after(text, end)
+                if partner is not None:
+                    end = partner + 1
                 elif term is None or term < o:
                     end = o
         while start < end and text[start].isspace():
