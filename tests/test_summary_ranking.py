@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from pipeline.summaries.extractive import FEATURES, choose, prepare, ranking_settings
+from pipeline.summaries.extractive import FEATURES, MIN_UNITS, MIN_UNITS_FROM, choose, prepare, ranking_settings
 from pipeline.summaries.structured import BUDGET_UNITS, summarise_span, word_budget
 
 ARTICLE = (
@@ -59,8 +59,12 @@ def test_a_word_budget_keeps_the_summary_within_it(nlp):
     chosen, _ = choose(prepared, 10, weights=weights, mmr_lambda=1.0, budget=budget)
     assert chosen == [0, 1]
     assert sum(prepared.words[i] for i in chosen) <= budget
-    # the first unit is taken even when it alone is longer than the budget: a summary is never empty
-    alone, _ = choose(prepared, 10, weights=weights, mmr_lambda=1.0, budget=3)
+    # the first unit is taken even when it alone is longer than the budget (a summary is never empty), and with
+    # MIN_UNITS_FROM candidates or more the summary has MIN_UNITS units whatever the budget
+    assert len(prepared.units) >= MIN_UNITS_FROM
+    at_least, _ = choose(prepared, 10, weights=weights, mmr_lambda=1.0, budget=3)
+    assert at_least == list(range(MIN_UNITS))
+    alone, _ = choose(prepared, 1, weights=weights, mmr_lambda=1.0, budget=3)
     assert alone == [0]
 
 

@@ -31,10 +31,12 @@ from spacy.attrs import IS_ALPHA, LEMMA, LOWER, ORTH
 from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
+from pipeline.ingest.model import BlockKind
 from pipeline.resources import word_set
 from pipeline.results import MENTIONS
 from pipeline.sentences import DocCache, doc_text
-from pipeline.summaries.publishable import first_word, is_procedural, needs_predecessor, rejection
+from pipeline.summaries.decisions import decision_kind
+from pipeline.summaries.publishable import first_person, first_word, is_procedural, needs_predecessor, rejection
 from pipeline.summaries.units import quote_units
 from pipeline.themes.discovery import MIN_LEMMA_LENGTH, lemma_text
 
@@ -83,6 +85,15 @@ FEATURES = (
 LENGTH_CAP = 60
 #: A first line of at most this many words is taken for the title.
 TITLE_WORDS = 30
+#: A span with at least `MIN_UNITS_FROM` candidate units gets a summary of at least `MIN_UNITS` units, whatever
+#: the word budget (a short news text whose first sentence is long is not summed up by that sentence alone).
+MIN_UNITS = 2
+MIN_UNITS_FROM = 4
+#: How the word budget is filled (`summary_ranking.toml`, key `budget_fill`, chosen by benchmarks/summary_fit.py):
+#: "within": a unit that would take the summary over the budget is passed over; "closest": it is taken when
+#: the summary's length ends closer to the budget with it than without it (so a summary may run over by less
+#: than the words still free).
+BUDGET_FILLS = ("within", "closest")
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _QUOTE_MARK = re.compile(r"[“”„‘’\"«»]|,,")
@@ -98,6 +109,17 @@ def ranking_settings() -> tuple[dict[str, float], float]:
     return weights, float(data["mmr_lambda"])
 
 
+@cache
+def budget_fill() -> str:
+    """How the word budget is filled: "within" or "closest" (`BUDGET_FILLS`), from `summary_ranking.toml`
+    (default "within")."""
+    text = resources.files("pipeline.resources").joinpath("summary_ranking.toml").read_text(encoding="utf-8")
+    fill = str(tomllib.loads(text).get("budget_fill", "within"))
+    if fill not in BUDGET_FILLS:
+        raise ValueError(f"summary_ranking.toml: budget_fill must be one of {BUDGET_FILLS}, not {fill!r}")
+    return fill
+
+
 @dataclass
 class Prepared:
     """The publishable units of a span of text with their features and similarity graph.
@@ -105,7 +127,10 @@ class Prepared:
     `units[i]` is a spaCy Span (one or more sentences); `features` is (units × FEATURES); `similarity` is a
     sparse symmetric (units × units) cosine matrix without its diagonal; `predecessor[i]` is the index of
     the unit right before unit i in the text when that one is a candidate too, else -1; `words[i]` is the
-    number of words of unit i (the unit of a summary's length budget).
+    number of words of unit i (the unit of a summary's length budget); `first_person[i]` tells whether unit i
+    lies in a speaker's turn and speaks in the first person outside quotations ("Ik denk dat we …":
+    `publishable.first_person`; a writer's "ons land" in prose does not count);
+    `decision[i]` whether it records a decision ("Besluit: …", "De raad stemt in met …": `decisions.decision_kind`).
     """
 
     units: list[Span]
@@ -114,6 +139,8 @@ class Prepared:
     dependent: list[bool]
     predecessor: list[int]
     words: list[int] = field(default_factory=list)
+    first_person: list[bool] = field(default_factory=list)
+    decision: list[bool] = field(default_factory=list)
 
 
 def units_of(sentences: Sequence[Span]) -> list[Span]:
@@ -268,7 +295,11 @@ def prepare(sentences: Sequence[Span], *, unattributed: Sequence[tuple[int, int]
             min(1.0, entity_tokens[i] / max(1, len(unit))),
             min(words, LENGTH_CAP) / LENGTH_CAP,
         ))
-    return Prepared(units, np.array(rows, dtype=float), graph, dependent, predecessor, counts)
+    return Prepared(
+        units, np.array(rows, dtype=float), graph, dependent, predecessor, counts,
+        first_person=[inside and first_person(t) for inside, t in zip(_in_turns(units), texts, strict=True)],
+        decision=[decision_kind(t) is not None for t in texts],
+    )
 
 
 def lemma_texts(spans: Sequence[Span]) -> list[str]:
@@ -315,6 +346,23 @@ def _entity_prefix(doc: Doc) -> np.ndarray:
 _TOKEN_ROWS: DocCache[list[list[int]]] = DocCache()
 _NAMING_STARTS: DocCache[list[int]] = DocCache()
 _ENTITY_PREFIX: DocCache[np.ndarray] = DocCache()
+_TURN_RANGES: DocCache[list[tuple[int, int]]] = DocCache()
+
+
+def _turn_ranges(doc: Doc) -> list[tuple[int, int]]:
+    return sorted((start, end) for kind, start, end, *_ in doc._.blocks or [] if kind == BlockKind.TURN.value)
+
+
+def _in_turns(units: Sequence[Span]) -> list[bool]:
+    """Per unit, whether its first character lies in a speaker's turn (the reader's blocks stored on the Doc;
+    all False without them): spoken words, where "ik" and "we" are the speaker's, not a writer's ("ons land")."""
+    turns = _TURN_RANGES.get(units[0].doc, _turn_ranges)
+    starts = [t[0] for t in turns]
+    out = []
+    for unit in units:
+        k = bisect.bisect_right(starts, unit.start_char) - 1
+        out.append(k >= 0 and unit.start_char < turns[k][1])
+    return out
 
 
 def _names_someone(units: Sequence[Span]) -> list[bool] | None:
@@ -384,23 +432,36 @@ def choose(
     mmr_lambda: float | None = None,
     extra: int = 0,
     budget: int | None = None,
+    overshoot: bool | None = None,
 ) -> tuple[list[int], list[int]]:
     """Indices of the summary units (document order) and then of up to `extra` further units that add
-    to them (best first, none that refers back): lazy maximal marginal relevance on the sparse graph.
+    to them (best first, none that refers back or speaks in the first person): lazy maximal marginal
+    relevance on the sparse graph.
 
     The summary holds at most `n` units and, when `budget` (in words) is given, at most `budget` words: a
-    unit that would take it over the budget is passed over (it may become a key point), except the first,
-    so that a summary is never empty. Choosing stops once the budget is spent.
+    unit that would take it over the budget is passed over (it may become a key point), unless `overshoot`
+    (default: `budget_fill() == "closest"`) and the summary ends closer to the budget with it than without.
+    Choosing stops once the budget is spent. Beyond the budget:
+    - the first unit is always taken, so that a summary is never empty, and with at least `MIN_UNITS_FROM`
+      candidates at least `MIN_UNITS` units are taken (if `n` allows): the best of those passed over;
+    - when some unit records a decision, the most salient of them is taken first: a session's main decision
+      belongs in its summary;
+    - a unit in the first person (`Prepared.first_person`) is held back: it is taken only when the other units
+      cannot give the summary its minimum length (one unit, or `MIN_UNITS`).
     """
     if weights is None or mmr_lambda is None:
         fitted, lam = ranking_settings()
         weights = weights or fitted
         mmr_lambda = lam if mmr_lambda is None else mmr_lambda
+    if overshoot is None:
+        overshoot = budget_fill() == "closest"
     salience = scores(prepared, weights)
     graph = prepared.similarity
     count = len(salience)
     sizes = prepared.words or [0] * count
+    own_voice = prepared.first_person or [False] * count
     limit = math.inf if budget is None else budget
+    least = min(n, MIN_UNITS if count >= MIN_UNITS_FROM else 1)
     redundancy = np.zeros(count)
     version = [0] * count
     heap = [(-mmr_lambda * salience[i], i, 0) for i in range(count)]
@@ -409,6 +470,7 @@ def choose(
     in_summary = [False] * count
     summary: list[int] = []
     more: list[int] = []
+    held_back: list[int] = []
     used = 0
 
     def take(i: int) -> None:
@@ -419,8 +481,19 @@ def choose(
                 redundancy[j] = value
                 version[j] += 1
 
+    def add(i: int) -> None:
+        nonlocal used
+        take(i)
+        summary.append(i)
+        in_summary[i] = True
+        used += sizes[i]
+
     def full() -> bool:
-        return len(summary) >= n or used >= limit
+        return len(summary) >= n or (used >= limit and len(summary) >= least)
+
+    decisions = [i for i in range(count) if prepared.decision and prepared.decision[i] and not prepared.dependent[i]]
+    if decisions and n > 0:
+        add(max(decisions, key=lambda i: (salience[i], -i)))
 
     while heap and (not full() or len(more) < extra):
         _, i, seen = heapq.heappop(heap)
@@ -429,6 +502,10 @@ def choose(
         if seen != version[i]:
             value = mmr_lambda * salience[i] - (1 - mmr_lambda) * redundancy[i]
             heapq.heappush(heap, (-value, i, version[i]))
+            continue
+        if own_voice[i]:
+            taken[i] = True  # neither a summary unit nor a key point while units in the third person remain
+            held_back.append(i)
             continue
         if not full():
             with_predecessor = None
@@ -442,23 +519,26 @@ def choose(
                     taken[i] = True  # cannot stand here; never chosen
                     continue
             size = sizes[i] + (sizes[with_predecessor] if with_predecessor is not None else 0)
-            if summary and used + size > limit:
+            over = used + size > limit and not (overshoot and used + size - limit < limit - used)
+            if summary and over:
                 taken[i] = True  # over the budget: not in the summary, but it may still add as a key point
                 if not prepared.dependent[i]:
                     more.append(i)
                 continue
             if with_predecessor is not None:
-                take(with_predecessor)
-                summary.append(with_predecessor)
-                in_summary[with_predecessor] = True
-            take(i)
-            summary.append(i)
-            in_summary[i] = True
-            used += size
+                add(with_predecessor)
+            add(i)
         else:
             taken[i] = True
             if not prepared.dependent[i]:
                 more.append(i)
+    # the minimum length: first the best units passed over for the budget, then those in the first person
+    while len(summary) < least and more:
+        add(more.pop(0))
+    for i in held_back:
+        if len(summary) >= least:
+            break
+        add(i)
     return sorted(summary), more[:extra]
 
 

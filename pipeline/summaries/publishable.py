@@ -26,6 +26,7 @@ FINAL_PUNCTUATION = ".!…"
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _MARK = re.compile(r"[“”„‘’‚\"'«»]|,,")
+_FIRST_PERSON_WORD = re.compile(r"\w+(?:'\w+)?|'\w+", re.UNICODE)
 _CLOSERS = "”“’‘\"'»«) \t\n"
 _OPENERS = "“„‘‚\"'«»(,– \t\n"
 
@@ -64,6 +65,21 @@ def first_word(text: str) -> str:
 def needs_predecessor(text: str) -> bool:
     """Whether the unit opens with a word that refers back to the sentence before ("Zij wil …", "Daarom …")."""
     return first_word(text) in word_set("summary_dependent_openers.txt")
+
+
+def first_person(text: str) -> bool:
+    """Whether the unit speaks in the first person outside its quotations ("Ik denk dat we …", "Volgens mij …"):
+    a word of `summary_first_person.txt` in the text with every quotation (its marks included) left out.
+    "Hij zei: „Wij gaan door.”" is not first person: the quotation has its speaker."""
+    body = text.strip()
+    if _MARK.search(body):
+        kept, last = [], 0
+        for pair in quote_pairs(body):
+            kept.append(body[last : pair.open_start])
+            last = pair.close_end
+        body = " ".join([*kept, body[last:]])
+    words = word_set("summary_first_person.txt")
+    return any(w in words for w in _FIRST_PERSON_WORD.findall(body.lower()))
 
 
 def wholly_quoted(text: str, pairs: Sequence[QuotePair] | None = None) -> bool:

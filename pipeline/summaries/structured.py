@@ -103,6 +103,11 @@ def summarise_span(
             key_points.append(point)
         if len(key_points) == KEY_POINTS:
             break
+    if not key_points and more:
+        # every unit left over is longer than a key point and has no clause to cut it at: the best one, whole
+        # (a complete publishable sentence), rather than no key point while informative sentences are unused
+        unit = prepared.units[more[0]]
+        key_points.append(doc_text(unit.doc)[unit.start_char : unit.end_char].strip())
     return SpanSummary(summary, key_points)
 
 
