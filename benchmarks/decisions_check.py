@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from bisect import bisect_right
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -47,12 +48,13 @@ def from_readers(transcript: Transcript) -> list[tuple[str, list[Decision], list
                 roles=list(p.roles), aliases=list(p.aliases))
         for key, p in transcript.participants.items()
     ]
-    turns = [b for b in transcript.blocks if b.kind is BlockKind.TURN and b.speaker]
+    turns = sorted((b.start, b.end, b.speaker) for b in transcript.blocks if b.kind is BlockKind.TURN and b.speaker)
+    starts = [t[0] for t in turns]
 
     def speaker_at(offset: int) -> str | None:
-        for block in turns:
-            if block.start <= offset < block.end:
-                return names.get(block.speaker or "", block.speaker)
+        i = bisect_right(starts, offset) - 1
+        if i >= 0 and offset < turns[i][1]:
+            return names.get(turns[i][2] or "", turns[i][2])
         return None
 
     out = []

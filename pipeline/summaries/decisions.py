@@ -14,7 +14,7 @@ turn whose speaker is known): undertakings such as "neemt contact op", "zoekt ui
 `action_deadlines.txt`). A bare "Akkoord." after a sentence that proposes something is a decision spanning both
 (`decision_consent.txt`, `decision_proposals.txt`). Questions, and cues after "vraagt of …"
 (`decision_question_frames.txt`), record neither. `who` is linked to the document's speakers (`speaker_id`)
-by name, alias, surname or the one speaker holding an office (`speaker_id_for`).
+by name, alias, surname or the one speaker holding an office (`SpeakerIndex`).
 
 A pure function of the text and its blocks: no spaCy, so it runs on any reader's `Transcript`.
 """
@@ -273,59 +273,63 @@ def undertaking_cue(sentence: str) -> re.Match[str] | None:
     return future_undertaking(body) or deadline_undertaking(body)
 
 
-def known_names(speakers: Sequence[Speaker]) -> frozenset[str]:
-    """Case-folded names, aliases and surnames of the speakers: a single capitalised word among them
-    ("Omtzigt zegde toe …") names someone."""
-    out: set[str] = set()
-    for s in speakers:
-        for form in (s.name, *s.aliases):
-            out.add(form.casefold())
-            label = parse_label(form)
-            if label is not None and label.type == "person" and label.surname:
-                out.add(label.surname.casefold())
-    return frozenset(out)
+class SpeakerIndex:
+    """The document's speakers indexed by case-folded name and alias, surname, given name and role, so that
+    `who` is linked in constant time (`lookup`). Built once per document or session."""
+
+    def __init__(self, speakers: Sequence[Speaker]) -> None:
+        self.by_form: dict[str, set[str]] = {}
+        self.by_surname: dict[str, list[tuple[str, str | None]]] = {}  # surname → (id, given name or initials)
+        self.by_given: dict[str, set[str]] = {}
+        self.by_role: dict[str, set[str]] = {}
+        for s in speakers:
+            for form in (s.name, *s.aliases):
+                self.by_form.setdefault(form.casefold(), set()).add(s.id)
+                label = parse_label(form)
+                if s.type in ("person", "office") and label is not None and label.type == "person" and label.surname:
+                    self.by_surname.setdefault(label.surname.casefold(), []).append((s.id, label.given))
+            if s.type == "person":
+                self.by_given.setdefault(s.name.split()[0].casefold(), set()).add(s.id)
+            for role in s.roles:
+                self.by_role.setdefault(role.casefold(), set()).add(s.id)
+        #: Case-folded names, aliases and surnames: a single capitalised word among them names someone
+        #: ("Omtzigt zegde toe …").
+        self.known = frozenset(self.by_form) | frozenset(self.by_surname)
+
+    def lookup(self, who: str | None) -> str | None:
+        """The id of the one speaker `who` names, or None (none or several match).
+
+        Tried in turn: the name or an alias (case folded); the surname of a person ("Wethouder De Boer", "Mevrouw
+        De Boer" → the speaker "De Boer" or "Anna de Boer"; a given name or initials must agree when both give
+        one); a given name alone ("Petra" → "Petra Smulders"); an office ("De wethouder" → the one speaker whose
+        roles hold "wethouder").
+        """
+        if not who:
+            return None
+        exact = self.by_form.get(who.strip().casefold(), set())
+        if len(exact) == 1:
+            return next(iter(exact))
+        label = parse_label(who)
+        if label is None:
+            return None
+        if label.type == "person" and label.surname:
+            given = label.given[0].casefold() if label.given else None
+            found = {
+                key for key, other in self.by_surname.get(label.surname.casefold(), [])
+                if not (given and other and other[0].casefold() != given)
+            }
+            if not found and not label.given and len(label.surname.split()) == 1:  # a given name alone
+                found = self.by_given.get(label.surname.casefold(), set())
+            return next(iter(found)) if len(found) == 1 else None
+        if label.type == "office" and label.roles:
+            holders = set().union(*(self.by_role.get(r.casefold(), set()) for r in label.roles))
+            return next(iter(holders)) if len(holders) == 1 else None
+        return None
 
 
 def speaker_id_for(who: str | None, speakers: Sequence[Speaker]) -> str | None:
-    """The id of the one speaker `who` names, or None (none or several match).
-
-    Tried in turn: the name or an alias (case folded); the surname of a person ("Wethouder De Boer", "mevrouw
-    de boer" → the speaker "De Boer" or "Anna de Boer"; a given name or initials must agree when both give
-    one); a given name alone ("Petra" → "Petra Smulders"); an office ("De wethouder" → the one speaker whose
-    roles hold "wethouder").
-    """
-    if not who or not speakers:
-        return None
-    folded = who.strip().casefold()
-    exact = {s.id for s in speakers for form in (s.name, *s.aliases) if form.casefold() == folded}
-    if len(exact) == 1:
-        return exact.pop()
-    label = parse_label(who)
-    if label is None:
-        return None
-    if label.type == "person" and label.surname:
-        found = set()
-        for s in speakers:
-            if s.type not in ("person", "office"):
-                continue
-            for form in (s.name, *s.aliases):
-                other = parse_label(form)
-                if other is None or other.type != "person" or not other.surname:
-                    continue
-                if other.surname.casefold() != label.surname.casefold():
-                    continue
-                if label.given and other.given and label.given[0].casefold() != other.given[0].casefold():
-                    continue
-                found.add(s.id)
-        if not found and not label.given and len(label.surname.split()) == 1:  # a given name alone
-            given = label.surname.casefold()
-            found = {s.id for s in speakers if s.type == "person" and s.name.split()[0].casefold() == given}
-        return found.pop() if len(found) == 1 else None
-    if label.type == "office" and label.roles:
-        roles = {r.casefold() for r in label.roles}
-        holders = {s.id for s in speakers if roles & {r.casefold() for r in s.roles}}
-        return holders.pop() if len(holders) == 1 else None
-    return None
+    """The id of the one speaker `who` names, or None (none or several match); see `SpeakerIndex.lookup`."""
+    return SpeakerIndex(speakers).lookup(who) if who and speakers else None
 
 
 def due_date(sentence: str) -> str | None:
@@ -455,13 +459,19 @@ def find_decisions_and_actions(
 
     `blocks` come from `pipeline.ingest.model` with character offsets into `text`; `speakers_at(offset)` gives
     the speaker of the turn holding a character offset (for "Ik zal dat nagaan"), or None; `speakers` (the
-    document's) give each action's `speaker_id` (`speaker_id_for`). Offsets of the results are characters of
+    document's) give each action's `speaker_id` (`SpeakerIndex.lookup`). Offsets of the results are characters of
     `text`, and each result's `text == text[start:end]`; a consent ("Akkoord.") spans the proposal before it. A
     decision's `speaker_id` is the speaker of the turn that states it.
     """
     decisions: list[Decision] = []
     actions: list[Action] = []
-    known = known_names(speakers)
+    built: list[SpeakerIndex] = []
+
+    def index() -> SpeakerIndex:  # built when the first decision or action needs it (most sessions have none)
+        if not built:
+            built.append(SpeakerIndex(speakers))
+        return built[0]
+
     section: str | None = None
     previous: tuple[int, int] | None = None  # the sentence before, while it is no decision
     for block in blocks:
@@ -486,7 +496,7 @@ def find_decisions_and_actions(
             if consent and before:
                 decisions.append(Decision(
                     text=text[before[0] : end], start=before[0], end=end, kind=consent,  # type: ignore[arg-type]
-                    speaker_id=speaker_id_for(speaker, speakers),
+                    speaker_id=index().lookup(speaker),
                 ))
                 previous = None
                 continue
@@ -495,7 +505,7 @@ def find_decisions_and_actions(
                 kind = "besluit"
             if kind and label_name not in _ACTION_LABELS:
                 decisions.append(Decision(
-                    text=sentence, start=start, end=end, kind=kind, speaker_id=speaker_id_for(speaker, speakers),  # type: ignore[arg-type]
+                    text=sentence, start=start, end=end, kind=kind, speaker_id=index().lookup(speaker),  # type: ignore[arg-type]
                 ))
                 previous = None
             cue = action_cue(sentence)
@@ -520,10 +530,10 @@ def find_decisions_and_actions(
                 cue = action_cue(body)
             if cue is None and weak is not None and not (labelled or listed):
                 cue = undertaking_cue(body)
-            who = _who(body, cue, inner, speaker, own_clause=weak is not None, known=known)
+            who = _who(body, cue, inner, speaker, own_clause=weak is not None, known=index().known)
             if weak is not None and not (labelled or listed) and who is None:
                 continue  # an undertaking without anyone named to do it
             actions.append(Action(
-                text=sentence, start=start, end=end, who=who, due=due_date(sentence), speaker_id=speaker_id_for(who, speakers),
+                text=sentence, start=start, end=end, who=who, due=due_date(sentence), speaker_id=index().lookup(who),
             ))
     return decisions, actions
