@@ -189,9 +189,24 @@ def is_acronym(token: Token) -> bool:
 
 
 def is_role_noun(token: Token) -> bool:
-    """A function noun, also as the head of a compound: hoogleraar, clustermanager, stikstof-professor; or a party
-    member noun such as "D66'er" or "CDA'er" (`party_member_prefix`)."""
-    return _is_role_word(token.lower_) or party_member_prefix(token) is not None
+    """A function noun, also as the head of a compound: hoogleraar, clustermanager, stikstof-professor; a party
+    member noun such as "D66'er" or "CDA'er" (`party_member_prefix`); or a trade, occupation or resident noun
+    where it can only be a role (`is_occupation_noun`)."""
+    return _is_role_word(token.lower_) or party_member_prefix(token) is not None or is_occupation_noun(token)
+
+
+def is_occupation_noun(token: Token) -> bool:
+    """A trade, occupation or resident noun (`occupation_nouns.txt`: bakker, boer, bewoonster, buurtbewoner) written in
+    lower case, or capitalised only because it opens a sentence and right before a given name ("Boer Jan de Vries
+    zegt …"). Never a capitalised word elsewhere: "Els Bakker", "Jan de Boer" and "Bakker zegt" are surnames."""
+    if not _is_occupation_word(token.lower_):
+        return False
+    if token.text == token.lower_:
+        return True
+    doc = token.doc
+    if not token.is_sent_start or token.i + 1 >= len(doc) or not is_capitalised(token):
+        return False
+    return is_capitalised(doc[token.i + 1]) and is_first_name(doc[token.i + 1])
 
 
 #: "D66'er", "CDA'er", "GroenLinks'er": a member of the party written before the apostrophe.
@@ -205,8 +220,8 @@ def party_member_prefix(token: Token) -> str | None:
 
 
 def is_role_text(word: str) -> bool:
-    """`is_role_noun` for a lower-case word that is not a token ("projectleider")."""
-    return _is_role_word(word)
+    """`is_role_noun` for a lower-case word that is not a token ("projectleider", "bakker")."""
+    return _is_role_word(word) or _is_occupation_word(word)
 
 
 #: A role noun of at least this many letters is also the head of a compound ("clustermanager").
@@ -224,6 +239,18 @@ def _is_role_word(word: str) -> bool:
         return True
     # a compound whose head is a long role noun: look up the word's endings, not every role noun in turn
     return any(word[-n:] in roles for n in range(MIN_COMPOUND_ROLE, len(word) - MIN_COMPOUND_MODIFIER + 1))
+
+
+@cache
+def _is_occupation_word(word: str) -> bool:
+    """A word of `occupation_nouns.txt`, or a compound whose head is one of at least `MIN_COMPOUND_ROLE` letters
+    ("buurtbewoner", "kunstschilder"), also after a hyphen."""
+    if not word.replace("'", "").isalpha() and "-" not in word:
+        return False
+    trades = word_set("occupation_nouns.txt")
+    if word in trades or word.rsplit("-", 1)[-1] in trades:
+        return True
+    return any(word[-n:] in trades for n in range(MIN_COMPOUND_ROLE, len(word) - MIN_COMPOUND_MODIFIER + 1))
 
 
 def is_group_noun(token: Token) -> bool:
