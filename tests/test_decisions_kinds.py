@@ -157,6 +157,7 @@ def test_procedural_decisions_in_minutes():
         ("Het verslag van 3 februari wordt goedgekeurd.", "hamerstuk"),
         ("De motie wordt met 21 stemmen voor en 9 tegen aangenomen.", "aangenomen"),
         ("Motie 4 over de kermis: verworpen.", "verworpen"),
+        ("De voorzitter concludeert dat er steun is voor het plan.", "conclusie"),
         ("De motie over de kermis haalde geen meerderheid.", "verworpen"),
         ("De brief van de provincie wordt voor kennisgeving aangenomen.", "hamerstuk"),
         # negative cases
@@ -175,6 +176,7 @@ def test_procedural_decisions_in_minutes():
         ("De fractie kon daarom niet instemmen met de bezuiniging.", None),
         ("Als de raad besluit om de school te sluiten, volgen er protesten.", None),
         ("De huur kan voor vijf jaar worden vastgesteld.", None),
+        ("De onderzoekers concluderen dat de dijk te laag is.", None),
     ],
 )
 def test_decision_kinds(sentence, kind):
