@@ -53,16 +53,10 @@ def _build(doc: Doc) -> TokenTable:
         return TokenTable([], [], [], [], [], [], [], [])
     rows = doc.to_array(list(_COLUMNS)).T.tolist()
     strings = doc.vocab.strings
-    known: dict[int, str] = {0: ""}
 
     def words(column: list[int]) -> list[str]:
-        out = []
-        for key in column:
-            word = known.get(key)
-            if word is None:
-                word = known[key] = strings[key]
-            out.append(word)
-        return out
+        known = {key: strings[key] if key else "" for key in set(column)}  # each distinct string looked up once
+        return [known[key] for key in column]
 
     orth, lower, lemma, start, ent, space, punct, alpha = rows
     # SENT_START is stored as an unsigned column: 1 start, 0 unknown, -1 (wrapped to a large number) not a start

@@ -95,11 +95,16 @@ def _folded(name: str) -> frozenset[str]:
 
 def is_first_name(token: Token) -> bool:
     """A given name from the lists (first, female and male names, diacritics ignored), or an initial such as "J."."""
-    text = token.text
+    return is_first_name_text(token.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def is_first_name_text(text: str) -> bool:
+    """`is_first_name` of a word's text (cached: asked of the same words many times)."""
     head = text.split("-")[0].lower()
     if head in word_set("first_names.txt") or _INITIAL.match(text):
         return True
-    folded = fold(head)
+    folded = head if head.isascii() else fold(head)  # folding changes nothing in lower-case ASCII
     return folded in _folded("first_names.txt") or folded in _folded("female_names.txt") or folded in _folded("male_names.txt")
 
 
@@ -147,10 +152,14 @@ def is_particle(token: Token) -> bool:
 def is_org_word(token: Token) -> bool:
     """A word that marks an organisation or place (Universiteit, ministerie, Development), also as the head of a
     capitalised compound ("Rabobank", "Milieufederatie"; `org_suffixes.txt`)."""
-    lower = token.lower_
+    return is_org_word_text(token.text, token.lower_)
+
+
+def is_org_word_text(text: str, lower: str) -> bool:
+    """`is_org_word` of a word's text and lower-case form."""
     if lower in word_set("org_words.txt"):
         return True
-    return token.text[:1].isupper() and _is_org_compound(lower)
+    return text[:1].isupper() and _is_org_compound(lower)
 
 
 def is_org_descriptor(token: Token) -> bool:
@@ -177,36 +186,58 @@ _CAMEL = re.compile(r"[a-zà-ÿ][A-Z]")
 def is_camel_case(token: Token) -> bool:
     """A word with a capital after a small letter inside it, the way organisations and parties are written
     (VluchtelingenWerk, GroenLinks, ChristenUnie), never a Dutch person's name."""
-    text = token.text
-    if not (text[:1].isupper() and text.replace("-", "").isalpha() and _CAMEL.search(text)):
+    if not camel_shaped(token.text):
         return False
     return not is_role_noun(token)  # "GroenLinks-PvdA-leider": a role
 
 
+def camel_shaped(text: str) -> bool:
+    """A capitalised word of letters (and hyphens) with a capital right after a small letter ("GroenLinks")."""
+    return bool(text[:1].isupper() and text.replace("-", "").isalpha() and _CAMEL.search(text))
+
+
 def is_acronym(token: Token) -> bool:
     """An all-caps short word such as TNO, DENK or D66, but not a road number such as A27."""
-    return bool(_ACRONYM.match(token.text)) and not _ROAD.match(token.text)
+    return is_acronym_text(token.text)
+
+
+def is_acronym_text(text: str) -> bool:
+    """`is_acronym` of a word's text."""
+    return bool(_ACRONYM.match(text)) and not _ROAD.match(text)
 
 
 def is_role_noun(token: Token) -> bool:
     """A function noun, also as the head of a compound: hoogleraar, clustermanager, stikstof-professor; a party
     member noun such as "D66'er" or "CDA'er" (`party_member_prefix`); or a trade, occupation or resident noun
     where it can only be a role (`is_occupation_noun`)."""
-    return _is_role_word(token.lower_) or party_member_prefix(token) is not None or is_occupation_noun(token)
+    return is_role_noun_text(token.text, token.lower_) or is_occupation_noun(token)
 
 
 def is_occupation_noun(token: Token) -> bool:
     """A trade, occupation or resident noun (`occupation_nouns.txt`: bakker, boer, bewoonster, buurtbewoner) written in
     lower case, or capitalised only because it opens a sentence and right before a given name ("Boer Jan de Vries
     zegt …"). Never a capitalised word elsewhere: "Els Bakker", "Jan de Boer" and "Bakker zegt" are surnames."""
-    if not _is_occupation_word(token.lower_):
-        return False
-    if token.text == token.lower_:
-        return True
     doc = token.doc
-    if not token.is_sent_start or token.i + 1 >= len(doc) or not is_capitalised(token):
+    following = doc[token.i + 1].text if token.i + 1 < len(doc) else None
+    return is_occupation_noun_of(token.text, token.lower_, bool(token.is_sent_start), following)
+
+
+def is_occupation_noun_of(text: str, lower: str, sent_start: bool, following: str | None) -> bool:
+    """`is_occupation_noun` of a token given by its text, lower-case form, whether it starts a sentence and the text of
+    the token after it (None at the end of the document)."""
+    if not _is_occupation_word(lower):
         return False
-    return is_capitalised(doc[token.i + 1]) and is_first_name(doc[token.i + 1])
+    if text == lower:
+        return True
+    if not sent_start or following is None or not is_capitalised_text(text):
+        return False
+    return is_capitalised_text(following) and is_first_name_text(following)
+
+
+def is_role_noun_text(text: str, lower: str) -> bool:
+    """`is_role_noun` of a word's text and lower-case form, as far as the word alone tells: a trade or occupation noun
+    only in lower case (capitalised at a sentence start before a given name it needs `is_occupation_noun_of`)."""
+    return _is_role_word(lower) or _PARTY_MEMBER.match(text) is not None or (text == lower and _is_occupation_word(lower))
 
 
 #: "D66'er", "CDA'er", "GroenLinks'er": a member of the party written before the apostrophe.
@@ -260,10 +291,15 @@ def is_group_noun(token: Token) -> bool:
 
 def speech_verb_lemma(token: Token) -> str | None:
     """The speech verb lemma of a token (zegt → zeggen), or None; never for DENK or other names in capitals."""
-    if is_acronym(token) or (is_capitalised(token) and not token.is_sent_start):
+    return speech_verb_lemma_of(token.text, token.lower_, token.lemma_, bool(token.is_sent_start))
+
+
+def speech_verb_lemma_of(text: str, lower: str, lemma: str, sent_start: bool) -> str | None:
+    """`speech_verb_lemma` of a token given by its text, lower-case form, lemma and whether it starts a sentence."""
+    if is_acronym_text(text) or (not sent_start and is_capitalised_text(text)):
         return None
     table = speech_verbs()
-    verb = table.get(token.lower_) or table.get(token.lemma_.lower())
+    verb = table.get(lower) or table.get(lemma.lower())
     return verb.lemma if verb else None
 
 

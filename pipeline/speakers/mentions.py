@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.quotes.marks import OPENING_TOKENS
 from pipeline.resources import word_set
+from pipeline.sentences import DocCache
 from pipeline.speakers.lexicon import (
     ARTICLES,
     PARTICLES,
@@ -22,24 +23,34 @@ from pipeline.speakers.lexicon import (
     PRONOUNS,
     after_place_preposition,
     annotated,
+    camel_shaped,
     has_pos,
     honorifics,
     is_acronym,
+    is_acronym_text,
     is_camel_case,
     is_capitalised,
+    is_capitalised_text,
     is_finite_verb,
     is_first_name,
+    is_first_name_text,
     is_function_word,
     is_group_noun,
+    is_occupation_noun_of,
     is_org_word,
+    is_org_word_text,
     is_particle,
     is_plural_verb,
     is_role_noun,
+    is_role_noun_text,
     is_role_text,
     party_member_prefix,
     speech_verb_lemma,
+    speech_verb_lemma_of,
+    speech_verbs,
 )
 from pipeline.speakers.roles import bracketed_organisation, org_noun_phrase
+from pipeline.tokens import TokenTable, token_table
 
 
 class MentionKind(str, Enum):
@@ -74,6 +85,75 @@ def has_ner(doc: Doc) -> bool:
     return annotated(doc, "ENT_IOB")
 
 
+@dataclass(frozen=True, slots=True)
+class WordFacts:
+    """The lexicon's answer for every token of a Doc (index = token index), read once per Doc: the mention rules
+    ask them of every token many times, and a `Token` object per question was most of their time. Each list equals
+    the lexicon function of the same name applied to `doc[i]` (`capitalised` = `is_capitalised`, `name_word` =
+    `_name_word`, `speech` = `speech_verb_lemma`, …); `table` holds the token strings."""
+
+    table: TokenTable
+    capitalised: list[bool]
+    first_name: list[bool]
+    function: list[bool]
+    particle: list[bool]
+    org: list[bool]
+    role: list[bool]
+    acronym: list[bool]
+    name_word: list[bool]
+    group: list[bool]
+    camel: list[bool]
+    speech: list[str | None]
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_row(text: str, lower: str) -> tuple[bool, ...]:
+    """The facts of one word that depend on its text alone, in `WordFacts` field order (capitalised … camel); `role`
+    without the occupation nouns that need their context (`is_occupation_noun_of`, added by `_build_facts`)."""
+    role = is_role_noun_text(text, lower)
+    groups = word_set("group_nouns.txt")
+    return (
+        is_capitalised_text(text),
+        is_first_name_text(text),
+        lower in word_set("function_words.txt"),
+        lower in PARTICLES,
+        is_org_word_text(text, lower),
+        role,
+        is_acronym_text(text),
+        _name_word_text(text),
+        lower in groups or lower.rsplit("-", 1)[-1] in groups,
+        not role and camel_shaped(text),
+    )
+
+
+def _build_facts(doc: Doc) -> WordFacts:
+    table = token_table(doc)
+    per_token = [_word_row(text, lower) for text, lower in zip(table.text, table.lower, strict=True)]
+    columns: list[list[bool]] = [list(column) for column in zip(*per_token, strict=True)] if per_token else [[] for _ in range(10)]
+    role, camel = columns[5], columns[9]
+    for i, (text, lower) in enumerate(zip(table.text, table.lower, strict=True)):
+        if not role[i] and text != lower:  # "Boer Jan de Vries zegt": an occupation at a sentence start, before a given name
+            following = table.text[i + 1] if i + 1 < len(table) else None
+            if is_occupation_noun_of(text, lower, table.sent_start[i], following):
+                role[i], camel[i] = True, False
+    verbs = speech_verbs()
+    verb_lemmas = {lemma for lemma in set(table.lemma) if lemma.lower() in verbs}
+    speech = [
+        speech_verb_lemma_of(text, lower, lemma, start) if lower in verbs or lemma in verb_lemmas else None
+        for text, lower, lemma, start in zip(table.text, table.lower, table.lemma, table.sent_start, strict=True)
+    ]
+    capitalised, first_name, function, particle, org, _, acronym, name_word, group, _ = columns
+    return WordFacts(table, capitalised, first_name, function, particle, org, role, acronym, name_word, group, camel, speech)
+
+
+_FACTS: DocCache[WordFacts] = DocCache()
+
+
+def word_facts(doc: Doc) -> WordFacts:
+    """The `WordFacts` of `doc`, built once per Doc (linear in its length)."""
+    return _FACTS.get(doc, _build_facts)
+
+
 def person_names(doc: Doc, blocked: set[int] | None = None) -> list[Span]:
     """Full person names: name-shaped sequences (a given name, particles, a surname; capitalised runs;
     surnames after a role noun), completed by the NER model's PER entities where it has them."""
@@ -84,10 +164,12 @@ def person_names(doc: Doc, blocked: set[int] | None = None) -> list[Span]:
         spans.append(span)
         taken.update(range(span.start, span.end))
 
+    facts = word_facts(doc)
+    lowers = facts.table.lower
     i = 0
     given_end = -1  # end of the run of given names after the last start tried; the same for every start inside it
     while i < len(doc):
-        if i not in taken and is_capitalised(doc[i]) and is_first_name(doc[i]) and not (i > 0 and doc[i - 1].lower_ in ARTICLES):
+        if facts.capitalised[i] and facts.first_name[i] and i not in taken and not (i > 0 and lowers[i - 1] in ARTICLES):
             if i >= given_end:
                 given_end = _given_names_end(doc, i)
             end = _name_end(doc, i, given_end)
@@ -129,10 +211,11 @@ def _names_with_age(doc: Doc, taken: set[int]) -> list[Span]:
     """"zegt Lisa (34) uit Zwolle": a capitalised word followed by an age in brackets is a person's name, the way
     Dutch news introduces people by given name. Not a function, organisation or role word or an acronym."""
     found: list[Span] = []
+    texts = token_table(doc).text
     for i in range(len(doc) - 3):
-        tok = doc[i]
-        if i in taken or doc[i + 1].text != "(" or doc[i + 3].text != ")" or not doc[i + 2].text.isdigit():
+        if i in taken or texts[i + 1] != "(" or texts[i + 3] != ")" or not texts[i + 2].isdigit():
             continue
+        tok = doc[i]
         if not 0 < int(doc[i + 2].text) <= MAX_AGE or not is_capitalised(tok) or not _name_word(tok):
             continue
         if is_function_word(tok) or is_acronym(tok) or is_org_word(tok) or is_role_noun(tok):
@@ -150,18 +233,15 @@ def _speaking_single_names(doc: Doc, taken: set[int]) -> list[Span]:
     document also writes capitalised inside a sentence (so a proper noun, not a word capitalised by its place) is a
     person's name: a given name nobody introduces. Not a function word, acronym, organisation or role word, nor a
     word the model tags as an organisation or place anywhere. Two passes over the tokens."""
-    inside: set[str] = set()
-    not_person: set[str] = set()
-    for tok in doc:
-        if is_capitalised(tok) and not tok.is_sent_start:
-            inside.add(tok.text)
-        if tok.ent_type_ in _NOT_PERSON_LABELS:
-            not_person.add(tok.text)
+    facts = word_facts(doc)
+    texts, starts = facts.table.text, facts.table.sent_start
+    inside = {text for text, capital, start in zip(texts, facts.capitalised, starts, strict=True) if capital and not start}
+    not_person = {text for text, label in zip(texts, facts.table.ent_type, strict=True) if label in _NOT_PERSON_LABELS}
     found: list[Span] = []
-    for tok in doc:
-        i = tok.i
-        if not tok.is_sent_start or i in taken or i + 1 >= len(doc) or tok.text not in inside or tok.text in not_person:
+    for i, text in enumerate(texts):
+        if not starts[i] or i in taken or i + 1 >= len(doc) or text not in inside or text in not_person:
             continue
+        tok = doc[i]
         if not _name_word(tok) or is_function_word(tok) or is_acronym(tok) or is_org_word(tok) or is_role_noun(tok) or is_particle(tok):
             continue
         verb = doc[i + 1]
@@ -193,9 +273,13 @@ def _surname_only(doc: Doc, taken: set[int]) -> list[Span]:
     ("CDA-Kamerlid Boswijk", "Kamerlid Van Haga") or closing the subject of a speech verb
     ("…", vindt advocaat bij het Internationaal Strafhof (ICC) Knoops.)."""
     found: list[Span] = []
-    for i, tok in enumerate(doc):
-        if i in taken:
-            continue
+    facts = word_facts(doc)
+    texts, starts = facts.table.text, facts.table.sent_start
+    final = len(doc) - 1
+    for i in range(len(doc)):
+        if i in taken or not (starts[i] or i < final and texts[i + 1] == "(" or facts.role[i] or facts.speech[i]):
+            continue  # none of the cases below can start at this token
+        tok = doc[i]
         if tok.is_sent_start and i + 2 < len(doc) and doc[i + 1].text == ":" and doc[i + 2].text in OPENING_TOKENS:
             span = _surname_at(doc, i, allow_sentence_start=True)
             if span is not None and tok.lower_ not in word_set("non_speaker_labels.txt"):
@@ -265,8 +349,12 @@ def _name_shaped(doc: Doc, taken: set[int]) -> list[Span]:
     """Runs of two or more capitalised words (with particles) that look like a person's name: not after an
     article ("de Landelijke Huisartsen Vereniging"), no organisation word, no digits."""
     found: list[Span] = []
+    facts = word_facts(doc)
     i = 0
     while i < len(doc):
+        if i in taken or not facts.capitalised[i] or facts.function[i] or facts.acronym[i]:
+            i += 1
+            continue
         tok = doc[i]
         prev = doc[i - 1] if i > 0 else None
         starts_run = prev is None or not is_capitalised(prev) or not _name_word(prev) or is_role_noun(prev) or prev.is_sent_start and is_function_word(prev)
@@ -337,8 +425,10 @@ def place_names(doc: Doc) -> frozenset[str]:
     Apel onder valt"), so no person's name. One pass over the tokens."""
     prepositions = word_set("place_only_prepositions.txt")
     found: set[str] = set()
+    facts = word_facts(doc)
+    lowers, starts = facts.table.lower, facts.table.sent_start
     for i in range(1, len(doc)):
-        if doc[i - 1].lower_ not in prepositions or not is_capitalised(doc[i]) or doc[i].is_sent_start:
+        if lowers[i - 1] not in prepositions or not facts.capitalised[i] or starts[i]:
             continue
         j = i
         while j < len(doc) and j - i < 4 and (is_capitalised(doc[j]) and _name_word(doc[j]) or is_particle(doc[j])) and not (j > i and doc[j].is_sent_start):
@@ -382,10 +472,11 @@ _HONORIFIC_LAST = frozenset(words[-1] for words, gender in honorifics() if gende
 
 def honorific_end(doc: Doc, i: int) -> int | None:
     """End of a title such as "de heer" or "mevrouw" starting at token i."""
-    if i >= len(doc) or doc[i].lower_ not in _HONORIFIC_FIRST:
+    lowers = token_table(doc).lower
+    if i >= len(lowers) or lowers[i] not in _HONORIFIC_FIRST:
         return None  # asked for every token: most words start no title
     for words in HONORIFICS:
-        if i + len(words) <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(words)):
+        if i + len(words) <= len(lowers) and all(lowers[i + k] == w for k, w in enumerate(words)):
             return i + len(words)
     return None
 
@@ -393,7 +484,10 @@ def honorific_end(doc: Doc, i: int) -> int | None:
 def _after_honorific(doc: Doc, taken: set[int]) -> list[Span]:
     """Minutes name people by title: "De heer Jansen", "mevrouw De Vries", "dhr. Van den Berg"."""
     found: list[Span] = []
+    lowers = token_table(doc).lower
     for i in range(len(doc)):
+        if lowers[i] not in _HONORIFIC_FIRST:
+            continue
         j = honorific_end(doc, i)
         if j is None or j >= len(doc):
             continue
@@ -528,7 +622,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
     organisations += _joined_names_with_singular_verb(doc, {i for s in organisations for i in range(s.start, s.end)})
     blocked = {i for s in organisations for i in range(s.start, s.end)}
     names = person_names(doc, blocked)
-    camel = {t.lower_ for t in doc if is_camel_case(t)}
+    facts = word_facts(doc)
+    lowers, starts = facts.table.lower, facts.table.sent_start
+    camel = {lower for lower, shaped in zip(lowers, facts.camel, strict=True) if shaped}
     if camel:
         # "zegt Vluchtelingenwerk" where the text also writes "VluchtelingenWerk": an organisation, not a surname
         names = [s for s in names if not (len(s) == 1 and s[0].lower_ in camel)]
@@ -558,10 +654,14 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if head is not None:
             described.setdefault(head, span.start)
     tagged = has_pos(doc)
-    for i, token in enumerate(doc):
+    org_words = word_set("org_words.txt")
+    for i, lower in enumerate(lowers):
         if i in taken:
             continue
-        lower = token.lower_
+        inverted = i > 0 and facts.capitalised[i] and not starts[i] and (facts.speech[i - 1] or lowers[i - 1] in ("volgens", "aldus", "de", "het"))
+        if not (lower in PRONOUNS or lower in POSSESSIVES or facts.role[i] or lower in described or facts.group[i] or lower in org_words or inverted):
+            continue  # none of the kinds below starts here
+        token = doc[i]
         if lower in PRONOUNS or lower in POSSESSIVES:
             if not (tagged and token.pos_ in ("VERB", "AUX")):  # "mensen die in Nederland zijn": the verb
                 add(MentionKind.PRONOUN, doc[i : i + 1])
@@ -586,8 +686,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 body = _without_edge_marks(ent)
                 if body is not None and not taken.intersection(range(body.start, body.end)) and not _addressed(doc, body.start):
                     add(MentionKind.ORGANISATION, body)
-    for i, token in enumerate(doc):
-        if i not in taken and (is_acronym(token) or token.lower_ in camel and not token.is_sent_start) and not _addressed(doc, i):
+    for i, lower in enumerate(lowers):
+        if i not in taken and (facts.acronym[i] or lower in camel and not starts[i]) and not _addressed(doc, i):
             end = i + 1
             if end < len(doc) and end not in taken and _region_word(doc[end]):
                 end += 1  # "GGD Zeeland", "RTV Noord": an acronym with its region
@@ -673,24 +773,25 @@ def _joined_names_with_singular_verb(doc: Doc, taken: set[int]) -> list[Span]:
     singular are one name (two people would take "zeggen"); without a given name in it, it names a party or
     organisation. Linear: one pass over the tokens."""
     found: list[Span] = []
+    facts = word_facts(doc)
+    capital, lowers, starts = facts.capitalised, facts.table.lower, facts.table.sent_start
+    n = len(doc)
     i = 0
-    while i < len(doc):
-        if not (doc[i].is_sent_start or i == 0 or not is_capitalised(doc[i - 1])) or not is_capitalised(doc[i]) or i in taken:
+    while i < n:
+        if not (starts[i] or i == 0 or not capital[i - 1]) or not capital[i] or i in taken:
             i += 1
             continue
         j = i
         joined = False
-        while j < len(doc) and j not in taken and (is_capitalised(doc[j]) and _name_word(doc[j]) and not is_acronym(doc[j]) or doc[j].lower_ == "en" and j > i and j + 1 < len(doc) and is_capitalised(doc[j + 1]) and not joined):
-            joined = joined or doc[j].lower_ == "en"
+        while j < n and j not in taken and (capital[j] and facts.name_word[j] and not facts.acronym[j] or lowers[j] == "en" and j > i and j + 1 < n and capital[j + 1] and not joined):
+            joined = joined or lowers[j] == "en"
             j += 1
-            if j > i and not doc[j - 1].is_sent_start and j < len(doc) and doc[j].is_sent_start:
+            if j > i and not starts[j - 1] and j < n and starts[j]:
                 break
-        verb = doc[j] if j < len(doc) else None
-        singular = verb is not None and speech_verb_lemma(verb) is not None and not verb.lower_.endswith("en")
-        span = doc[i:j]
-        if joined and singular and doc[j - 1].lower_ != "en" and not any(is_first_name(t) or is_function_word(t) and t.i != i and t.lower_ != "en" for t in span):
-            if not is_function_word(doc[i]):
-                found.append(span)
+        singular = j < n and facts.speech[j] is not None and not lowers[j].endswith("en")
+        if joined and singular and lowers[j - 1] != "en" and not any(facts.first_name[k] or facts.function[k] and k != i and lowers[k] != "en" for k in range(i, j)):
+            if not facts.function[i]:
+                found.append(doc[i:j])
         i = max(j, i + 1)
     return found
 
@@ -779,8 +880,8 @@ def _surname_repeats(doc: Doc, names: list[Span], taken: set[int]) -> list[Span]
         by_size.setdefault(size, {})[key] = order
     found: list[Span] = []
     prefixes = {key[:n] for key in surnames for n in range(1, len(key) + 1)}
-    for i, token in enumerate(doc):
-        if i in taken or token.lower_ not in prefixes:
+    for i, lower in enumerate(token_table(doc).lower):
+        if i in taken or lower not in prefixes:
             continue  # a window's text starts with its first token's: no surname can match here
         best: tuple[int, int] | None = None  # (order of the surname, its length in tokens)
         for size, keys in by_size.items():
@@ -835,10 +936,12 @@ def _descriptions(doc: Doc, taken: set[int]) -> list[Span]:
     speech verb the whole phrase up to the punctuation ("zegt een klant van een tankstation in Rijswijk:")."""
     nouns = word_set("person_nouns.txt")
     stops = word_set("description_stops.txt")
+    indefinite = word_set("indefinite_people.txt")
     found: list[Span] = []
-    for i, tok in enumerate(doc):
-        if i in taken:
-            continue
+    for i, lower in enumerate(token_table(doc).lower):
+        if i in taken or not (lower == "een" or lower in POSSESSIVES or lower in indefinite):
+            continue  # none of the cases below starts here
+        tok = doc[i]
         if tok.lower_ in POSSESSIVES and i + 1 < len(doc) and (doc[i + 1].lower_ in nouns or is_role_noun(doc[i + 1])) and i + 1 not in taken:
             if not (i + 2 < len(doc) and is_capitalised(doc[i + 2]) and not doc[i + 2].is_sent_start):
                 found.append(doc[i : i + 2])  # "Zijn woordvoerder laat weten": a source of its own
@@ -904,34 +1007,37 @@ def _organisation_runs(doc: Doc) -> list[Span]:
     """Capitalised names with an organisation word: "Omroep Flevoland", "Forum voor Democratie",
     "Centrum Informatie en Documentatie Israël", "gemeente Almere", "Radboud Universiteit"."""
     found: list[Span] = []
+    facts = word_facts(doc)
+    capital, first, org, lowers, starts = facts.capitalised, facts.first_name, facts.org, facts.table.lower, facts.table.sent_start
+    heads = word_set("org_heads.txt")
+    n = len(doc)
     i = 0
-    while i < len(doc):
-        tok = doc[i]
-        lowercase_head = tok.lower_ in word_set("org_heads.txt") and not is_capitalised(tok)
-        if not (is_capitalised(tok) and not is_function_word(tok) or lowercase_head):
+    while i < n:
+        lowercase_head = lowers[i] in heads and not capital[i]
+        if not (capital[i] and not facts.function[i] or lowercase_head):
             i += 1
             continue
         j = i + 1
-        head_seen = lowercase_head or is_org_word(tok)
-        while j < len(doc) and not doc[j].is_sent_start:
-            if head_seen and is_first_name(doc[j]) and j + 1 < len(doc) and is_capitalised(doc[j + 1]) and not is_first_name(doc[j - 1]):
+        head_seen = lowercase_head or org[i]
+        while j < n and not starts[j]:
+            if head_seen and first[j] and j + 1 < n and capital[j + 1] and not first[j - 1]:
                 break  # "wethouder gemeente Tilburg Anne Bos": a person's name after the organisation
-            if is_capitalised(doc[j]) and (not is_function_word(doc[j]) or is_particle(doc[j]) and j + 1 < len(doc) and is_capitalised(doc[j + 1])):
-                head_seen = head_seen or is_org_word(doc[j])  # "politie Den Haag": a capitalised particle inside
+            if capital[j] and (not facts.function[j] or facts.particle[j] and j + 1 < n and capital[j + 1]):
+                head_seen = head_seen or org[j]  # "politie Den Haag": a capitalised particle inside
                 j += 1
-            elif doc[j].lower_ in _ORG_JOINERS and j + 1 < len(doc) and is_capitalised(doc[j + 1]) and not doc[j + 1].is_sent_start:
+            elif lowers[j] in _ORG_JOINERS and j + 1 < n and capital[j + 1] and not starts[j + 1]:
                 j += 2
             else:
                 break
-        span = doc[i:j]
-        org_before = False  # an organisation word among span[:k], kept as we go (a long run stays linear)
-        for k, word in enumerate(span):
-            if word.lower_ in ("van", "voor", "bij") and not org_before:
-                span = span[k + 1 :]  # "Wim Renders van Brainport Development": the organisation after "van"
+        start = i
+        org_before = False  # an organisation word before k, kept as we go (a long run stays linear)
+        for k in range(i, j):
+            if lowers[k] in ("van", "voor", "bij") and not org_before:
+                start = k + 1  # "Wim Renders van Brainport Development": the organisation after "van"
                 break
-            org_before = org_before or is_org_word(word)
-        if (lowercase_head and len(span) > 1) or (len(span) > 1 and any(is_org_word(t) for t in span)):
-            found.append(span)
+            org_before = org_before or org[k]
+        if j - start > 1 and (lowercase_head or any(org[start:j])):
+            found.append(doc[start:j])
         i = max(j, i + 1)
     return found
 
