@@ -19,9 +19,11 @@ flag are kept and label variants are merged into it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
+from pipeline.capitals import LOWER, UPPER
 from pipeline.ingest.model import Block, BlockKind, Participant, Transcript
 from pipeline.resources import _lines, patterns, word_set
 
@@ -30,8 +32,9 @@ MAX_NAME_TOKENS = 5
 #: Characters of a bracketed part after a name ("(GroenLinks)", "(Guest)").
 MAX_BRACKET_CHARS = 60
 
-_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.)+(?:[A-Z][a-z]?)?$")
-_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÝŠŽĆČŁ][\w'’.-]*$")
+#: Capitals by Unicode category, not a list of ranges: "Ş.", "İ. Ağar", "Łukasz", "Őry" (pipeline.capitals).
+_INITIALS = re.compile(rf"^(?:[{UPPER}][{LOWER}]?\.)+(?:[{UPPER}][{LOWER}]?)?$")
+_NAME_TOKEN = re.compile(rf"^[{UPPER}][\w'’.-]*$")
 _TRAILING_BRACKET = re.compile(rf"\s*[(\[]\s*([^()\[\]]{{1,{MAX_BRACKET_CHARS}}}?)\s*[)\]]\s*$")
 #: A bare upper-case label of at most four characters, or with a digit, is a party or body ("CDA", "D66", "SP").
 _ACRONYM = re.compile(r"^(?=[A-Z0-9]{2,5}$)(?:[A-Z]{2,4}|[A-Z]+\d+|\d+[A-Z]+)$")
@@ -94,7 +97,8 @@ def normalise_case(word: str, *, first: bool) -> str:
             out.append(lowered)
         else:
             out.append(lowered[:1].upper() + lowered[1:])
-    return "-".join(out)
+    # NFC: "İ".lower() is "i" + a combining dot, which upper-cases back to "I" + the dot ("İLKER" → "İlker")
+    return unicodedata.normalize("NFC", "-".join(out))
 
 
 def _strip_prefix(text: str, options: tuple[str, ...]) -> tuple[str | None, str]:
@@ -237,8 +241,8 @@ def is_speaker_label(label: str) -> bool:
 #: "Voorzitter: Arib" (no article, no closing punctuation: "De voorzitter: Welkom." is the chair speaking).
 _CHAIR_HEADER = re.compile(r"^\s*voorzitt(?:er|ster)\s*:\s*(?P<name>[^:\n]{2,80}?[^.!?:;,\s])\s*$", re.IGNORECASE | re.MULTILINE)
 _CHAIR_INLINE = re.compile(
-    r"\b[Dd]e\s+voorzitt(?:er|ster)\s*:\s*(?P<name>(?:de heer|mevrouw|dhr\.|mevr\.|mw\.)\s+(?:[A-Z][a-z]?\.)+\s*"
-    r"(?:(?:van|de|der|den|ter|ten|in 't)\s+)*[A-Z][\w'’-]+)"
+    rf"\b[Dd]e\s+voorzitt(?:er|ster)\s*:\s*(?P<name>(?:de heer|mevrouw|dhr\.|mevr\.|mw\.)\s+(?:[{UPPER}][{LOWER}]?\.)+\s*"
+    rf"(?:(?:van|de|der|den|ter|ten|in 't)\s+)*[{UPPER}][\w'’-]+)"
 )
 _ATTENDANCE = re.compile(r"^\s*(?:aanwezig(?:en| zijn)?|deelnemers)\b[^:\n]{0,60}:\s*(?P<list>.+)$", re.IGNORECASE | re.MULTILINE)
 

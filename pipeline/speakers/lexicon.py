@@ -9,6 +9,7 @@ from functools import cache, lru_cache, partial
 
 from spacy.tokens import Doc, Token
 
+from pipeline.capitals import UPPER
 from pipeline.resources import speech_verbs, word_set
 
 PARTICLES = word_set("name_particles.txt")
@@ -37,7 +38,7 @@ def honorifics() -> tuple[tuple[tuple[str, ...], str | None], ...]:
 PRONOUNS = frozenset(w for w, (use, _) in _person_pronouns().items() if use == "pronoun")
 POSSESSIVES = frozenset(w for w, (use, _) in _person_pronouns().items() if use == "possessive")
 ARTICLES = frozenset({"de", "het", "een", "deze", "die", "dit", "dat"})
-_INITIAL = re.compile(r"^[A-Z]\.(?:[A-Z]\.)*$")
+_INITIAL = re.compile(rf"^[{UPPER}]\.(?:[{UPPER}]\.)*$")
 _ROAD = re.compile(r"^[AN]\d+$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 

@@ -579,7 +579,7 @@ def _name_word(token: object) -> bool:
 @lru_cache(maxsize=1 << 16)
 def _name_word_text(text: str) -> bool:
     """`_name_word` of a word's text (cached: asked of the same words many times)."""
-    if re.match(r"^[A-Z]\.$", text):
+    if len(text) == 2 and text[1] == "." and text[0].isupper():  # an initial of any script: "J.", "Ş."
         return True
     parts = text.split("-")
     if any(is_camel_case_text(p) for p in parts):

@@ -34,6 +34,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 from defusedxml.ElementTree import parse as safe_parse
 
+from pipeline.capitals import LOWER, UPPER
 from pipeline.ingest.labels import parse_label
 from pipeline.ingest.model import BUILT_FROM_TURNS, Block, BlockKind, Participant, Session, Transcript
 from pipeline.ingest.registry import InputError, ReadContext, Reader, register
@@ -50,7 +51,7 @@ ROLE_OF_META = {"voorzitter": "voorzitter", "chairperson": "voorzitter", "chair"
 _TXT_LINE = re.compile(r"^(?P<id>[\w.-]+\.u\d+[\w.-]*)\t(?P<text>.*)$")
 #: Dutch particles written in lower case after a first name ("Kees van der Staaij"); foreign ones keep their case ("Karim El Idrissi").
 _LOWER_AFTER_GIVEN = frozenset({"van", "de", "der", "den", "ter", "te", "ten", "het", "'t", "’t", "in", "op"}) & word_set("name_particles.txt") | {"in", "op"}
-_CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])")
+_CAMEL = re.compile(rf"(?<=[{LOWER}])(?=[{UPPER}])")  # "ŞahinYılmaz" → "Şahin Yılmaz": letters of any script
 
 
 def _local(tag: Any) -> str:
