@@ -337,3 +337,67 @@ def test_a_decision_stated_in_a_turn_carries_the_speaker_id_of_the_turn(analyse)
 def test_a_decision_in_prose_minutes_has_no_speaker_id():
     _, decisions, _ = _find(MINUTES, speakers=SPEAKERS)
     assert decisions and all(d.speaker_id is None for d in decisions)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        # finding something out from someone outside the meeting, and arranging something, are undertakings
+        ("Femke de Graaf informeert bij de gemeente naar de planning.", "Femke de Graaf"),
+        ("Mevrouw Bos informeert morgen bij de provincie of de subsidie doorgaat.", "Mevrouw Bos"),
+        ("De wethouder zorgt voor een nieuwe planning.", "De wethouder"),
+        ("De secretaris zorgt voor een oplossing voor de overlast.", "De secretaris"),
+        ("Dan zorgt de voorzitter voor een andere zaal.", "de voorzitter"),
+    ],
+)
+def test_finding_out_and_arranging_are_actions(sentence, who):
+    _, decisions, actions = _find(sentence + "\n")
+    assert [(a.text, a.who) for a in actions] == [(sentence, who)]
+    assert decisions == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # telling someone is no undertaking
+        "Zij informeert de raad over de voortgang.",
+        "De wethouder informeert de commissie over de planning.",
+        "De wethouder informeert de raad naar aanleiding van de vragen.",
+        # asking in the meeting itself: without "bij", or of an office at the table
+        "De heer Kok informeert naar de stand van zaken.",
+        "Mevrouw Bos informeert bij de wethouder naar de planning.",
+        # a cause, not an arrangement
+        "Dat zorgt voor overlast.",
+        "De nieuwe rotonde zorgt voor minder files.",
+        "De wethouder zorgt met dit besluit voor veel onrust.",
+        "Het college zorgt voor geluidsoverlast.",
+        # someone who is not named
+        "Zij informeert bij de gemeente naar de planning.",
+    ],
+)
+def test_telling_asking_and_causing_are_no_actions(sentence):
+    _, _, actions = _find(sentence + "\n")
+    assert actions == []
+
+
+def test_a_first_person_arrangement_in_a_turn_belongs_to_the_speaker():
+    _, _, actions = _find("Femke de Graaf: Ik informeer bij de gemeente naar de planning. Wij zorgen voor koffie.\n", format="turns")
+    assert [(a.text, a.who) for a in actions] == [
+        ("Ik informeer bij de gemeente naar de planning.", "Femke de Graaf"),
+        ("Wij zorgen voor koffie.", "Femke de Graaf"),
+    ]
+
+
+def test_names_with_capitals_outside_latin_1_act_and_open_sentences():
+    text = "De notulen worden vastgesteld. Şahin zegt toe de cijfers te sturen.\nActiepunten:\n- Planning rondsturen (Ş. Yılmaz).\n"
+    _, decisions, actions = _find(text)
+    assert [d.text for d in decisions] == ["De notulen worden vastgesteld."]
+    assert [(a.text, a.who) for a in actions] == [
+        ("Şahin zegt toe de cijfers te sturen.", None),  # one word, not a speaker: nobody named
+        ("- Planning rondsturen (Ş. Yılmaz).", "Ş. Yılmaz"),
+    ]
+
+
+def test_a_lower_case_word_after_a_full_stop_opens_no_sentence():
+    _, decisions, _ = _find("De notulen worden vastgesteld. şahin is er niet.\n")
+    assert [d.text for d in decisions] == ["De notulen worden vastgesteld. şahin is er niet."]

@@ -8,7 +8,9 @@ name or office the sentence gives, or the speaker of the turn for "ik"/"wij") an
 (`action_due_patterns.txt`). Bulleted lines under a line "Besluiten:" or "Actiepunten:" count as well.
 
 Weaker signs count only when someone is named to act (a name or office as the subject, or "ik"/"wij" in a
-turn whose speaker is known): undertakings such as "neemt contact op", "zoekt uit" (`action_undertakings.txt`),
+turn whose speaker is known): undertakings such as "neemt contact op", "zoekt uit", "informeert bij de gemeente
+naar …", "zorgt voor een nieuwe planning" (`action_undertakings.txt`; not "informeert de raad over …", a question
+put in the meeting, or a cause: "Dat zorgt voor overlast", `action_effect_nouns.txt`),
 "zal/zullen + infinitive" ("Ik zal de aannemer bellen"; not "Ik zal kort zijn", `action_future_exclusions.txt`,
 `action_meeting_markers.txt`) and a present tense with a deadline ("Ik stuur u de cijfers voor vrijdag",
 `action_deadlines.txt`). A bare "Akkoord." after a sentence that proposes something is a decision spanning both
@@ -26,6 +28,7 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from importlib import resources
 
+from pipeline.capitals import UPPER
 from pipeline.ingest.labels import parse_label
 from pipeline.ingest.model import Block, BlockKind
 from pipeline.outputs.model import Action, Decision, Speaker
@@ -41,15 +44,17 @@ MAX_SUBJECT_WORDS = 10
 MARKER_WINDOW = 120
 #: A bare consent ("Akkoord.", "Daartoe wordt besloten.") is at most this many characters long.
 CONSENT_CHARS = 40
+#: An effect noun of at least this many letters also counts at the end of a compound ("geluidsoverlast").
+MIN_EFFECT_SUFFIX = 5
 #: Words that may stand inside a person's name or office besides capitalised ones.
 NAME_INNER = frozenset({"heer", "mevrouw", "mevr", "dhr", "mw"})
 
 _SECTION = re.compile(r"^\s*(?P<label>besluiten|besluit|besluitenlijst|actiepunten|actiepunt|acties|actielijst|toezeggingen)\s*:?\s*$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-•*–·]|\d{1,2}[.)])\s+")
-_LABEL = re.compile(r"^\s*(?:[-•*–·]\s+)?(?P<label>[A-Za-zÀ-ÿ ]{2,30}?)\s*(?:\((?P<inner>[^)]{1,40})\))?\s*:\s*")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»)]*\s+(?=[\"“„‘'(«]?[A-ZÀ-Ý0-9])")
+_LABEL = re.compile(r"^\s*(?:[-•*–·]\s+)?(?P<label>(?:[^\W\d_]| ){2,30}?)\s*(?:\((?P<inner>[^)]{1,40})\))?\s*:\s*")
+_SENTENCE_END = re.compile(rf"[.!?…]+[\"”’'»)]*\s+(?=[\"“„‘'(«]?[{UPPER}0-9])")  # capitals of any script: "Şahin"
 _WORD = re.compile(r"[\w'’.-]+", re.UNICODE)
-_TRAILING_WHO = re.compile(r"\((?:actie(?:houder)?\s*:?\s*)?(?P<who>[A-ZÀ-Ý][^()]{0,40})\)\s*[.!]?\s*$")
+_TRAILING_WHO = re.compile(rf"\((?:actie(?:houder)?\s*:?\s*)?(?P<who>[{UPPER}][^()]{{0,40}})\)\s*[.!]?\s*$")
 _QUESTION_END = re.compile(r"\?[\"”’'»)\s]*$")
 #: The future: "zal/zullen/zult", and "gaan" only next to "ik"/"wij" ("Ik ga de aannemer bellen"; "De VVD gaat te ver" is
 #: no plan).
@@ -268,9 +273,27 @@ def undertaking_cue(sentence: str) -> re.Match[str] | None:
     if _keywords("action_keywords.txt").search(body) and _any_of("action_undertakings.txt").search(body):
         for pattern in patterns("action_undertakings.txt"):
             match = pattern.search(body)
-            if match:
+            if match and not names_an_effect(match):
                 return match
     return future_undertaking(body) or deadline_undertaking(body)
+
+
+def names_an_effect(cue: re.Match[str]) -> bool:
+    """Whether the `object` an undertaking cue captured names an effect, so that the verb names a cause ("Dat
+    zorgt voor overlast", "… voor veel geluidsoverlast"; `action_effect_nouns.txt`, also as the end of a longer
+    word of 5+ letters), not something arranged ("zorgt voor een nieuwe planning"). Read up to the first
+    preposition ("een oplossing voor de overlast" arranges); False for a cue without an `object` group."""
+    if "object" not in cue.re.groupindex or cue.group("object") is None:
+        return False
+    effects = word_set("action_effect_nouns.txt")
+    stops = word_set("prepositions.txt")
+    for word in cue.group("object").split():
+        low = word.lower().strip("'\"“”‘’()")
+        if low in stops:
+            break
+        if low in effects or any(len(e) >= MIN_EFFECT_SUFFIX and low.endswith(e) for e in effects):
+            return True
+    return False
 
 
 class SpeakerIndex:
