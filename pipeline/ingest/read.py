@@ -67,12 +67,14 @@ def open_regular(path: Path, name: str) -> BinaryIO:
     return handle
 
 
-def read_file(path: Path, *, format: str | None = None, source: str | None = None) -> Transcript:
-    """Read, decode and parse one input file; raise `InputError` naming the file on any problem.
+def read_file(path: Path | str, *, format: str | None = None, source: str | None = None) -> Transcript:
+    """Read, decode and parse one input file (a `Path` or a path as text); raise `InputError` naming the file on
+    any problem.
 
     The size is checked with `stat` before anything is read, and only regular files are read (a FIFO or a
     device would block or never end).
     """
+    path = Path(path)
     name = source or str(path)
     try:
         with open_regular(path, name) as handle:
