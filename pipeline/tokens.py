@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, SENT_START
+from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START
 from spacy.tokens import Doc
 
 from pipeline.sentences import DocCache
 
 #: The columns read from the Doc, in the order `to_array` returns them.
-_COLUMNS = (ORTH, LOWER, LEMMA, SENT_START, ENT_TYPE, IS_SPACE, IS_PUNCT, IS_ALPHA)
+_COLUMNS = (ORTH, LOWER, LEMMA, SENT_START, ENT_TYPE, IS_SPACE, IS_PUNCT, IS_ALPHA, POS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +32,7 @@ class TokenTable:
     - `text`, `lower`, `lemma`: `Token.text`, `Token.lower_`, `Token.lemma_` ("" where no lemma was set);
     - `sent_start`: `Token.is_sent_start` is True (False for "not a start" and for "unknown");
     - `ent_type`: `Token.ent_type_` ("" outside entities);
+    - `pos`: `Token.pos_` ("" where no tagger ran);
     - `is_space`, `is_punct`, `is_alpha`: the lexical flags of the same name.
     """
 
@@ -43,6 +44,7 @@ class TokenTable:
     is_space: list[bool]
     is_punct: list[bool]
     is_alpha: list[bool]
+    pos: list[str]
 
     def __len__(self) -> int:
         return len(self.text)
@@ -50,7 +52,7 @@ class TokenTable:
 
 def _build(doc: Doc) -> TokenTable:
     if len(doc) == 0:
-        return TokenTable([], [], [], [], [], [], [], [])
+        return TokenTable([], [], [], [], [], [], [], [], [])
     rows = doc.to_array(list(_COLUMNS)).T.tolist()
     strings = doc.vocab.strings
 
@@ -58,7 +60,7 @@ def _build(doc: Doc) -> TokenTable:
         known = {key: strings[key] if key else "" for key in set(column)}  # each distinct string looked up once
         return [known[key] for key in column]
 
-    orth, lower, lemma, start, ent, space, punct, alpha = rows
+    orth, lower, lemma, start, ent, space, punct, alpha, pos = rows
     # SENT_START is stored as an unsigned column: 1 start, 0 unknown, -1 (wrapped to a large number) not a start
     return TokenTable(
         text=words(orth),
@@ -69,6 +71,7 @@ def _build(doc: Doc) -> TokenTable:
         is_space=[bool(v) for v in space],
         is_punct=[bool(v) for v in punct],
         is_alpha=[bool(v) for v in alpha],
+        pos=words(pos),
     )
 
 

@@ -174,6 +174,13 @@ def _particle_verbs() -> dict[str, frozenset[str]]:
     return {form: frozenset(particles) for form, particles in table.items()}
 
 
+@cache
+def particle_verb_forms() -> frozenset[str]:
+    """The verb forms that take a particle to be a speech verb ("geeft" of "geeft toe"): `particle_of` is None for
+    every other word."""
+    return frozenset(form for form, particles in _particle_verbs().items() if particles)
+
+
 def particle_of(verb: Token, end: int) -> int | None:
     """Token index of the particle that makes the verb a separable speech verb (particle_speech_verbs.txt) when it
     stands after the verb before token `end`: "Bikker geeft toe dat …" → the index of "toe"."""

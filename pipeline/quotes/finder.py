@@ -30,6 +30,7 @@ from pipeline.quotes.cues import (
     infinitive_te,
     opens_clause,
     particle_of,
+    particle_verb_forms,
     passive,
     takes_infinitive,
     topic_cue,
@@ -50,7 +51,8 @@ from pipeline.speakers.lexicon import (
     speech_verb_companion,
     speech_verb_lemma,
 )
-from pipeline.speakers.mentions import Mention, MentionKind
+from pipeline.speakers.mentions import Mention, MentionKind, word_facts
+from pipeline.tokens import token_table
 
 #: Single quotation marks around a short phrase mark a term or irony (‘best practice’), not someone's words.
 SCARE_STYLES = frozenset({"single", "straight-single"})
@@ -474,7 +476,7 @@ def find_indirect_quotes(
             previous, carry, reported_before = None, None, False
             continue
         quoted = direct_spans.covered(sent.start_char, sent.end_char)
-        if quoted > 0.5 * len(sent.text.strip()):
+        if quoted > 0.5 * len(doc_text(doc)[sent.start_char : sent.end_char].strip()):
             # mostly a direct quote: its cue belongs to that quote, unless the sentence opens with words of its own
             # and a cue before its clause ("X concludeert dat het “zeer moeilijk is …”")
             opens_quoted = direct_spans.covered(sent.start_char, sent.start_char + OPENING_WINDOW) > 0
@@ -617,9 +619,11 @@ def _mention_at(mentions: _Mentions, token_index: int) -> Mention | None:
 
 def _volgens(sent: Span, mentions: _Mentions) -> FoundQuote | None:
     doc = sent.doc
-    for tok in sent:
-        if tok.lower_ != "volgens":
+    lowers = token_table(doc).lower
+    for i in range(sent.start, sent.end):
+        if lowers[i] != "volgens":
             continue
+        tok = doc[i]
         source = None
         for k in range(tok.i + 1, min(tok.i + 4, sent.end)):
             source = _mention_at(mentions, k)
@@ -648,7 +652,12 @@ def _verb_dat(sent: Span, mentions: _Mentions) -> FoundQuote | None:
     """"X zegt (…) dat CLAUSE" and "Daarom laat X weten dat CLAUSE"."""
     doc = sent.doc
     has_companion: dict[str, bool] = {}  # per sentence, so a sentence full of speech verbs stays linear
-    for tok in sent:
+    speech, lowers = word_facts(doc).speech, token_table(doc).lower
+    question_verbs = word_set("question_verbs.txt")
+    for i in range(sent.start, sent.end):
+        if not (speech[i] or lowers[i] in question_verbs):
+            continue  # neither a speech verb nor a verb that asks
+        tok = doc[i]
         question = asks(tok, sent)  # "vraagt waarom …", "wil weten wanneer …"
         if not (speech_verb_lemma(tok) or question) or tok.lower_ == "aldus":
             continue
@@ -762,7 +771,12 @@ def _verb_infinitive(sent: Span, mentions: _Mentions) -> FoundQuote | None:
     the reported words run from after the verb (and its inverted subject or companion) to the sentence end or the
     first comma after the infinitive."""
     doc = sent.doc
-    for tok in sent:
+    speech, lowers = word_facts(doc).speech, token_table(doc).lower
+    separable = particle_verb_forms()
+    for i in range(sent.start, sent.end):
+        if not (speech[i] or lowers[i] in separable):
+            continue  # takes no infinitive and has no particle
+        tok = doc[i]
         particle = particle_of(tok, min(sent.end, tok.i + 2 + MAX_VERB_TO_TE))
         if not (takes_infinitive(tok) or particle is not None):
             continue
@@ -792,7 +806,7 @@ def _verb_infinitive(sent: Span, mentions: _Mentions) -> FoundQuote | None:
 def _topic(sent: Span, mentions: _Mentions) -> FoundQuote | None:
     """Minutes: "X informeert naar de planning", "X heeft een vraag over de kosten" — the topic is what X raised."""
     doc = sent.doc
-    match = topic_cue(sent.text)
+    match = topic_cue(doc_text(doc)[sent.start_char : sent.end_char])
     if match is None:
         return None
     cue = doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
@@ -879,9 +893,11 @@ def _trailing_cue(sent: Span, mentions: _Mentions) -> FoundQuote | None:
     trailing_cue_verbs.txt: "CLAUSE, ziet X.")."""
     doc = sent.doc
     facts = _SentenceFacts(sent)
-    for tok in sent:
-        if tok.text != "," or tok.i + 2 >= sent.end or tok.i - sent.start < 4:
+    texts = token_table(doc).text
+    for i in range(sent.start + 4, sent.end - 2):
+        if texts[i] != ",":
             continue
+        tok = doc[i]
         verb = doc[tok.i + 1]
         if not (speech_verb_lemma(verb) or verb.lower_ == "aldus" or verb.lower_ in word_set("trailing_cue_verbs.txt")):
             continue
@@ -944,7 +960,8 @@ def _opened_by_mark(doc: Doc, i: int) -> bool:
 def _parenthetical(sent: Span, mentions: _Mentions) -> FoundQuote | None:
     """"Maar, zeggen experts, juist die druppels …": a cue between commas inside the sentence."""
     doc = sent.doc
-    commas = [t.i for t in sent if t.text == ","]
+    texts = token_table(doc).text
+    commas = [i for i in range(sent.start, sent.end) if texts[i] == ","]
     for a, b in zip(commas, commas[1:], strict=False):
         if b - a < 3 or b - a > 8:
             continue

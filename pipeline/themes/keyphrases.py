@@ -17,10 +17,12 @@ from functools import cache
 import numpy as np
 from scipy import sparse
 from spacy.lang.nl.stop_words import STOP_WORDS
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.resources import word_set
+from pipeline.sentences import DocCache
 from pipeline.speakers.lexicon import has_pos, honorifics, is_finite_verb, speech_verb_lemma
+from pipeline.tokens import token_table
 
 WINDOW = 2
 DAMPING = 0.85
@@ -61,6 +63,27 @@ def _is_candidate(token: Token, tagged: bool) -> bool:
         return token.pos_ in CANDIDATE_POS
     # without a tagger: leave out the frequent verbs and participles that would crowd the graph
     return not (is_finite_verb(token) or speech_verb_lemma(token) or (token.is_lower and _PARTICIPLE.match(token.lower_)))
+
+
+def _candidates(doc: Doc) -> list[bool]:
+    """`_is_candidate` of every token of the Doc (index = token index), read from its token table once per Doc (a
+    meeting's sessions share it): a Token object is made only where the answer needs more than the table (no
+    tagger)."""
+    tagged = has_pos(doc)
+    table = token_table(doc)
+    stop, address = STOP_WORDS, address_words()
+    out = []
+    for i, (text, lower, alpha, pos) in enumerate(zip(table.text, table.lower, table.is_alpha, table.pos, strict=True)):
+        if not alpha or len(text) < 3 or lower in stop or lower in address:
+            out.append(False)
+        elif tagged:
+            out.append(pos in CANDIDATE_POS)
+        else:
+            out.append(_is_candidate(doc[i], tagged))
+    return out
+
+
+_CANDIDATES: DocCache[list[bool]] = DocCache()
 
 
 def _lemma(token: Token) -> str:
@@ -108,37 +131,41 @@ def keyphrases(sentences: Sequence[Span], *, top: int = 8, exclude: frozenset[in
     never part of one."""
     if not sentences:
         return []
-    tagged = has_pos(sentences[0].doc)
-    runs: list[list[Token]] = []
+    doc = sentences[0].doc
+    table = token_table(doc)
+    texts, lemmas = table.text, table.lemma
+    candidates = _CANDIDATES.get(doc, _candidates)
+    runs: list[list[int]] = []  # token indices
     for sent in sentences:
-        run: list[Token] = []
-        for token in sent:
-            if token.i in exclude:
+        run: list[int] = []
+        for i in range(sent.start, sent.end):
+            if i in exclude:
                 if run:
                     runs.append(run)
                 run = []
                 continue
-            candidate = _is_candidate(token, tagged)
+            candidate = candidates[i]
             if candidate and len(run) < MAX_PHRASE_WORDS:
-                run.append(token)
+                run.append(i)
             else:
                 if run:
                     runs.append(run)
-                run = [token] if candidate else []
+                run = [i] if candidate else []
         if run:
             runs.append(run)
-    words = sorted({_lemma(t) for run in runs for t in run})
+    lemma_of = {i: (lemmas[i] or texts[i]).lower() for run in runs for i in run}  # `_lemma` of each token
+    words = sorted(set(lemma_of.values()))
     if not words:
         return []
     index = {w: i for i, w in enumerate(words)}
-    sequence = [index[_lemma(t)] for run in runs for t in run]
+    sequence = [index[lemma_of[i]] for run in runs for i in run]
     rank = position_rank(sequence, len(words))
     scored: dict[tuple[str, ...], Keyphrase] = {}
     for run in runs:
-        key = tuple(_lemma(t) for t in run)
+        key = tuple(lemma_of[i] for i in run)
         if key not in scored:
             score = float(sum(rank[index[w]] for w in key))
-            scored[key] = Keyphrase(" ".join(t.text for t in run), round(score, 4))
+            scored[key] = Keyphrase(" ".join(texts[i] for i in run), round(score, 4))
     best = sorted(scored.items(), key=lambda kv: (-kv[1].score, kv[1].text))
     chosen: list[Keyphrase] = []
     seen: set[str] = set()
