@@ -91,6 +91,28 @@ def test_without_a_decision_the_ranking_alone_chooses(nlp):
     assert chosen == [0, 1]
 
 
+def test_a_decision_told_in_running_prose_is_left_to_the_ranking(nlp):
+    news = MINUTES.split("\n\n", 2)[2].replace(DECISION, "De gemeenteraad besloot vorige week om het ontwerp van de hovenier te betalen.")
+    prepared = _units(nlp, news)
+    assert not any(prepared.decision)  # a decision, but no minutes label, no hamerstuk, not spoken in a turn
+    chosen, _ = choose(prepared, 2, weights={"lead": 1.0}, mmr_lambda=1.0)
+    assert chosen == [0, 1]
+
+
+def test_a_decision_spoken_in_a_transcript_enters_its_summary(nlp):
+    spoken = (
+        "Sanne Visser: Het fietspad langs de Dorpsstraat is op het smalste stuk maar een meter breed.\n"
+        "Ruben Mulder: De winkeliers aan de Dorpsstraat verliezen twintig parkeerplaatsen voor hun klanten.\n"
+        "Sanne Visser: Elke ochtend fietsen er meer dan vierhonderd scholieren naar het Stedelijk College.\n"
+        "Voorzitter: Dan stel ik vast dat de commissie instemt met het verbreden van het fietspad.\n"
+    )
+    prepared = _turn_units(nlp, spoken)
+    decision = next(i for i, u in enumerate(prepared.units) if "instemt" in u.text)
+    assert prepared.decision == [i == decision for i in range(len(prepared.units))]
+    chosen, _ = choose(prepared, 2, weights={"lead": 1.0}, mmr_lambda=1.0)
+    assert decision in chosen
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [

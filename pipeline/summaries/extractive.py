@@ -9,7 +9,9 @@
    (`benchmarks/summary_fit.py`; weights and figures in `pipeline/resources/summary_ranking.toml`).
 3. Selection: maximal marginal relevance, computed lazily with a heap so that choosing k of n units costs
    O((n + edges) log n), not O(n k²); a unit that refers back ("Zij …", "Daarom …") comes only with the
-   unit before it. The summary keeps document order.
+   unit before it. The summary keeps document order. A meeting's own decision ("Besluit: …", a hamerstuk,
+   one spoken in a turn) is always taken; a unit spoken in the first person ("Ik denk dat we …") only when
+   nothing else fills the summary; four or more candidates give at least two units (`choose`).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from pipeline.ingest.model import BlockKind
-from pipeline.resources import word_set
+from pipeline.resources import patterns, word_set
 from pipeline.results import MENTIONS
 from pipeline.sentences import DocCache, doc_text
 from pipeline.summaries.decisions import decision_kind
@@ -130,7 +132,8 @@ class Prepared:
     number of words of unit i (the unit of a summary's length budget); `first_person[i]` tells whether unit i
     lies in a speaker's turn and speaks in the first person outside quotations ("Ik denk dat we …":
     `publishable.first_person`; a writer's "ons land" in prose does not count);
-    `decision[i]` whether it records a decision ("Besluit: …", "De raad stemt in met …": `decisions.decision_kind`).
+    `decision[i]` whether it records a decision of the meeting itself: labelled as minutes write it ("Besluit: …"),
+    a hamerstuk, or spoken in a turn ("Dan stel ik vast dat de commissie instemt met …"; `_meeting_decision`).
     """
 
     units: list[Span]
@@ -264,6 +267,7 @@ def prepare(sentences: Sequence[Span], *, unattributed: Sequence[tuple[int, int]
             if p >= 0 and not naming[p] and first_word(unit_text) in person_openers:
                 predecessor[i] = -1  # "Zij wil …" after a sentence that names no one: whom does it mean?
     entity_tokens = _entity_tokens(units)
+    spoken = _in_turns(units)
     rows = []
     counts: list[int] = []
     paragraph = -1
@@ -297,8 +301,8 @@ def prepare(sentences: Sequence[Span], *, unattributed: Sequence[tuple[int, int]
         ))
     return Prepared(
         units, np.array(rows, dtype=float), graph, dependent, predecessor, counts,
-        first_person=[inside and first_person(t) for inside, t in zip(_in_turns(units), texts, strict=True)],
-        decision=[decision_kind(t) is not None for t in texts],
+        first_person=[inside and first_person(t) for inside, t in zip(spoken, texts, strict=True)],
+        decision=[_meeting_decision(t, inside) for inside, t in zip(spoken, texts, strict=True)],
     )
 
 
@@ -347,6 +351,14 @@ _TOKEN_ROWS: DocCache[list[list[int]]] = DocCache()
 _NAMING_STARTS: DocCache[list[int]] = DocCache()
 _ENTITY_PREFIX: DocCache[np.ndarray] = DocCache()
 _TURN_RANGES: DocCache[list[tuple[int, int]]] = DocCache()
+
+
+def _meeting_decision(text: str, spoken: bool) -> bool:
+    """Whether the unit records a decision of the meeting itself: a decision (`decisions.decision_kind`) that is
+    labelled as minutes write it ("Besluit: …") or a hamerstuk (`summary_decision_labels.txt`), or spoken in a turn."""
+    if decision_kind(text) is None:
+        return False
+    return spoken or any(p.search(text.strip()) for p in patterns("summary_decision_labels.txt"))
 
 
 def _turn_ranges(doc: Doc) -> list[tuple[int, int]]:
