@@ -121,10 +121,17 @@ def _any_of(name: str) -> re.Pattern[str]:
 
 
 @cache
-def _keywords(name: str) -> re.Pattern[str]:
-    """The word parts of a keyword file as one expression: a sentence without any of them matches none of the
-    cues the file stands for (`decision_keywords.txt`, `action_keywords.txt`)."""
-    return re.compile("|".join(re.escape(w) for w in sorted(word_set(name), key=len, reverse=True)), re.IGNORECASE)
+def _keywords(name: str) -> tuple[str, ...]:
+    """The word parts of a keyword file (lower case): a sentence without any of them matches none of the cues the
+    file stands for (`decision_keywords.txt`, `action_keywords.txt`)."""
+    return tuple(sorted({w.lower() for w in word_set(name)}))
+
+
+def has_keyword(name: str, text: str) -> bool:
+    """Whether the text holds one of the word parts of keyword file `name`, case ignored: substring tests on the
+    lower-cased text, several times faster than one case-insensitive alternation over the words."""
+    lowered = text.lower()
+    return any(word in lowered for word in _keywords(name))
 
 
 @cache
@@ -158,7 +165,7 @@ def decision_kind(sentence: str) -> str | None:
     """The kind of decision a sentence records ("besluit", "instemming", "aangenomen", "verworpen",
     "conclusie", "hamerstuk"), or None: also None for a question, a negated or postponed decision
     (`decision_negations.txt`) and a cue after a frame that asks whether (`asked_before`)."""
-    if not _keywords("decision_keywords.txt").search(sentence):
+    if not has_keyword("decision_keywords.txt", sentence):
         return None
     body = _BULLET.sub("", sentence, count=1).strip()
     if is_question(body) or not _any_decision().search(body) or _any_of("decision_negations.txt").search(body):
@@ -175,7 +182,7 @@ def consent_kind(sentence: str, before: str) -> str | None:
     "hamerstuk" when `before` puts the agenda, minutes or the like to the meeting, "instemming" when it
     proposes something else (`decision_proposals.txt`; "besluit" for "Daartoe wordt besloten."), None when the sentence is no bare consent or
     `before` proposes nothing."""
-    if len(sentence) > CONSENT_CHARS or not _keywords("decision_keywords.txt").search(sentence):
+    if len(sentence) > CONSENT_CHARS or not has_keyword("decision_keywords.txt", sentence):
         return None
     body = _BULLET.sub("", sentence, count=1).strip()
     if not _any_of("decision_consent.txt").search(body) or not _any_of("decision_proposals.txt").search(before.strip()):
@@ -230,6 +237,9 @@ def deadline_undertaking(sentence: str) -> re.Match[str] | None:
     aan", "Voor vrijdag stuur ik u de cijfers"), or None. A mere time ("volgende week") is no deadline
     (`action_deadlines.txt`); a verb of being, wanting or thinking undertakes nothing
     (`action_present_exclusions.txt`)."""
+    deadline = due_date(sentence)
+    if deadline is None or not _any_of("action_deadlines.txt").search(deadline):
+        return None  # most sentences set no deadline: the same test as at the end, before reading the words
     tokens = list(_TOKEN.finditer(sentence))
     if not tokens:
         return None
@@ -270,7 +280,7 @@ def undertaking_cue(sentence: str) -> re.Match[str] | None:
     body = _BULLET.sub("", sentence, count=1)
     if is_question(body):
         return None
-    if _keywords("action_keywords.txt").search(body) and _any_of("action_undertakings.txt").search(body):
+    if has_keyword("action_keywords.txt", body) and _any_of("action_undertakings.txt").search(body):
         for pattern in patterns("action_undertakings.txt"):
             match = pattern.search(body)
             if match and not names_an_effect(match):
