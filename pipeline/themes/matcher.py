@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.sentences import sentences as all_sentences
 from pipeline.themes.definitions import Theme
+from pipeline.tokens import token_table
 
 #: Shortest one-word term that is also looked for inside compounds; shorter ones (regio, samen) would
 #: match inside unrelated words (regionaal is listed as a term of its own).
@@ -85,20 +86,19 @@ class ThemeMatcher:
         """All term matches, at most one per theme and token, in document order."""
         matches: list[TermMatch] = []
         seen: set[tuple[str, int]] = set()
+        table = token_table(doc)  # strings read once per Doc: no Token object per word
+        lowers, lemmas, punct, space = table.lower, table.lemma, table.is_punct, table.is_space
         for sent in sentences if sentences is not None else all_sentences(doc):
-            for token in sent:
-                if token.is_punct or token.is_space:
-                    continue
-                forms = _forms(token)
+            words_of_sent = [i for i in range(sent.start, sent.end) if not (punct[i] or space[i])]
+            forms_of_sent = [{lowers[i], lemmas[i].lower()} - {""} for i in words_of_sent]  # `_forms` of each word
+            for i, forms in zip(words_of_sent, forms_of_sent, strict=True):
                 for form in forms:
                     for theme_id, term in self.single.get(form, []):
-                        if token.lower_ not in self.excluded[theme_id]:  # "kennissen" is not "kennis"
-                            self._add(matches, seen, theme_id, term, token.i, token.i + 1, sent)
+                        if lowers[i] not in self.excluded[theme_id]:  # "kennissen" is not "kennis"
+                            self._add(matches, seen, theme_id, term, i, i + 1, sent)
                 for theme_id, term in self._compounds(frozenset(forms)):
-                    if (theme_id, token.i) not in seen:
-                        self._add(matches, seen, theme_id, term, token.i, token.i + 1, sent)
-            words_of_sent = [t for t in sent if not (t.is_punct or t.is_space)]
-            forms_of_sent = [_forms(t) for t in words_of_sent]
+                    if (theme_id, i) not in seen:
+                        self._add(matches, seen, theme_id, term, i, i + 1, sent)
             present = set().union(*forms_of_sent)
             for theme_id, term, words in self.multi:
                 # a term whose first word is not in the sentence cannot match: most terms, most sentences
@@ -136,11 +136,11 @@ class ThemeMatcher:
 def _find_phrase(sent: Span, words: tuple[str, ...]) -> tuple[int, int] | None:
     """The words of a multiword term in order, with at most two other words between them."""
     tokens = [t for t in sent if not (t.is_punct or t.is_space)]
-    return _phrase_in(tokens, [_forms(t) for t in tokens], words)
+    return _phrase_in([t.i for t in tokens], [_forms(t) for t in tokens], words)
 
 
-def _phrase_in(tokens: Sequence[Token], forms: Sequence[set[str]], words: tuple[str, ...]) -> tuple[int, int] | None:
-    """`_find_phrase` on a sentence's words (no punctuation or space) and their forms, computed once."""
+def _phrase_in(tokens: Sequence[int], forms: Sequence[set[str]], words: tuple[str, ...]) -> tuple[int, int] | None:
+    """`_find_phrase` on a sentence's words (token indices, no punctuation or space) and their forms, computed once."""
     for i in range(len(tokens)):
         if words[0] not in forms[i]:
             continue
@@ -152,7 +152,7 @@ def _phrase_in(tokens: Sequence[Token], forms: Sequence[set[str]], words: tuple[
                 k += 1
             j += 1
         if k == len(words):
-            return tokens[i].i, tokens[last].i + 1
+            return tokens[i], tokens[last] + 1
     return None
 
 
