@@ -6,12 +6,14 @@ not publish as it is. Checks of its own, independent of the rules the summariser
 - no-end: does not end in . ! or … (before closing marks), so a heading, byline or cut-off text;
 - intro: ends in ':'; question: ends in '?';
 - byline: names a reporter, correspondent, photographer or source ("verslaggever …", "Foto: …");
-- procedural: attendance and procedure ("Aanwezig: …", "De voorzitter opent …");
+- procedural: attendance and procedure ("Aanwezig: …", "Afwezig is de heer …", "De voorzitter opent …");
 - cut: a key point ending in "…" or "...";
 - filler: a spoken opening or greeting ("Goedemorgen", "Dank u, voorzitter", "Ja.", "Nou, …") as it stands
   in the text (not inside quotation marks);
 - dangling: a summary sentence opening with a pronoun or connective ("Zij", "Hij", "Daarom", "Dat")
-  whose preceding summary sentence is not right before it in the text.
+  whose preceding summary sentence is not right before it in the text;
+- first-person: in a turn transcript (the output has `turns`), a summary sentence or key point that says
+  "ik", "we", "mijn" … outside quotation marks: whose words they are, the summary does not say.
 Each item is counted once, under its first failing check.
 
 Usage: python benchmarks/summary_check.py OUTPUT_DIR [--list]
@@ -33,8 +35,12 @@ BYLINE = re.compile(
     re.I,
 )
 PROCEDURAL = re.compile(
-    r"^(aanwezig|afwezig|afmeldingen|notulist|agenda|datum)\s*:|^(de\s+)?voorzitter\s+(opent|sluit)\b|^klik\b|^lees\s+(ook|meer)\b", re.I
+    r"^(aanwezig|afwezig|afmeldingen|notulist|agenda|datum)\s*:|^(de\s+)?voorzitter\s+(opent|sluit)\b|^klik\b|^lees\s+(ook|meer)\b"
+    r"|^(ook\s+|verder\s+)?((zijn|is)\s+)?(met\s+kennisgeving\s+)?(aanwezig|afwezig)\b|\b(is|zijn)\s+(met\s+kennisgeving\s+)?afwezig\s*\.?$",
+    re.I,
 )
+FIRST_PERSON = re.compile(r"\b(ik|wij|we|mij|me|mijn|ons|onze)\b", re.I)
+QUOTED = re.compile(r"[„“”\"][^„“”\"]*[”“\"]|‘[^’]*’")
 FILLER = re.compile(
     r"^(goede(morgen|middag|navond)|goeiemorgen|welkom\b|(hartelijk\s+)?dank\s+(u|je|jullie)\b|bedankt\b|"
     r"(ja|nee|nou|oké|okay|ok|eh|ehm|uh|uhm|tja)\s*[,.!…])",
@@ -114,6 +120,11 @@ def problem(text: str, *, key_point: bool = False) -> str | None:
     return None
 
 
+def first_person(text: str) -> bool:
+    """Says "ik", "we", "mijn" … outside the quotations (a rough cut of „…”, “…”, "…" and ‘…’)."""
+    return FIRST_PERSON.search(QUOTED.sub(" ", text)) is not None
+
+
 def summaries(data: dict) -> list[tuple[str, dict]]:
     found = []
     if data.get("summary"):
@@ -135,6 +146,7 @@ def main() -> None:
         data = json.loads(path.read_text(encoding="utf-8"))
         if "schema_version" not in data:
             continue
+        spoken = bool(data.get("turns"))
         for where, summary in summaries(data):
             previous_end = None
             for sentence in summary.get("sentences", []):
@@ -144,6 +156,8 @@ def main() -> None:
                     if previous_end is None or sentence["start"] - previous_end > 2:
                         reason = "dangling"
                 previous_end = sentence["end"]
+                if reason is None and spoken and first_person(sentence["text"]):
+                    reason = "first-person"
                 if reason:
                     counts[f"sentence:{reason}"] += 1
                     if args.list:
@@ -151,6 +165,8 @@ def main() -> None:
             for point in summary.get("key_points", []):
                 totals["key_points"] += 1
                 reason = problem(point, key_point=True)
+                if reason is None and spoken and first_person(point):
+                    reason = "first-person"
                 if reason:
                     counts[f"key_point:{reason}"] += 1
                     if args.list:
