@@ -177,6 +177,24 @@ def test_first_person_sentences_fill_a_transcript_summary_only_when_nothing_else
     assert [mixed.units[i].text for i in chosen] == [FACT]
 
 
+def test_a_sentence_that_refers_back_never_brings_in_a_first_person_one(nlp):
+    spoken = (
+        "Sanne Visser: Vorig jaar sprak ik hier voor het eerst over het fietspad langs de Dorpsstraat. "
+        "Ook toen ging het over de veiligheid van de scholieren op dat smalle fietspad. "
+        "Elke ochtend fietsen er meer dan vierhonderd scholieren naar het Stedelijk College. "
+        "De gemeente heeft nog altijd geen geld voor een breder fietspad gereserveerd.\n"
+        "Ruben Mulder: De winkeliers aan de Dorpsstraat verliezen twintig parkeerplaatsen voor hun klanten.\n"
+    )
+    prepared = _turn_units(nlp, spoken)
+    ook = next(i for i, u in enumerate(prepared.units) if u.text.startswith("Ook toen"))
+    assert prepared.first_person[ook - 1] and prepared.predecessor[ook] == ook - 1
+    prepared.features[:, :] = 0.0
+    prepared.features[ook, 0] = 1.0  # make "Ook toen …" the most salient unit
+    chosen, _ = choose(prepared, 3, weights={"lead": 1.0}, mmr_lambda=1.0)
+    assert ook not in chosen and ook - 1 not in chosen
+    assert len(chosen) == 3
+
+
 def test_a_writers_we_in_prose_is_no_first_person_unit(nlp):
     prose = "De wijkkrant schrijft over het fietsplan. Als we de cijfers van de gemeente bekijken, fietsen er elke ochtend vierhonderd scholieren door de Dorpsstraat.\n"
     prepared = _turn_units(nlp, prose)

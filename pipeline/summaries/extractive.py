@@ -525,8 +525,8 @@ def choose(
                 p = prepared.predecessor[i]
                 if p >= 0 and in_summary[p]:
                     pass
-                elif p >= 0 and not taken[p] and not prepared.dependent[p] and len(summary) + 2 <= n:
-                    with_predecessor = p
+                elif p >= 0 and not taken[p] and not prepared.dependent[p] and not own_voice[p] and len(summary) + 2 <= n:
+                    with_predecessor = p  # (a predecessor in the first person would bring in what is held back)
                 else:
                     taken[i] = True  # cannot stand here; never chosen
                     continue
