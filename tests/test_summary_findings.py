@@ -42,9 +42,10 @@ NO_DECISION = "De wijkraad praat nog verder over het ontwerp van de hovenier voo
         "De heer Van Dam is met kennisgeving afwezig.",
         "Ook aanwezig is wethouder Karim Bouzid van Financiën.",
         "Mevrouw Smit en de heer Bos hebben zich afgemeld.",
+        "Vanavond zijn er ook weer omwonenden van de fabriek op de publieke tribune: welkom.",
     ],
 )
-def test_attendance_in_sentence_form_is_never_summary_text(line):
+def test_attendance_in_sentence_form_and_a_welcome_are_never_summary_text(line):
     assert rejection(line) == "procedural"
 
 
@@ -54,9 +55,10 @@ def test_attendance_in_sentence_form_is_never_summary_text(line):
         "De wethouder was afwezig bij de stemming over de begroting, maar steunt het voorstel.",
         "Aanwezige ouders klaagden over de modderige grasvelden bij de speeltuin.",
         "De afwezigheid van een plan voor de speeltuin baart de wijkraad zorgen.",
+        "Nieuwe bewoners zijn in de wijk Lindenhof altijd welkom, zegt de wijkraad.",
     ],
 )
-def test_content_about_presence_is_no_attendance_line(sentence):
+def test_content_about_presence_or_welcome_is_no_procedural_line(sentence):
     assert rejection(sentence) is None
 
 
