@@ -53,3 +53,17 @@ def test_a_greeting_or_an_opening_after_a_form_of_address_is_procedural():
     assert rejection("Voorzitter, dank u wel voor het woord en de uitleg.") in ("filler", "procedural")
     # negative: an address followed by content is content
     assert rejection("Dames en heren, de nieuwe stalling komt er vóór de zomer.") is None
+
+
+def test_the_chair_announcing_the_subject_is_procedural_not_a_position():
+    from pipeline.summaries.publishable import rejection
+
+    for line in (
+        "We gaan nu beginnen met een debat over giflekkage bij de verffabriek in Ommel.",
+        "We bespreken vandaag het fietsplan van de gemeente Oosterwijk.",
+        "Vandaag staat het fietsplan van de gemeente op de agenda.",
+    ):
+        assert rejection(line) == "procedural"
+    # negative: a speaker's content about the plan or the debate is content
+    assert rejection("We bespreken al jaren hetzelfde fietsplan zonder dat er iets verandert.") is None
+    assert rejection("Het debat over de verffabriek begon met vragen van de omwonenden.") is None
