@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START
-from spacy.tokens import Doc
+from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START
+from spacy.tokens import Doc, Span
 
 from pipeline.sentences import DocCache
 
 #: The columns read from the Doc, in the order `to_array` returns them.
-_COLUMNS = (ORTH, LOWER, LEMMA, SENT_START, ENT_TYPE, IS_SPACE, IS_PUNCT, IS_ALPHA, POS)
+_COLUMNS = (ORTH, LOWER, LEMMA, SENT_START, ENT_TYPE, IS_SPACE, IS_PUNCT, IS_ALPHA, POS, IDX)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +33,8 @@ class TokenTable:
     - `sent_start`: `Token.is_sent_start` is True (False for "not a start" and for "unknown");
     - `ent_type`: `Token.ent_type_` ("" outside entities);
     - `pos`: `Token.pos_` ("" where no tagger ran);
+    - `idx`: `Token.idx`, the token's first character in the Doc's text (the text of tokens i..j-1 is
+      `text[idx[i] : idx[j - 1] + len(table.text[j - 1])]`).
     - `is_space`, `is_punct`, `is_alpha`: the lexical flags of the same name.
     """
 
@@ -45,6 +47,7 @@ class TokenTable:
     is_punct: list[bool]
     is_alpha: list[bool]
     pos: list[str]
+    idx: list[int]
 
     def __len__(self) -> int:
         return len(self.text)
@@ -52,7 +55,7 @@ class TokenTable:
 
 def _build(doc: Doc) -> TokenTable:
     if len(doc) == 0:
-        return TokenTable([], [], [], [], [], [], [], [], [])
+        return TokenTable([], [], [], [], [], [], [], [], [], [])
     rows = doc.to_array(list(_COLUMNS)).T.tolist()
     strings = doc.vocab.strings
 
@@ -60,7 +63,7 @@ def _build(doc: Doc) -> TokenTable:
         known = {key: strings[key] if key else "" for key in set(column)}  # each distinct string looked up once
         return [known[key] for key in column]
 
-    orth, lower, lemma, start, ent, space, punct, alpha, pos = rows
+    orth, lower, lemma, start, ent, space, punct, alpha, pos, idx = rows
     # SENT_START is stored as an unsigned column: 1 start, 0 unknown, -1 (wrapped to a large number) not a start
     return TokenTable(
         text=words(orth),
@@ -72,12 +75,19 @@ def _build(doc: Doc) -> TokenTable:
         is_punct=[bool(v) for v in punct],
         is_alpha=[bool(v) for v in alpha],
         pos=words(pos),
+        idx=idx,
     )
 
 
 _TABLES: DocCache[TokenTable] = DocCache()
+_ENTITIES: DocCache[tuple[Span, ...]] = DocCache()
 
 
 def token_table(doc: Doc) -> TokenTable:
     """The `TokenTable` of `doc`, built once per Doc (linear in its length)."""
     return _TABLES.get(doc, _build)
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, read once per Doc: spaCy rebuilds the entity spans from every token on each access."""
+    return _ENTITIES.get(doc, lambda d: tuple(d.ents))

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.quotes.marks import OPENING_TOKENS
 from pipeline.resources import word_set
-from pipeline.sentences import DocCache
+from pipeline.sentences import DocCache, doc_text
 from pipeline.speakers.lexicon import (
     ARTICLES,
     PARTICLES,
@@ -50,7 +50,7 @@ from pipeline.speakers.lexicon import (
     speech_verbs,
 )
 from pipeline.speakers.roles import bracketed_organisation, org_noun_phrase
-from pipeline.tokens import TokenTable, token_table
+from pipeline.tokens import TokenTable, entities, token_table
 
 
 class MentionKind(str, Enum):
@@ -189,7 +189,7 @@ def person_names(doc: Doc, blocked: set[int] | None = None) -> list[Span]:
             claim(span)
     if has_ner(doc):
         repeated = _repeated_single_persons(doc)
-        for ent in doc.ents:
+        for ent in entities(doc):
             if ent.label_ not in ("PER", "PERSON") or any(is_org_word(t) for t in ent):
                 continue
             trimmed = _trim(ent)
@@ -259,7 +259,7 @@ def _repeated_single_persons(doc: Doc) -> frozenset[str]:
     preposition or at the start of a sentence ("zoals Mahmoud", "kreeg Mahmoud"; not "in Zwolle")."""
     counts: dict[str, int] = {}
     placed: set[str] = set()
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in ("PER", "PERSON") or len(ent) != 1 or not _name_word(ent[0]) or is_acronym(ent[0]):
             continue
         counts[ent.text] = counts.get(ent.text, 0) + 1
@@ -274,18 +274,18 @@ def _surname_only(doc: Doc, taken: set[int]) -> list[Span]:
     ("…", vindt advocaat bij het Internationaal Strafhof (ICC) Knoops.)."""
     found: list[Span] = []
     facts = word_facts(doc)
-    texts, starts = facts.table.text, facts.table.sent_start
-    final = len(doc) - 1
-    for i in range(len(doc)):
-        if i in taken or not (starts[i] or i < final and texts[i + 1] == "(" or facts.role[i] or facts.speech[i]):
+    texts, starts, spaces = facts.table.text, facts.table.sent_start, facts.table.is_space
+    n = len(doc)
+    for i in range(n):
+        if i in taken or not (starts[i] or i < n - 1 and texts[i + 1] == "(" or facts.role[i] or facts.speech[i]):
             continue  # none of the cases below can start at this token
         tok = doc[i]
-        if tok.is_sent_start and i + 2 < len(doc) and doc[i + 1].text == ":" and doc[i + 2].text in OPENING_TOKENS:
+        if starts[i] and i + 2 < n and texts[i + 1] == ":" and texts[i + 2] in OPENING_TOKENS:
             span = _surname_at(doc, i, allow_sentence_start=True)
-            if span is not None and tok.lower_ not in word_set("non_speaker_labels.txt"):
+            if span is not None and facts.table.lower[i] not in word_set("non_speaker_labels.txt"):
                 found.append(span)  # "Halsema: ‘We gaan dit niet accepteren.’"
             continue
-        if i + 3 < len(doc) and doc[i + 1].text == "(" and (doc[i + 3].text == ")" and is_acronym(doc[i + 2]) or bracketed_organisation(doc, i + 1) is not None):
+        if i + 3 < n and texts[i + 1] == "(" and (texts[i + 3] == ")" and facts.acronym[i + 2] or bracketed_organisation(doc, i + 1) is not None):
             start = i
             while start > 0 and is_particle(doc[start - 1]) and start - 1 not in taken:
                 start -= 1  # "De Jonge (CDA)"
@@ -294,7 +294,7 @@ def _surname_only(doc: Doc, taken: set[int]) -> list[Span]:
             if span is not None and not is_function_word(tok) and not is_role_noun(tok) and not is_org_word(tok):
                 found.append(span)  # "Yesilgöz (VVD) zei", "Kramer (SP)": a person named with a party
                 continue
-        if is_role_noun(tok) and i + 1 < len(doc):
+        if facts.role[i] and i + 1 < n:
             # "CDA-Kamerlid Boswijk", "docent militair recht Fink": up to two words between role and name
             for gap in range(0, 3):
                 k = i + 1 + gap
@@ -304,19 +304,19 @@ def _surname_only(doc: Doc, taken: set[int]) -> list[Span]:
                 if span is not None:
                     found.append(span)
                     break
-        elif speech_verb_lemma(tok):
+        elif facts.speech[i]:
             j = i + 1
             depth = 0
-            while j < len(doc) and j - i <= 10:
-                if doc[j].text == "(":
+            while j < n and j - i <= 10:
+                if texts[j] == "(":
                     depth += 1
-                elif doc[j].text == ")":
+                elif texts[j] == ")":
                     depth -= 1
-                elif depth == 0 and (doc[j].text in ".,;:!?" or doc[j].is_space):
+                elif depth == 0 and (texts[j] in ".,;:!?" or spaces[j]):
                     break
                 j += 1
             last = j - 1
-            if last > i and j < len(doc) and doc[j].text in ".,;:!?":
+            if last > i and j < n and texts[j] in ".,;:!?":
                 start = last
                 while start - 1 > i and is_particle(doc[start - 1]):
                     start -= 1
@@ -612,7 +612,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
         taken.update(range(span.start, span.end))
 
     per_tokens = {
-        i for ent in doc.ents if ent.label_ in ("PER", "PERSON") and len(ent) >= 2 and not any(is_org_word(t) for t in ent)
+        i for ent in entities(doc) if ent.label_ in ("PER", "PERSON") and len(ent) >= 2 and not any(is_org_word(t) for t in ent)
         for i in range(ent.start, ent.end)
     } if has_ner(doc) else set()
     organisations = [
@@ -681,7 +681,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
         elif _inverted_subject(doc, i):
             add(MentionKind.ORGANISATION, doc[i : i + 1])  # "gaf Tennet aan dat …"
     if has_ner(doc):
-        for ent in doc.ents:
+        for ent in entities(doc):
             if ent.label_ == "ORG" and len(ent) <= 6 and all(t.is_title or t.is_upper or t.lower_ in _ORG_JOINERS or not t.is_alpha for t in ent):
                 body = _without_edge_marks(ent)
                 if body is not None and not taken.intersection(range(body.start, body.end)) and not _addressed(doc, body.start):
@@ -880,15 +880,20 @@ def _surname_repeats(doc: Doc, names: list[Span], taken: set[int]) -> list[Span]
         by_size.setdefault(size, {})[key] = order
     found: list[Span] = []
     prefixes = {key[:n] for key in surnames for n in range(1, len(key) + 1)}
-    for i, lower in enumerate(token_table(doc).lower):
+    facts = word_facts(doc)
+    table = facts.table
+    text = doc_text(doc)
+    for i, lower in enumerate(table.lower):
         if i in taken or lower not in prefixes:
             continue  # a window's text starts with its first token's: no surname can match here
         best: tuple[int, int] | None = None  # (order of the surname, its length in tokens)
         for size, keys in by_size.items():
-            if i + size > len(doc):
+            last = i + size - 1
+            if last >= len(table):
                 continue
-            rank = keys.get(doc[i : i + size].text.lower())
-            if rank is not None and (best is None or rank < best[0]) and is_capitalised(doc[i + size - 1]):
+            window = text[table.idx[i] : table.idx[last] + len(table.text[last])]  # the text of tokens i..last
+            rank = keys.get(window.lower())
+            if rank is not None and (best is None or rank < best[0]) and facts.capitalised[last]:
                 best = (rank, size)
         if best is not None:
             size = best[1]
