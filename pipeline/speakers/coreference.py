@@ -34,6 +34,7 @@ from pipeline.speakers.lexicon import (
 )
 from pipeline.speakers.mentions import ORGANISATION_PREPOSITIONS, Mention, MentionKind, honorific_end, surname
 from pipeline.speakers.roles import Description, describe, header_role, inherited_organisation, org_noun_phrase
+from pipeline.tokens import token_table
 
 #: How many earlier sentences that name people a pronoun's look-up walks back for a person of its gender.
 MAX_FOCUS_SENTENCES = 4
@@ -492,8 +493,9 @@ def mark_reported_speakers(doc: Doc, mentions: Sequence[Mention], res: Resolutio
     activities = word_set("speaking_activities.txt")
     ordered = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in ordered]
+    lowers = token_table(doc).lower
     for sent in sentences(doc):
-        if not any(t.lower_ in activities for t in sent):
+        if not any(lowers[i] in activities for i in range(sent.start, sent.end)):
             continue
         inside = ordered[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
         people = [m for m in inside if m.kind in PERSON_KINDS]

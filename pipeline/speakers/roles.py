@@ -28,6 +28,7 @@ from pipeline.speakers.lexicon import (
     party_member_prefix,
     speech_verb_lemma,
 )
+from pipeline.tokens import token_table
 
 _ROLE_PREPS = frozenset({"van", "voor", "bij", "namens", "in", "op", "aan"})
 _STOP_LEFT = frozenset({"met", "door", "en", "of", "dat", "die", "volgens", "aldus", "ook", "zegt", "zei"})
@@ -246,11 +247,19 @@ def _role_before(name: Span) -> Span | None:
 
 def _title_before(doc: Doc, start: int) -> int:
     """The number of tokens of a title ("mevrouw", "de heer") that ends right before token `start`, or 0."""
-    for words, _ in sorted(honorifics(), key=lambda h: -len(h[0])):
+    lowers = token_table(doc).lower
+    if start == 0 or lowers[start - 1] not in _TITLE_LAST:
+        return 0  # most words follow no title
+    for words in _TITLES_LONGEST_FIRST:
         n = len(words)
-        if start - n >= 0 and all(doc[start - n + k].lower_ == w for k, w in enumerate(words)):
+        if start - n >= 0 and all(lowers[start - n + k] == w for k, w in enumerate(words)):
             return n
     return 0
+
+
+#: The titles of `honorifics.txt` (their words), longest first, and the last words of all of them.
+_TITLES_LONGEST_FIRST = tuple(words for words, _ in sorted(honorifics(), key=lambda h: -len(h[0])))
+_TITLE_LAST = frozenset(words[-1] for words in _TITLES_LONGEST_FIRST)
 
 
 #: At most this many words in a role before a name, adjectives included.
