@@ -41,6 +41,7 @@ from pipeline.summaries.decisions import decision_kind
 from pipeline.summaries.publishable import first_person, first_word, is_procedural, needs_predecessor, rejection
 from pipeline.summaries.units import quote_units
 from pipeline.themes.discovery import MIN_LEMMA_LENGTH, lemma_text
+from pipeline.tokens import token_table
 
 try:
     import tomllib
@@ -234,8 +235,9 @@ def prepare(sentences: Sequence[Span], *, unattributed: Sequence[tuple[int, int]
     predecessor: list[int] = []
     previous_kept = False
     tagged = all_units[0].doc.has_annotation("POS")
+    pos = token_table(all_units[0].doc).pos  # read once per Doc: a Token object per word cost more
     for unit in all_units:
-        has_verb = any(t.pos_ in ("VERB", "AUX") for t in unit) if tagged else None
+        has_verb = any(pos[i] in ("VERB", "AUX") for i in range(unit.start, unit.end)) if tagged else None
         unit_text = text[unit.start_char : unit.end_char]
         if rejection(unit_text, has_verb=has_verb) is None:
             predecessor.append(len(units) - 1 if previous_kept and units else -1)
