@@ -367,6 +367,8 @@ def speaker_id_for(who: str | None, speakers: Sequence[Speaker]) -> str | None:
 
 def due_date(sentence: str) -> str | None:
     """By when, as the sentence says it ("vóór 1 maart", "in de volgende vergadering"), or None."""
+    if not _any_of("action_due_patterns.txt").search(sentence):
+        return None  # one scan for all patterns: most sentences name no date
     for pattern in patterns("action_due_patterns.txt"):
         match = pattern.search(sentence)
         if match:

@@ -29,7 +29,6 @@ import numpy as np
 import scipy.sparse as sp
 import sklearn
 from sklearn.feature_extraction.text import TfidfVectorizer
-from spacy.attrs import IS_ALPHA, LEMMA, LOWER, ORTH
 from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
@@ -315,26 +314,20 @@ def lemma_texts(spans: Sequence[Span]) -> list[str]:
         return []
     doc = spans[0].doc
     low, high = min(s.start for s in spans), max(s.end for s in spans)
-    strings = doc.vocab.strings
-    known: dict[tuple[int, int, int], str | None] = {}
+    table = token_table(doc)  # read once per Doc (not per session: that would be quadratic in a meeting's length)
+    known: dict[tuple[str, str, str], str | None] = {}
     content: list[str | None] = []
-    # Doc.to_array once per Doc (not per session: that would be quadratic in a meeting's length), then the rows
-    for lemma_key, orth_key, lower_key, alpha in _TOKEN_ROWS.get(doc, _token_rows)[low:high]:
+    for lemma_str, orth, lower, alpha in zip(table.lemma[low:high], table.text[low:high], table.lower[low:high], table.is_alpha[low:high], strict=True):
         if not alpha:
             content.append(None)
             continue
-        key = (lemma_key, orth_key, lower_key)
+        key = (lemma_str, orth, lower)
         if key not in known:
-            lemma = (strings[lemma_key] if lemma_key else strings[orth_key]).lower()
-            lower = strings[lower_key]
+            lemma = (lemma_str or orth).lower()
             keep = len(lemma) >= MIN_LEMMA_LENGTH and lemma not in STOP_WORDS and lower not in STOP_WORDS
             known[key] = lemma if keep else None
         content.append(known[key])
     return [" ".join(w for w in content[s.start - low : s.end - low] if w) for s in spans]
-
-
-def _token_rows(doc: Doc) -> list[list[int]]:
-    return doc.to_array([LEMMA, ORTH, LOWER, IS_ALPHA]).tolist()
 
 
 def _naming_starts(doc: Doc) -> list[int]:
@@ -349,7 +342,6 @@ def _entity_prefix(doc: Doc) -> np.ndarray:
 
 
 #: Per-Doc tables read once and shared by the sessions of a meeting (each session reads only its own range).
-_TOKEN_ROWS: DocCache[list[list[int]]] = DocCache()
 _NAMING_STARTS: DocCache[list[int]] = DocCache()
 _ENTITY_PREFIX: DocCache[np.ndarray] = DocCache()
 _TURN_RANGES: DocCache[list[tuple[int, int]]] = DocCache()
