@@ -63,7 +63,10 @@ def word_budget(sentences: Sequence[Span], n: int) -> int:
     """The length of an n-sentence summary in words: as many words as the first n candidate sentences hold
     (what the first n sentences of a news article give), and at least n times the median sentence, so that
     a session opening with short greetings still gets a summary of n ordinary sentences."""
-    counts = [len(_WORD.findall(s.text)) for s in sentences]
+    if not sentences:
+        return 0
+    text = doc_text(sentences[0].doc)  # slices of the text: Span.text joins the tokens anew on every call
+    counts = [len(_WORD.findall(text[s.start_char : s.end_char])) for s in sentences]
     if not counts:
         return 0
     median = sorted(counts)[len(counts) // 2]
