@@ -23,6 +23,7 @@ from pipeline.sentences import doc_text, sentence_of
 from pipeline.speakers.coreference import PERSON_KINDS
 from pipeline.speakers.lexicon import ARTICLES, is_capitalised, speech_verb_lemma
 from pipeline.speakers.mentions import Mention, MentionKind
+from pipeline.tokens import token_table
 
 if TYPE_CHECKING:
     from pipeline.quotes.attribution import SieveContext
@@ -65,10 +66,10 @@ def find_back_references(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]
         return [b for b in ordered[max(low, high - MAX_LOOK_BACK) : high] if b.end_char <= offset]
 
     found: list[Mention] = []
-    for tok in doc:
-        if tok.i in taken:
-            continue
-        lower = tok.lower_
+    for i, lower in enumerate(token_table(doc).lower):
+        if i in taken or not (lower in nouns or lower in plurals):
+            continue  # neither kind of back reference: no Token object needed
+        tok = doc[i]
         if lower in nouns:
             start = _noun_phrase_start(tok)
             if start is None or (tok.i + 1 < len(doc) and is_capitalised(doc[tok.i + 1])):

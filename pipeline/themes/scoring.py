@@ -165,7 +165,8 @@ def _partner_after(text: str, end: int) -> int | None:
 def content_sentences(doc: Doc, blocks: Sequence[Block]) -> list[Span]:
     """Sentences that start inside a paragraph or turn."""
     regions = Regions([(b.start, b.end) for b in blocks if b.is_content])
-    return [s for s in sentences(doc) if s.text.strip() and regions.covers(s.start_char)]
+    text = doc_text(doc)  # a sentence's text as a slice: Span.text joins its tokens anew
+    return [s for s in sentences(doc) if text[s.start_char : s.end_char].strip() and regions.covers(s.start_char)]
 
 
 def evidence(doc: Doc, matches: Sequence[TermMatch], sentences: Sequence[Span]) -> list[SentenceEvidence]:
