@@ -377,7 +377,7 @@ def write_table_set(analyses, out: Path) -> list[Path]:
     import shutil
     import tempfile
 
-    from pipeline.outputs.tables import TABLES_FOLDER, write_tables
+    from pipeline.outputs.tables import OPTIONAL_TABLES, TABLES_FOLDER, write_tables
     from pipeline.outputs.writer import replace_all
     from pipeline.process import STATE_FOLDER, process_alive
 
@@ -393,7 +393,10 @@ def write_table_set(analyses, out: Path) -> list[Path]:
         folder = out / TABLES_FOLDER
         folder.mkdir(exist_ok=True)
         moves = [(path, folder / path.name) for path in staged]
-        replace_all(moves)
+        # a table only some corpora have (decisions, actions) left by an earlier run is not part of this set
+        new = {target for _, target in moves}
+        stale = [path for name in OPTIONAL_TABLES for path in folder.glob(f"{name}.*") if path.suffix in (".csv", ".parquet") and path not in new]
+        replace_all(moves, remove=stale)
         return [target for _, target in moves]
     finally:
         shutil.rmtree(staging, ignore_errors=True)

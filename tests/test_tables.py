@@ -214,3 +214,31 @@ def test_a_broken_json_file_is_named_and_the_others_are_still_tabled(batch, tmp_
     assert result.exit_code == 1
     assert "kapot.json: cannot be read as JSON" in result.output and "Traceback" not in result.output
     assert len(pd.read_csv(tmp_path / "tables" / "documents.csv")) == 1
+
+
+def test_a_table_the_new_set_lacks_is_removed_with_the_old_set(batch, tmp_path):
+    """The tables are one set: decisions written by an earlier run over other files must not stay beside a new set
+    whose files record no decision (they would name documents the new `documents` table does not have)."""
+    from pipeline.cli import write_table_set
+
+    with_decision = json.loads(to_json(batch[2]))
+    with_decision["sessions"][0]["decisions"] = [{"text": "De raad stemt in met het plan.", "start": 0, "end": 30}]
+    write_table_set([with_decision], tmp_path)
+    assert (tmp_path / "tables" / "decisions.csv").exists() and (tmp_path / "tables" / "decisions.parquet").exists()
+    write_table_set([batch[0]], tmp_path)
+    names = {path.name for path in (tmp_path / "tables").iterdir()}
+    assert not {"decisions.csv", "decisions.parquet", "actions.csv", "actions.parquet"} & names
+    assert "documents.csv" in names
+    frames = load_outputs(tmp_path)
+    assert "decisions" not in frames
+
+
+def test_a_table_the_new_set_still_has_is_replaced_not_removed(batch, tmp_path):
+    from pipeline.cli import write_table_set
+
+    record = json.loads(to_json(batch[2]))
+    record["sessions"][0]["decisions"] = [{"text": "De raad stemt in met het plan.", "start": 0, "end": 30}]
+    write_table_set([record], tmp_path)
+    record["sessions"][0]["decisions"] = [{"text": "Het plan wordt aangenomen.", "start": 0, "end": 26}]
+    write_table_set([record], tmp_path)
+    assert pd.read_csv(tmp_path / "tables" / "decisions.csv")["text"].tolist() == ["Het plan wordt aangenomen."]

@@ -96,13 +96,16 @@ def signals_deferred() -> Iterator[None]:
             signal.raise_signal(received[0])
 
 
-def replace_all(moves: Sequence[tuple[Path, Path]]) -> None:
-    """Rename each (source, target) pair, sources written beforehand on the targets' file system, with Ctrl-C and
-    `kill` held back until the last one: a set of files (the corpus tables) is all new or, when writing the sources
-    failed, all old. Raises `OSError` from a rename (then the targets renamed so far are new, the others old)."""
+def replace_all(moves: Sequence[tuple[Path, Path]], *, remove: Sequence[Path] = ()) -> None:
+    """Rename each (source, target) pair, sources written beforehand on the targets' file system, then delete the
+    files in `remove` (members of an older set that the new set no longer has), with Ctrl-C and `kill` held back
+    until the last one: a set of files (the corpus tables) is all new or, when writing the sources failed, all old.
+    Raises `OSError` from a rename (then the targets renamed so far are new, the others old)."""
     with signals_deferred():
         for source, target in moves:
             os.replace(source, target)
+        for path in remove:
+            path.unlink(missing_ok=True)
 
 
 def remove_stale_temporaries(path: Path) -> list[Path]:
