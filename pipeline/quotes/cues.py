@@ -167,11 +167,34 @@ def infinitive_te(verb: Token, end: int) -> Token | None:
 
 @cache
 def _particle_verbs() -> dict[str, frozenset[str]]:
+    """Verb form → the particles that make it a separable speech verb: the pairs of particle_speech_verbs.txt, and
+    every form of a separable verb in speech_verbs.txt that the table gives to another verb ("toezeggen toe: zegt"
+    while "zegt" is "zeggen"; "oproepen op: roept" while "roept" is "roepen"), so "zegt toe dat" keeps its "toe"."""
     table: dict[str, set[str]] = {}
     for line in word_set("particle_speech_verbs.txt"):
         form, _, particle = line.partition(" ")
         table.setdefault(form, set()).add(particle.strip())
+    for form, particle in _shadowed_separable_forms():
+        table.setdefault(form, set()).add(particle)
     return {form: frozenset(particles) for form, particles in table.items()}
+
+
+def _shadowed_separable_forms() -> list[tuple[str, str]]:
+    """(form, particle) of separable speech verbs (a one-word particle in speech_verbs.txt, "toezeggen toe: …") whose
+    finite form the speech verb table gives to a verb of another lemma ("zegt" → "zeggen")."""
+    table = speech_verbs()
+    pairs: list[tuple[str, str]] = []
+    for line in sorted(word_set("speech_verbs.txt")):
+        head, _, forms = line.partition(":")
+        lemma, *companion = head.split()
+        if len(companion) != 1 or not companion[0].isalpha():
+            continue
+        particle = companion[0]
+        for form in forms.split():
+            owner = table.get(form)
+            if owner is not None and owner.lemma != lemma and not form.startswith(particle):
+                pairs.append((form, particle))
+    return pairs
 
 
 @cache
