@@ -455,12 +455,13 @@ class Outcome:
     fatal: bool = False
 
 
-def analyse_file(nlp: Language, path: Path, *, format: str | None = None, summariser=None) -> Analysis:
-    """Read and analyse one file; raises `InputError` for bad input. Reader warnings land in `document.warnings`."""
+def analyse_file(nlp: Language, path: Path, *, format: str | None = None, summariser=None, source: str | None = None) -> Analysis:
+    """Read and analyse one file; raises `InputError` for bad input. Reader warnings land in `document.warnings`.
+    `source` is the name `document.source` records (default: the path as given)."""
     from pipeline.analyze import parse
     from pipeline.sentences import forget
 
-    transcript = read_file(path, format=format, source=shown(path))
+    transcript = read_file(path, format=format, source=source or shown(path))
     doc = parse(nlp, transcript)
     try:
         return finish_analysis(doc, transcript, summariser)
@@ -541,14 +542,16 @@ def _write_named(target: Path, data: bytes) -> None:
         raise OSError(err.errno, err.strerror, str(target)) from err
 
 
-def process_one(nlp: Language, path: Path, out_dir: Path, *, format: str | None = None, summariser=None, html: bool = False) -> Outcome:
-    """Analyse one file and write its JSON (and HTML report); any failure becomes an `Outcome` with the error."""
+def process_one(nlp: Language, path: Path, out_dir: Path, *, format: str | None = None, summariser=None, html: bool = False,
+                source: str | None = None) -> Outcome:
+    """Analyse one file and write its JSON (and HTML report); any failure becomes an `Outcome` with the error.
+    `source`: the name `document.source` records (default: the path as given)."""
     started = time.perf_counter()
     refused = _refused_output(path, out_dir)
     if refused is not None:
         return refused
     try:
-        analysis = analyse_file(nlp, path, format=format, summariser=summariser)
+        analysis = analyse_file(nlp, path, format=format, summariser=summariser, source=source)
         return _write_outputs(analysis, path, out_dir, html=html, started=started)
     except Exception as err:  # noqa: BLE001 — one broken file must not stop the batch
         return _failed(path, out_dir, err, started)
@@ -593,8 +596,10 @@ def group_files(paths: Sequence[Path], *, files: int = BATCH_FILES, size: int = 
 
 
 def process_many(nlp: Language, paths: Sequence[Path], out_dir: Path, *, format: str | None = None, summariser=None,
-                 html: bool = False) -> Iterator[Outcome]:
+                 html: bool = False, sources: Sequence[str] | None = None) -> Iterator[Outcome]:
     """`process_one` for a group of files (see `group_files`), analysed in one pass of the model; outcomes in order.
+    `sources`: per path, the name `document.source` records (default: the paths as given; a Dask worker gets
+    absolute paths but records the names the user gave, so that its outputs equal a local run's).
 
     Each file still fails alone: a file that cannot be read or written fails with its own message; when an analysis
     raises inside the shared pass, the files not yet finished are analysed again one by one, so that only the file
@@ -612,7 +617,7 @@ def process_many(nlp: Language, paths: Sequence[Path], out_dir: Path, *, format:
             outcomes[k] = refused
             continue
         try:
-            ready.append((k, read_file(path, format=format, source=shown(path))))
+            ready.append((k, read_file(path, format=format, source=sources[k] if sources else shown(path))))
         except Exception as err:  # noqa: BLE001 — one broken file must not stop the batch
             outcomes[k] = _failed(path, out_dir, err, started)
     shown_up_to = 0
@@ -639,7 +644,8 @@ def process_many(nlp: Language, paths: Sequence[Path], out_dir: Path, *, format:
             yield from flush()
     except Exception:  # noqa: BLE001 — the shared pass failed on one of the files: the rest go one by one
         for k, _ in ready[finished:]:
-            outcomes[k] = process_one(nlp, paths[k], out_dir, format=format, summariser=summariser, html=html)
+            outcomes[k] = process_one(nlp, paths[k], out_dir, format=format, summariser=summariser, html=html,
+                                      source=sources[k] if sources else None)
             yield from flush()
     yield from flush()
 
@@ -669,10 +675,12 @@ def release_memory() -> None:
         _LIBC.malloc_trim(0)
 
 
-def _analyse_group(nlp: Language, paths: Sequence[Path], out_dir: Path, settings: Settings, summariser: Any) -> Iterator[Outcome]:
+def _analyse_group(nlp: Language, paths: Sequence[Path], out_dir: Path, settings: Settings, summariser: Any,
+                   sources: Sequence[str] | None = None) -> Iterator[Outcome]:
     """`process_many` with a run's settings, in whichever process runs the group; the heap given back after it."""
     try:
-        yield from process_many(nlp, paths, out_dir, format=settings.format, summariser=summariser, html=settings.html)
+        yield from process_many(nlp, paths, out_dir, format=settings.format, summariser=summariser, html=settings.html,
+                                sources=sources)
     finally:
         release_memory()
 
@@ -823,8 +831,9 @@ _DASK_CACHE: dict[Settings, tuple[Language, Any]] = {}
 _DASK_LOCK = threading.Lock()
 
 
-def _dask_task(paths: list[str], out_dir: str, settings: Settings) -> list[Outcome]:
-    """One group of files on a Dask worker; the pipeline is loaded once per worker process and kept (per settings)."""
+def _dask_task(paths: list[str], out_dir: str, settings: Settings, sources: list[str] | None = None) -> list[Outcome]:
+    """One group of files on a Dask worker (absolute paths; `sources`: the names the user gave them, recorded as
+    `document.source`); the pipeline is loaded once per worker process and kept (per settings)."""
     with _DASK_LOCK:  # a spaCy pipeline is not shared between threads: one group at a time per worker process
         if settings not in _DASK_CACHE:
             try:
@@ -833,7 +842,7 @@ def _dask_task(paths: list[str], out_dir: str, settings: Settings) -> list[Outco
                 return [Outcome(Path(p), error=f"a Dask worker could not load the model ({type(err).__name__}: {err})", fatal=True)
                         for p in paths]
         nlp, summariser = _DASK_CACHE[settings]
-        return list(_analyse_group(nlp, [Path(p) for p in paths], Path(out_dir), settings, summariser))
+        return list(_analyse_group(nlp, [Path(p) for p in paths], Path(out_dir), settings, summariser, sources))
 
 
 def _dask_outcomes(groups: Iterator[list[Path]], out_dir: Path, settings: Settings, scheduler: str | None, jobs: int) -> Iterator[Outcome]:
@@ -863,7 +872,8 @@ def _dask_outcomes(groups: Iterator[list[Path]], out_dir: Path, settings: Settin
         out = os.path.abspath(out_dir)
 
         def submit(group: list[Path]) -> Any:
-            return client.submit(_dask_task, [os.path.abspath(p) for p in group], out, settings, pure=False)
+            return client.submit(_dask_task, [os.path.abspath(p) for p in group], out, settings, [shown(p) for p in group],
+                                 pure=False)
 
         def results(group: list[Path], future: Any) -> list[Outcome]:
             done = future.result()

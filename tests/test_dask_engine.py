@@ -18,8 +18,11 @@ TEXTS = {
 }
 
 
-def test_dask_engine_gives_the_same_outputs_as_one_process(tmp_path):
-    folder = tmp_path / "in"
+def test_dask_engine_gives_the_same_outputs_as_one_process(tmp_path, monkeypatch):
+    """The input folder is given as a relative path, as users type it: the workers read absolute paths, but
+    `document.source` (and the document id made from it) must be the name given, as in a local run."""
+    monkeypatch.chdir(tmp_path)
+    folder = Path("in")
     folder.mkdir()
     for name, text in TEXTS.items():
         (folder / name).write_text(text, encoding="utf-8")
@@ -35,6 +38,7 @@ def test_dask_engine_gives_the_same_outputs_as_one_process(tmp_path):
     for name in TEXTS:
         stem = Path(name).stem
         assert (tmp_path / "dask" / f"{stem}.json").read_bytes() == (tmp_path / "local" / f"{stem}.json").read_bytes()
+    assert '"source":"in/raad.txt"' in (tmp_path / "dask" / "raad.json").read_text(encoding="utf-8").replace(" ", "")
     for table in (tmp_path / "local" / "tables").glob("*.csv"):
         assert (tmp_path / "dask" / "tables" / table.name).read_bytes() == table.read_bytes()
 
