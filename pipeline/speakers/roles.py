@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -20,6 +21,7 @@ from pipeline.speakers.lexicon import (
     is_acronym,
     is_capitalised,
     is_finite_verb,
+    is_first_name,
     is_function_word,
     is_group_noun,
     is_org_descriptor,
@@ -298,9 +300,25 @@ def _apposition_after(name: Span) -> Span | None:
         return None
     phrase = doc[start:end]
     head = [t for t in phrase[:4] if t.lower_ not in ARTICLES and t.lower_ != "namens"]
+    if _names_another_person(phrase):
+        return None  # "Aanwezig: wethouder M. van Dijk, griffier J. Smit": the next item of a list, not an apposition
     if phrase[0].lower_ == "namens" or any(is_role_noun(t) for t in head[:3]):
         return phrase
     return None
+
+
+#: Initials ("J.", "A.B.") that open a personal name.
+_INITIALS = re.compile(r"^[A-ZÀ-Þ]\.(?:[A-ZÀ-Þ]\.)*$")
+
+
+def _names_another_person(phrase: Span) -> bool:
+    """The phrase is a role and a person's name of its own ("griffier J. Smit", "raadslid Anna Kok"): its first role
+    noun is followed by initials or a capitalised given name (first_names.txt)."""
+    role = next((t for t in phrase[:3] if is_role_noun(t)), None)
+    if role is None or role.i + 1 >= phrase.end:
+        return False
+    after = phrase.doc[role.i + 1]
+    return bool(_INITIALS.match(after.text)) or (is_capitalised(after) and is_first_name(after))
 
 
 #: At most this many words after a seeming verb still belong to an apposition closed by a comma and the clause's verb.
