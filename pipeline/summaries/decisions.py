@@ -14,7 +14,10 @@ put in the meeting, or a cause: "Dat zorgt voor overlast", `action_effect_nouns.
 "zal/zullen + infinitive" ("Ik zal de aannemer bellen"; not "Ik zal kort zijn", `action_future_exclusions.txt`,
 `action_meeting_markers.txt`) and a present tense with a deadline ("Ik stuur u de cijfers voor vrijdag",
 `action_deadlines.txt`). A bare "Akkoord." after a sentence that proposes something is a decision spanning both
-(`decision_consent.txt`, `decision_proposals.txt`). Questions, and cues after "vraagt of …"
+(`decision_consent.txt`, `decision_proposals.txt`), stated by whoever proposed it when the consent stands outside
+the turn ("Daartoe wordt besloten." after the chair's proposal). A sentence that only confirms the decision right
+before it ("Dit is een hamerstuk.", "Conform besloten.": `decision_confirmations.txt`) or a minute's label restating
+it ("Conclusie: …" after "Dan concluderen we dat …": `restates`) makes one decision spanning both. Questions, and cues after "vraagt of …"
 (`decision_question_frames.txt`), record neither. `who` is linked to the document's speakers (`speaker_id`)
 by name, alias, surname or the one speaker holding an office (`SpeakerIndex`).
 
@@ -48,6 +51,8 @@ CONSENT_CHARS = 40
 MIN_EFFECT_SUFFIX = 5
 #: Words that may stand inside a person's name or office besides capitalised ones.
 NAME_INNER = frozenset({"heer", "mevrouw", "mevr", "dhr", "mw"})
+#: A word shared by a decision and a labelled restatement of it has at least this many letters ("plan", "raad").
+MIN_SHARED_LETTERS = 4
 
 _SECTION = re.compile(r"^\s*(?P<label>besluiten|besluit|besluitenlijst|actiepunten|actiepunt|acties|actielijst|toezeggingen)\s*:?\s*$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-•*–·]|\d{1,2}[.)])\s+")
@@ -70,6 +75,8 @@ _SUBORDINATE = re.compile(
     r"[,;:—–]|\b(?:dat|of|omdat|als|al|wanneer|die|wat|waardoor|zodat|nadat|terwijl|hoewel|want|maar|indien|tenzij)\b",
     re.IGNORECASE,
 )
+#: A minute's label that restates a decision ("Conclusie: …", "Besluit: …"); its kind is the decision's kind.
+DECISION_LABEL = re.compile(r"^\W*(besluit|besluiten|conclusie|conclusies)\s*:", re.IGNORECASE)
 _ACTION_LABELS = frozenset({"actiepunt", "actiepunten", "actie", "acties", "actiehouder", "todo", "to do", "toezegging", "toezeggingen"})
 
 
@@ -190,6 +197,33 @@ def consent_kind(sentence: str, before: str) -> str | None:
     if _any_of("decision_procedural_kinds.txt").search(before):
         return "hamerstuk"
     return "besluit" if "beslo" in body.lower() else "instemming"
+
+
+def confirms(sentence: str) -> bool:
+    """Whether a sentence only confirms a decision recorded right before it ("Dit is een hamerstuk.", "Conform
+    besloten.", "Aldus besloten.", "Akkoord.": `decision_confirmations.txt`), so that both are one decision."""
+    body = _BULLET.sub("", sentence, count=1).strip()
+    return len(body) <= CONSENT_CHARS and _any_of("decision_confirmations.txt").search(body) is not None
+
+
+def restates(decision: str, kind: str, sentence: str, sentence_kind: str | None) -> bool:
+    """Whether `sentence`, a labelled decision ("Conclusie: het groenplan gaat naar de gemeenteraad."), restates the
+    unlabelled decision of the sentence right before it ("Dan concluderen we dat het plan naar de raad gaat."): the
+    same kind, and a content word of at least `MIN_SHARED_LETTERS` letters in common, one word inside the other
+    ("plan" in "groenplan"). A label after a label ("Conclusie: … Besluit: …"), another kind or nothing in common
+    is another decision."""
+    if sentence_kind != kind or not DECISION_LABEL.match(sentence) or DECISION_LABEL.match(decision):
+        return False
+    function = word_set("function_words.txt")
+
+    def content(text: str) -> set[str]:
+        words = (w.lower().strip(".'’-") for w in _WORD.findall(text))
+        return {w for w in words if len(w) >= MIN_SHARED_LETTERS and w.isalpha() and w not in function}
+
+    label = DECISION_LABEL.match(sentence)
+    ours = content(sentence[label.end() :] if label else sentence)
+    theirs = content(decision)
+    return any(a in b or b in a for a in ours for b in theirs)
 
 
 def action_cue(sentence: str) -> re.Match[str] | None:
@@ -509,13 +543,15 @@ def find_decisions_and_actions(
 
     section: str | None = None
     previous: tuple[int, int] | None = None  # the sentence before, while it is no decision
+    last: int | None = None  # index in `decisions` of the decision the sentence before records
     for block in blocks:
         if block.kind not in SEARCHED:
-            section, previous = None, None
+            section, previous, last = None, None, None
             continue
         for start, end in sentences_of(text, block.start, block.end):
             sentence = text[start:end]
             before, previous = previous, (start, end)
+            prior, last = last, None
             heading = _SECTION.match(sentence)
             if heading:
                 label = heading.group("label").lower()
@@ -527,22 +563,43 @@ def find_decisions_and_actions(
             label = _LABEL.match(sentence)
             label_name = label.group("label").strip().lower() if label else ""
             speaker = speakers_at(start) if speakers_at else None
+            if prior is not None and confirms(sentence):
+                # "Dit is een hamerstuk." after the decision it confirms: one decision spanning both
+                first = decisions[prior]
+                decisions[prior] = Decision(
+                    text=text[first.start : end], start=first.start, end=end,
+                    kind="hamerstuk" if "hamerstuk" in sentence.lower() else first.kind,
+                    speaker_id=first.speaker_id or index().lookup(speaker),
+                )
+                last, previous = prior, None
+                continue
             consent = consent_kind(sentence, text[before[0] : before[1]]) if before else None
             if consent and before:
+                # the consent ("Daartoe wordt besloten.") often stands outside the turn that proposed: its speaker
+                # states the decision
+                proposer = speaker or (speakers_at(before[0]) if speakers_at else None)
                 decisions.append(Decision(
                     text=text[before[0] : end], start=before[0], end=end, kind=consent,  # type: ignore[arg-type]
-                    speaker_id=index().lookup(speaker),
+                    speaker_id=index().lookup(proposer),
                 ))
-                previous = None
+                last, previous = len(decisions) - 1, None
                 continue
             kind = decision_kind(sentence)
+            if prior is not None and kind and restates(decisions[prior].text, decisions[prior].kind, sentence, kind):
+                first = decisions[prior]  # "Conclusie: …" restating the conclusion just drawn
+                decisions[prior] = Decision(
+                    text=text[first.start : end], start=first.start, end=end, kind=first.kind,
+                    speaker_id=first.speaker_id or index().lookup(speaker),
+                )
+                last, previous = prior, None
+                continue
             if kind is None and section == "decision" and bulleted:
                 kind = "besluit"
             if kind and label_name not in _ACTION_LABELS:
                 decisions.append(Decision(
                     text=sentence, start=start, end=end, kind=kind, speaker_id=index().lookup(speaker),  # type: ignore[arg-type]
                 ))
-                previous = None
+                last, previous = len(decisions) - 1, None
             cue = action_cue(sentence)
             refused = _any_of("action_negations.txt").search(sentence) is not None
             if cue is not None and (refused or is_question(sentence) or asked_before(sentence, cue.start())):

@@ -36,7 +36,7 @@ from pipeline.ingest.model import BlockKind
 from pipeline.resources import patterns, word_set
 from pipeline.results import MENTIONS
 from pipeline.sentences import DocCache, doc_text
-from pipeline.summaries.decisions import decision_kind
+from pipeline.summaries.decisions import DECISION_LABEL, confirms, consent_kind, decision_kind, restates
 from pipeline.summaries.publishable import first_person, first_word, is_procedural, needs_predecessor, rejection
 from pipeline.summaries.units import quote_units
 from pipeline.themes.discovery import MIN_LEMMA_LENGTH, lemma_text
@@ -235,14 +235,27 @@ def prepare(sentences: Sequence[Span], *, unattributed: Sequence[tuple[int, int]
     previous_kept = False
     tagged = all_units[0].doc.has_annotation("POS")
     pos = token_table(all_units[0].doc).pos  # read once per Doc: a Token object per word cost more
+    agreed: set[int] = set()  # units that a consent after them made a decision ("Ik stel voor …" + "Daartoe wordt besloten.")
     for unit in all_units:
         has_verb = any(pos[i] in ("VERB", "AUX") for i in range(unit.start, unit.end)) if tagged else None
         unit_text = text[unit.start_char : unit.end_char]
         if rejection(unit_text, has_verb=has_verb) is None:
+            if previous_kept and units and _restates(texts[-1], unit_text):
+                # "Conclusie: …" restating the conclusion just drawn: one decision, one unit (as the decisions record it)
+                units[-1] = unit.doc[units[-1].start : unit.end]
+                texts[-1] = text[units[-1].start_char : units[-1].end_char]
+                agreed.add(len(units) - 1)
+                continue
             predecessor.append(len(units) - 1 if previous_kept and units else -1)
             units.append(unit)
             texts.append(unit_text)
             previous_kept = True
+        elif previous_kept and units and _agrees(unit_text, texts[-1]):
+            # a bare consent or confirmation is no unit of its own, but it makes the unit before it a decision
+            # taken: one unit spanning both, as `decisions.find_decisions_and_actions` records it
+            units[-1] = unit.doc[units[-1].start : unit.end]
+            texts[-1] = text[units[-1].start_char : units[-1].end_char]
+            agreed.add(len(units) - 1)
         else:
             previous_kept = False
     n = len(units)
@@ -303,8 +316,27 @@ def prepare(sentences: Sequence[Span], *, unattributed: Sequence[tuple[int, int]
     return Prepared(
         units, np.array(rows, dtype=float), graph, dependent, predecessor, counts,
         first_person=[inside and first_person(t) for inside, t in zip(spoken, texts, strict=True)],
-        decision=[_meeting_decision(t, inside) for inside, t in zip(spoken, texts, strict=True)],
+        decision=[i in agreed or _meeting_decision(t, inside) for i, (inside, t) in enumerate(zip(spoken, texts, strict=True))],
     )
+
+
+def _restates(before: str, text: str) -> bool:
+    """Whether a labelled decision ("Conclusie: …") restates the decision of the unit before it
+    (`decisions.restates`)."""
+    if not DECISION_LABEL.match(text):
+        return False  # the quick test: most units carry no label
+    kind = decision_kind(before)
+    return kind is not None and restates(before, kind, text, decision_kind(text))
+
+
+def _agrees(text: str, before: str) -> bool:
+    """Whether a unit is a bare consent to the proposal before it ("Daartoe wordt besloten." after "Ik stel voor
+    het voorstel aan te nemen.": `decisions.consent_kind`) or only confirms the decision before it ("Conform
+    besloten.", "Dit is een hamerstuk.": `decisions.confirms`)."""
+    body = text.strip()
+    if consent_kind(body, before) is not None:
+        return True
+    return confirms(body) and decision_kind(before) is not None
 
 
 def lemma_texts(spans: Sequence[Span]) -> list[str]:

@@ -15,6 +15,7 @@ from functools import cache
 
 from pipeline.quotes.marks import QuotePair
 from pipeline.resources import patterns, word_set
+from pipeline.summaries.decisions import decision_kind
 from pipeline.summaries.units import quote_pairs, unbalanced
 
 #: Fewer words than this is a fragment, not a sentence.
@@ -56,6 +57,15 @@ def is_filler(text: str) -> bool:
     return _combined("summary_filler_openers.txt").match(text.strip()) is not None
 
 
+def procedural_decision(text: str) -> bool:
+    """Whether the unit records a decision about the meeting's own paperwork ("De agenda wordt ongewijzigd
+    vastgesteld.", "De notulen worden vastgesteld."): a decision (`decisions.decision_kind`) whose subject opens
+    the unit and is the agenda, the minutes or the like (`summary_procedural_decisions.txt`). It stays a decision
+    of the session; it is no summary material."""
+    body = text.strip()
+    return _combined("summary_procedural_decisions.txt").match(body) is not None and decision_kind(body) is not None
+
+
 def first_word(text: str) -> str:
     """The first word of a unit, lower-cased, after any opening quotation marks."""
     match = _WORD.search(text.lstrip(_OPENERS))
@@ -95,7 +105,8 @@ def rejection(text: str, *, has_verb: bool | None = None) -> str | None:
     Reasons: "fragment" (too short or too long, starting mid-sentence, or without a verb when `has_verb` is
     False: pass it when a tagger has run), "heading" (no closing punctuation), "intro" (ends in ':'),
     "question", "unbalanced" (quotation marks), "unattributed" (a quotation and nothing else: who says it?),
-    "byline", "procedural", "filler" (a spoken opening: thanks to the chair, "Nou, …", "Ja.").
+    "byline", "procedural" (also a decision about the agenda or the minutes themselves: `procedural_decision`),
+    "filler" (a spoken opening: thanks to the chair, "Nou, …", "Ja.").
     """
     body = text.strip()
     lines = [line.strip() for line in body.splitlines() if line.strip()]
@@ -109,6 +120,8 @@ def rejection(text: str, *, has_verb: bool | None = None) -> str | None:
         return "procedural"
     if is_filler(body) or addressed != joined and is_filler(addressed):
         return "filler"
+    if procedural_decision(body):
+        return "procedural"
     if not MIN_WORDS <= len(_WORD.findall(body)) <= MAX_WORDS:
         return "fragment"
     core = body.rstrip(_CLOSERS)
