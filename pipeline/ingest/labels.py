@@ -156,6 +156,33 @@ def _split_name(tokens: list[str]) -> tuple[str | None, str]:
     return (" ".join(given) or None), surname
 
 
+#: A directory-style name, surname first ("Mulder, Ruud", "Şahin, Elif", "Dijk, Jan van"; Teams and Outlook labels).
+_INVERTED_NAME = re.compile(rf"^(?P<surname>[{UPPER}][\w'’-]*(?:\s+[{UPPER}][\w'’-]*)?),\s*(?P<given>[^,]+)$")
+
+
+def _uninverted(text: str) -> str:
+    """"Surname, Given [particles]" in reading order ("Mulder, Ruud" → "Ruud Mulder", "Dijk, Jan van" → "Jan van
+    Dijk"); any other text unchanged. The part after the comma must be given names or initials (capitalised) and then
+    only name particles, so a list of two names ("Jansen, De Vries") or a phrase stays as it is."""
+    m = _INVERTED_NAME.match(text)
+    if not m:
+        return text
+    words = m.group("given").split()
+    particles = _particles()
+    k = len(words)
+    while k > 0 and words[k - 1].lower() in particles:
+        k -= 1
+    given, trailing = words[:k], words[k:]
+    if not 1 <= len(given) <= 3 or not all(_NAME_TOKEN.match(w) for w in given):
+        return text
+    if any(w.lower() in particles for w in given):
+        return text  # "Jansen, De Vries": a second surname, not a given name
+    surname = m.group("surname").lower()
+    if surname in word_set("label_roles.txt") or any(surname == form for form, _ in _honorifics()):
+        return text  # "Voorzitter, Dank": a role speaking, not a name
+    return " ".join([*given, *(w.lower() for w in trailing), m.group("surname")])
+
+
 @lru_cache(maxsize=65_536)
 def parse_label(raw: str) -> Label | None:
     """Parse a speaker label; None when the text is not a speaker label ("Let op", "Hij zei het volgende").
@@ -187,6 +214,7 @@ def parse_label(raw: str) -> Label | None:
             else:
                 organisations.append(part.strip())
         text = text[: match.start()].rstrip()
+    text = _uninverted(text)
     lowered = text.lower()
     if lowered in word_set("non_speaker_labels.txt") or lowered in word_set("transcript_header_keys.txt"):
         return None
