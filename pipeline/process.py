@@ -88,6 +88,8 @@ class Skip:
     path: Path
     reason: str
     failed: bool = False
+    #: left out by a folder search for its suffix only: moot when the same file is also named on its own
+    by_suffix: bool = False
 
     @property
     def message(self) -> str:
@@ -149,7 +151,7 @@ def _walk(folder: Path, plan: InputPlan) -> list[Path]:
             if reason is None:
                 found.append(path)
             else:
-                plan.skipped.append(Skip(path, reason))
+                plan.skipped.append(Skip(path, reason, by_suffix=True))
     return sorted(found, key=lambda p: os.fspath(p))
 
 
@@ -193,7 +195,18 @@ def collect_inputs(paths: Iterable[Path]) -> InputPlan:
             continue
         stems[path.stem] = path
         plan.files.append(path)
+    # a file a folder search left out but that is also named on its own is processed: no "skipped" line for it
+    plan.skipped = [skip for skip in plan.skipped if not (skip.by_suffix and _identity(skip.path) in seen)]
     return plan
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of a path itself (a link's own, not its target's), or None when it cannot be read."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def expand_inputs(paths: Iterable[Path]) -> list[Path]:

@@ -62,6 +62,16 @@ def test_every_file_in_a_folder_is_processed_or_named_with_its_reason(tmp_path):
     assert not any(skip.failed for skip in plan.skipped)
 
 
+def test_a_file_a_folder_search_leaves_out_but_named_too_is_processed_without_a_skip_line(tmp_path):
+    folder = tmp_path / "in"
+    write(folder / "verslag.txt", REPORT)
+    whisper = write(folder / "opname.json", '{"segments": [{"start": 0.0, "end": 2.0, "text": "Welkom allemaal."}]}')
+    write(folder / "lijst.csv", "naam,rol\n")
+    plan = collect_inputs([folder, whisper])
+    assert sorted(p.name for p in plan.files) == ["opname.json", "verslag.txt"]
+    assert [skip.path.name for skip in plan.skipped] == ["lijst.csv"]  # still named: not processed at all
+
+
 def test_the_same_file_given_twice_is_processed_once_with_a_note(tmp_path):
     source = write(tmp_path / "verslag.txt", REPORT)
     result = run("process", str(source), str(tmp_path / "." / "verslag.txt"), "--out", str(tmp_path / "out"), "--model", "blank")
