@@ -33,11 +33,11 @@ from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from pipeline.ingest.model import BlockKind
-from pipeline.resources import patterns, word_set
-from pipeline.results import MENTIONS
+from pipeline.resources import patterns
+from pipeline.results import MENTIONS, QUOTES
 from pipeline.sentences import DocCache, doc_text
 from pipeline.summaries.decisions import DECISION_LABEL, confirms, consent_kind, decision_kind, restates
-from pipeline.summaries.publishable import first_person, first_word, is_procedural, needs_predecessor, rejection
+from pipeline.summaries.publishable import first_person, is_procedural, needs_predecessor, opening_pronoun, rejection
 from pipeline.summaries.units import quote_units
 from pipeline.themes.discovery import MIN_LEMMA_LENGTH, lemma_text
 from pipeline.tokens import token_table
@@ -275,10 +275,17 @@ def prepare(sentences: Sequence[Span], *, unattributed: Sequence[tuple[int, int]
     dependent = [needs_predecessor(t) for t in texts]
     naming = _names_someone(units)
     if naming is not None:
-        person_openers = word_set("summary_person_openers.txt")
         for i, unit_text in enumerate(texts):
             p = predecessor[i]
-            if p >= 0 and not naming[p] and first_word(unit_text) in person_openers:
+            pronoun = opening_pronoun(unit_text) if p >= 0 else None
+            if pronoun is None:
+                continue
+            referent = _referent_at(units[i].doc, units[i].start_char + pronoun[0])
+            if referent is not None:
+                # the quote attribution knows whom "Volgens hem …" means: the unit before must name exactly them
+                if not _names_referent(units[p], referent):
+                    predecessor[i] = -1
+            elif not naming[p]:
                 predecessor[i] = -1  # "Zij wil …" after a sentence that names no one: whom does it mean?
     entity_tokens = _entity_tokens(units)
     spoken = _in_turns(units)
@@ -377,6 +384,9 @@ def _entity_prefix(doc: Doc) -> np.ndarray:
 _NAMING_STARTS: DocCache[list[int]] = DocCache()
 _ENTITY_PREFIX: DocCache[np.ndarray] = DocCache()
 _TURN_RANGES: DocCache[list[tuple[int, int]]] = DocCache()
+_QUOTE_SOURCES: DocCache[dict[int, str]] = DocCache()
+_REFERENT_FORMS: DocCache[dict[str, frozenset[str]]] = DocCache()
+_NAMED: DocCache[tuple[list[int], list[str]]] = DocCache()
 
 
 def _meeting_decision(text: str, spoken: bool) -> bool:
@@ -401,6 +411,57 @@ def _in_turns(units: Sequence[Span]) -> list[bool]:
         k = bisect.bisect_right(starts, unit.start_char) - 1
         out.append(k >= 0 and unit.start_char < turns[k][1])
     return out
+
+
+def _quote_sources(doc: Doc) -> dict[int, str]:
+    """The speaker key of each attributed quote by the first character of its source mention ("hem" of "Volgens
+    hem …", "hij" of "zei hij"): one pass over the stored quotes of the Doc."""
+    out: dict[int, str] = {}
+    for span in doc.spans[QUOTES] if QUOTES in doc.spans else []:
+        data = span._.quote or {}
+        if data.get("source") is not None and data.get("speaker_key"):
+            out[span.start_char + data["source"][0]] = data["speaker_key"]
+    return out
+
+
+def _referent_forms(doc: Doc) -> dict[str, frozenset[str]]:
+    """Per referent key, the case-folded forms that name it (name, aliases, surname; a leading article left out)."""
+    forms: dict[str, frozenset[str]] = {}
+    for record in doc._.referents or doc._.speakers or []:
+        names = [record["name"], *record.get("aliases", [])]
+        found = {_bare(n) for n in names}
+        if record.get("type") == "person" and len(record["name"].split()) > 1:
+            found.add(_bare(record["name"].split()[-1]))
+        forms[record["key"]] = frozenset(f for f in found if f)
+    return forms
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"^(de|het|een)\s+", "", name.strip().casefold())
+
+
+def _referent_at(doc: Doc, offset: int) -> str | None:
+    """The key of the person a pronoun at character `offset` refers to, when a quote names it as its source
+    ("Volgens hem is …" → the quote's speaker); None when no quote attribution resolves it."""
+    return _QUOTE_SOURCES.get(doc, _quote_sources).get(offset)
+
+
+def _names_referent(unit: Span, key: str) -> bool:
+    """Whether the unit names the referent `key` by a mention other than a pronoun (its name, surname, an alias
+    such as "de wethouder")."""
+    doc = unit.doc
+    forms = _REFERENT_FORMS.get(doc, _referent_forms).get(key)
+    if not forms:
+        return False
+    starts, names = _NAMED.get(doc, _named_mentions)
+    return any(names[k] in forms for k in range(bisect.bisect_left(starts, unit.start), bisect.bisect_left(starts, unit.end)))
+
+
+def _named_mentions(doc: Doc) -> tuple[list[int], list[str]]:
+    """The first tokens of the Doc's mentions other than pronouns, sorted, and their forms (`_bare`)."""
+    text = doc_text(doc)
+    found = sorted((m.start, _bare(text[m.start_char : m.end_char])) for m in doc.spans[MENTIONS] if m.label_ != "pronoun")
+    return [f[0] for f in found], [f[1] for f in found]
 
 
 def _names_someone(units: Sequence[Span]) -> list[bool] | None:

@@ -4,7 +4,7 @@ A unit (a sentence, or sentences merged so that their quotation marks balance: `
 when it is a fragment, a heading, a byline or caption, an attendance or procedural line, a greeting or a
 spoken filler opening ("Dank u, voorzitter.", "Nou, …"), a question to the reader, an intro ending in ':'
 or when its quotation marks do not balance. A unit that opens with a word
-referring back ("Zij", "Dat", "Daarom") is publishable only together with the unit before it.
+referring back ("Zij", "Dat", "Daarom", "Volgens hem") is publishable only together with the unit before it.
 """
 
 from __future__ import annotations
@@ -72,9 +72,28 @@ def first_word(text: str) -> str:
     return match.group(0).lower() if match else ""
 
 
+def opening_pronoun(text: str) -> tuple[int, str] | None:
+    """The personal pronoun a unit opens with, directly ("Zij wil …", "Hem werd gevraagd …") or after an opening
+    preposition ("Volgens hem …", "Voor haar …", "Met hen …"), as (character offset in `text`, the word
+    lower-cased); None otherwise. Pronouns: `summary_person_openers.txt`; prepositions: `prepositions.txt`."""
+    start = len(text) - len(text.lstrip(_OPENERS))
+    words = list(_WORD.finditer(text, start))[:2]
+    if not words:
+        return None
+    pronouns = word_set("summary_person_openers.txt")
+    first = words[0].group(0).lower()
+    if first in pronouns:
+        return words[0].start(), first
+    if len(words) == 2 and first in word_set("prepositions.txt") and words[1].group(0).lower() in pronouns:
+        if text[words[0].end() : words[1].start()].isspace():
+            return words[1].start(), words[1].group(0).lower()
+    return None
+
+
 def needs_predecessor(text: str) -> bool:
-    """Whether the unit opens with a word that refers back to the sentence before ("Zij wil …", "Daarom …")."""
-    return first_word(text) in word_set("summary_dependent_openers.txt")
+    """Whether the unit opens with a word that refers back to the sentence before ("Zij wil …", "Daarom …"), or
+    with a preposition and a personal pronoun ("Volgens hem …", `opening_pronoun`)."""
+    return first_word(text) in word_set("summary_dependent_openers.txt") or opening_pronoun(text) is not None
 
 
 def first_person(text: str) -> bool:
