@@ -395,8 +395,8 @@ def write_table_set(analyses, out: Path) -> list[Path]:
         moves = [(path, folder / path.name) for path in staged]
         # a table only some corpora have (decisions, actions) left by an earlier run is not part of this set
         new = {target for _, target in moves}
-        stale = [path for name in OPTIONAL_TABLES for path in folder.glob(f"{name}.*") if path.suffix in (".csv", ".parquet") and path not in new]
-        replace_all(moves, remove=stale)
+        leftover = [path for name in OPTIONAL_TABLES for path in folder.glob(f"{name}.*") if path.suffix in (".csv", ".parquet") and path not in new]
+        replace_all(moves, remove=leftover)
         return [target for _, target in moves]
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -691,12 +691,18 @@ def report_command(
     elif topics is not None:
         _err(f"notulist: {topics}: no topics.csv (write it with `notulist themes discover … --out {topics}`)")
         raise typer.Exit(2)
+    without_text: list[str] = []
     try:
-        written = write_report(records, target, sources=sources, topics=topics_view)
+        written = write_report(records, target, sources=sources, topics=topics_view, without_text=without_text)
     except OSError as err:
         _err(f"notulist: the report could not be written to {err.filename or target} ({err.strerror})")
         raise typer.Exit(1) from err
     _err(f"report → {written[-1]} ({len(records)} document{'s' if len(records) != 1 else ''})")
+    if without_text:
+        named = ", ".join(_shown(Path(name)) for name in without_text[:5]) + (" …" if len(without_text) > 5 else "")
+        hint = "" if sources is not None else "; give the folder of the input files with --sources"
+        _err(f"warning: the source text of {len(without_text)} document{'s' if len(without_text) != 1 else ''} was not found "
+             f"or has changed ({named}): their pages show the quotes without context{hint}")
     _left_out(problems)
 
 

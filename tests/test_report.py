@@ -238,3 +238,41 @@ def test_talk_time_counted_from_turns_counts_overlapping_turns_once():
     ]}
     seconds = {row["name"]: row["seconds"] for row in talk_time(record)}
     assert seconds == {"Eva Smit": 12.0, "Jan de Vries": 2.0}  # not 17: 5–10 is spoken once
+
+
+def test_the_report_command_warns_when_source_texts_are_not_found(nlp, tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+    from pipeline.outputs.writer import to_json
+
+    source = tmp_path / "in" / "brug.txt"
+    source.parent.mkdir()
+    source.write_text(REPORT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    transcript = read_text(REPORT, source="in/brug.txt")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "brug.json").write_text(to_json(build_analysis(parse(nlp, transcript), transcript)), encoding="utf-8")
+    found = CliRunner().invoke(app, ["report", str(out)])
+    assert found.exit_code == 0, found.output
+    assert "was not found" not in found.output
+    elsewhere = tmp_path / "elders"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # the recorded relative path no longer resolves
+    lost = CliRunner().invoke(app, ["report", str(out)])
+    assert lost.exit_code == 0, lost.output
+    assert "source text of 1 document was not found" in lost.output and "brug" in lost.output and "--sources" in lost.output
+    with_sources = CliRunner().invoke(app, ["report", str(out), "--sources", str(tmp_path / "in")])
+    assert with_sources.exit_code == 0 and "was not found" not in with_sources.output
+
+
+def test_counts_of_one_are_singular(transcript):
+    record = transcript.model_dump()
+    record["turns"] = record["turns"][:1]
+    record["speakers"] = record["speakers"][:1]
+    record["quotes"] = []
+    shown = visible(render_document(record))
+    assert "1 beurt " in shown + " " and "1 beurten" not in shown
+    assert "1 spreker " in shown + " " and "1 sprekers" not in shown
+    assert "0 citaten" in shown

@@ -399,17 +399,22 @@ def index_entry(record: Mapping[str, Any], href: str) -> dict[str, Any]:
 
 
 def write_report(records: Sequence[tuple[str, Mapping[str, Any]]], out_dir: Path, *, sources: Path | None = None,
-                 topics: Mapping[str, Any] | None = None) -> list[Path]:
+                 topics: Mapping[str, Any] | None = None, without_text: list[str] | None = None) -> list[Path]:
     """Write `out_dir/index.html` and `out_dir/<name>.html` per (name, JSON record); returns the paths.
 
     `sources` is a folder in which to look for the input files by name when their recorded path does not
     resolve. `topics` (from `pipeline.themes.discovery.topics_view`) adds the discovered topics to the index.
+    The names whose source text was not found (their pages show quotes without context) are appended to
+    `without_text` when it is given.
     """
     written: list[Path] = []
     entries = []
     for name, record in records:
         page = f"{name}.html"
-        html = render_document(record, text=source_text(record, base=sources), index_href=INDEX_PAGE)
+        text = source_text(record, base=sources)
+        if text is None and without_text is not None:
+            without_text.append(name)
+        html = render_document(record, text=text, index_href=INDEX_PAGE)
         write_atomic(out_dir / page, html)
         written.append(out_dir / page)
         entries.append(index_entry(record, page))
