@@ -26,12 +26,21 @@ def _err(message: str) -> None:
 
 def _version(value: bool) -> None:
     if value:
+        import json
+
         import spacy
 
         from pipeline.nlp import default_model
         from pipeline.process import notulist_version
 
-        typer.echo(f"notulist {notulist_version()} (spaCy {spacy.__version__}; default model: {default_model()})")
+        model = default_model()
+        meta = Path(model) / "meta.json"
+        try:
+            parsed = json.loads(meta.read_text(encoding="utf-8")) if meta.is_file() else {}
+            label = f" {parsed.get('lang', '')}_{parsed.get('name', '')} {parsed.get('version', '')}" if parsed else ""
+        except (OSError, ValueError):
+            label = ""
+        typer.echo(f"notulist {notulist_version()} (spaCy {spacy.__version__}; default model:{label} at {model})")
         raise typer.Exit(0)
 
 

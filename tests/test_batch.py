@@ -178,6 +178,16 @@ def test_version_option():
     assert result.output.startswith("notulist ") and "spaCy" in result.output
 
 
+def test_version_names_the_default_models_version(tmp_path, monkeypatch):
+    model = tmp_path / "nl_eigen"
+    model.mkdir()
+    (model / "meta.json").write_text('{"lang": "nl", "name": "eigen", "version": "2.1.0"}', encoding="utf-8")
+    monkeypatch.setenv("NOTULIST_MODEL", str(model))
+    result = run("--version")
+    assert result.exit_code == 0
+    assert "nl_eigen 2.1.0" in result.output
+
+
 def test_a_full_disk_while_writing_tables_is_a_message(tmp_path, monkeypatch):
     import errno
 
