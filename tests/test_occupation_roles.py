@@ -19,9 +19,9 @@ class TestOccupationBeforeAName:
         [
             ("Volgens bakker Henk Mulder wordt het brood volgend jaar duurder.", "Henk Mulder", "bakker"),
             ("Het was een slecht jaar, zei boer Jan de Vries op de markt.", "Jan de Vries", "boer"),
-            ("Bewoonster Anja Arts vertelt dat het lawaai van de fabriek hinderlijk is.", "Anja Arts", "Bewoonster"),
-            ("Buurtbewoner Kees Prins zegt dat de straat te donker is.", "Kees Prins", "Buurtbewoner"),
-            ("Boer Jan de Vries zei dat de oogst slecht was.", "Jan de Vries", "Boer"),
+            ("Bewoonster Anja Arts vertelt dat het lawaai van de fabriek hinderlijk is.", "Anja Arts", "bewoonster"),
+            ("Buurtbewoner Kees Prins zegt dat de straat te donker is.", "Kees Prins", "buurtbewoner"),
+            ("Boer Jan de Vries zei dat de oogst slecht was.", "Jan de Vries", "boer"),
             ("Volgens ondernemer Sanne Kok gaat de winkel in mei dicht.", "Sanne Kok", "ondernemer"),
         ],
     )

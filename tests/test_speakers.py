@@ -38,7 +38,7 @@ def test_two_roles_joined_by_en(analyse):
 def test_preposed_role_with_party(analyse):
     a = analyse("Lijsttrekker van DENK Stefan van Baarle zei dat het beleid anders moet.")
     s = speaker(a, "Stefan van Baarle")
-    assert s.roles == ["Lijsttrekker van DENK"]
+    assert s.roles == ["lijsttrekker van DENK"]
     assert s.organisations == ["DENK"]
 
 

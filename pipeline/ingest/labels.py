@@ -26,6 +26,7 @@ from functools import cache, lru_cache
 from pipeline.capitals import LOWER, UPPER
 from pipeline.ingest.model import Block, BlockKind, Participant, Transcript
 from pipeline.resources import _lines, patterns, word_set
+from pipeline.speakers.abbreviations import merge_abbreviations, same_organisation, written_ties
 
 #: Label text of a person's name: at most this many tokens after roles and forms of address.
 MAX_NAME_TOKENS = 5
@@ -394,7 +395,7 @@ class _Cluster:
         orgs = list(self.prefilled.organisations) if self.prefilled else []
         for lab in self.labels:
             orgs.extend(lab.organisations)
-        return _unique_ci(orgs)
+        return merge_abbreviations(_unique_ci(orgs))  # "(GroenLinks)" and "(GL)" of one person: one party
 
     def roles(self) -> list[str]:
         roles = list(self.prefilled.roles) if self.prefilled else []
@@ -441,8 +442,8 @@ def _compatible(cluster: _Cluster, label: Label) -> bool:
         return False
     if cluster.gender() and label.gender and cluster.gender() != label.gender:
         return False
-    orgs = {o.lower() for o in cluster.organisations()}
-    if orgs and label.organisations and not orgs & {o.lower() for o in label.organisations}:
+    orgs = cluster.organisations()
+    if orgs and label.organisations and not any(same_organisation(a, b) for a in orgs for b in label.organisations):
         return False
     return _given_compatible(cluster.given(), label.given)
 
@@ -599,8 +600,9 @@ def resolve_labels(transcript: Transcript) -> Transcript:
                 first_holder.append(cluster)
     participants: dict[str, Participant] = {}
     cluster_key: dict[int, str] = {}
+    ties = written_ties(transcript.text)  # "GroenLinks (GL)" in the text: a label "(GL)" is GroenLinks
     for cluster in first_holder:
-        participant = _participant(cluster, participants)
+        participant = _participant(cluster, participants, ties)
         participants[participant.key] = participant
         cluster_key[id(cluster)] = participant.key
     for session in transcript.sessions:
@@ -627,7 +629,8 @@ def _chair_at(named: list[tuple[int, _Cluster]], offset: int) -> _Cluster:
     return current
 
 
-def _participant(cluster: _Cluster, taken: dict[str, Participant]) -> Participant:
+def _participant(cluster: _Cluster, taken: dict[str, Participant], ties: dict[str, str] | None = None) -> Participant:
+    """The participant of a cluster of labels; `ties` (abbreviation → full name, `written_ties`) name its parties."""
     labels = cluster.labels
     if cluster.prefilled is not None:
         base = cluster.prefilled
@@ -648,7 +651,7 @@ def _participant(cluster: _Cluster, taken: dict[str, Participant]) -> Participan
     if cluster.prefilled is not None:
         aliases = _unique_ci(list(cluster.prefilled.aliases) + aliases)
     return Participant(
-        key=key, name=name, type=kind, roles=cluster.roles(), organisations=cluster.organisations(),
+        key=key, name=name, type=kind, roles=cluster.roles(), organisations=merge_abbreviations(cluster.organisations(), ties),
         aliases=[a for a in aliases if a.lower() != name.lower()], chair=cluster.chair,
     )
 

@@ -36,8 +36,9 @@ from pipeline.quotes.back_references import is_back_reference, resolve_back_refe
 from pipeline.quotes.cues import announces, unresolved_cue
 from pipeline.quotes.model import Attribution, FoundQuote
 from pipeline.sentences import doc_text, sentence_of
-from pipeline.speakers.coreference import PERSON_KINDS, Resolution, SpeakerRecord
+from pipeline.speakers.coreference import PERSON_KINDS, Resolution, SpeakerRecord, office_role
 from pipeline.speakers.mentions import Mention, MentionKind
+from pipeline.speakers.roles import Description
 
 #: How many paragraphs back an uncued quote may take the speaker of the last quote (step `last_speaker`).
 MAX_PARAGRAPHS_BACK = 2
@@ -88,6 +89,9 @@ def cue_step(q: FoundQuote, ctx: SieveContext) -> str | None:
         # "De voorzitter antwoordt dat …" with no named chair: the role is the speaker's name, an office
         key = f"role:{q.source.text.lower()}"
         office = SpeakerRecord(key=key, name=q.source.text, type="office", first_offset=q.source.start_char)
+        role = office_role(q.source)
+        if role is not None:
+            office.description.extend(Description(roles=[role]))  # "De wethouder" holds the role "wethouder"
         ctx.resolution.records.setdefault(key, office)
         ctx.resolution.referent[q.source] = key
     return key

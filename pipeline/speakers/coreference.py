@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Token
 
 from pipeline.intervals import Regions
 from pipeline.resources import word_set
-from pipeline.sentences import sentence_of, sentences
+from pipeline.sentences import doc_text, sentence_of, sentences
+from pipeline.speakers.abbreviations import merge_abbreviations, written_ties
 from pipeline.speakers.lexicon import (
     has_pos,
     is_finite_verb,
@@ -100,6 +101,12 @@ def _role_head(mention: Mention) -> str:
     words = mention.text.split()
     cut = next((k for k, w in enumerate(words[1:], 1) if w.lower() in _COMPLEMENT_WORDS), len(words))
     return words[:cut][-1].lower()
+
+
+def office_role(mention: Mention) -> str | None:
+    """The role an unnamed role mention names ("wethouder" of "De wethouder"), or None when its head is no role noun."""
+    head = _role_head(mention)
+    return head if is_role_text(head) else None
 
 
 #: Words that open the complement after a role or description noun ("van de slang", "binnen de IND").
@@ -439,6 +446,10 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
                 body_sentences.append(start)
                 bodies[start] = []
             bodies[start].append((m, key))
+    ties = written_ties(doc_text(doc))
+    if ties:  # "GroenLinks (GL)" in the text: every speaker's "GL" is GroenLinks
+        for record in records.values():
+            record.description.organisations = merge_abbreviations(record.description.organisations, ties)
     return Resolution(records, referent)
 
 

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.resources import word_set
 from pipeline.sentences import DocCache, sentence_of
+from pipeline.speakers.abbreviations import abbreviates, same_organisation
 from pipeline.speakers.lexicon import (
     ARTICLES,
     has_pos,
@@ -27,6 +28,7 @@ from pipeline.speakers.lexicon import (
     is_org_descriptor,
     is_org_word,
     is_role_noun,
+    is_role_text,
     party_member_prefix,
     speech_verb_lemma,
 )
@@ -47,12 +49,28 @@ class Description:
 
     def extend(self, other: Description) -> None:
         for role in other.roles:
+            role = normal_role(role)
             if role.lower() not in (r.lower() for r in self.roles):
                 self.roles.append(role)
         for org in other.organisations:
-            if org.lower() not in (o.lower() for o in self.organisations):
+            same = next((k for k, o in enumerate(self.organisations) if same_organisation(o, org)), None)
+            if same is None:
                 self.organisations.append(org)
+            elif abbreviates(self.organisations[same], org):
+                self.organisations[same] = org  # "GL" known, "GroenLinks" given: one party, by its full name
         self.covered.extend(other.covered)
+
+
+def normal_role(role: str) -> str:
+    """A role in running-text case: its first word in lower case when it is a role noun capitalised only by where it
+    stood (a sentence start, a turn label: "Wethouder" → "wethouder", "Minister van Financiën" → "minister van
+    Financiën"), so one role is one value in a table. Proper names, acronyms and party-member nouns ("D66'er",
+    "Economische Geografie" after the noun) keep their capitals."""
+    first, space, rest = role.partition(" ")
+    lower = first.lower()
+    if first[:1].isupper() and first[1:] == first[1:].lower() and is_role_text(lower):
+        return lower + space + rest
+    return role
 
 
 def describe(name: Span) -> Description:
