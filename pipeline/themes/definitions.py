@@ -22,15 +22,29 @@ _HEADER = re.compile(r"^\s*\[\[\s*theme\s*\]\]\s*(#.*)?$")
 MAX_THEME_BYTES = 5_000_000
 
 
+#: A term's sense conditions: (term, context words), as read from a theme's `not_with` or `only_with` table.
+Conditions = tuple[tuple[str, tuple[str, ...]], ...]
+
+
 @dataclass(frozen=True)
 class Theme:
-    """A theme with the Dutch terms that signal it."""
+    """A theme with the Dutch terms that signal it.
+
+    `exclude`: words that look like a term (a compound or derived word) but are not it ("kennisgeving").
+    `not_with`: per term, context words in whose sentence the term has another sense and does not count ("sturen"
+    with "brief": sending, not steering). `only_with`: per term, context words of which the sentence must hold one
+    for the term to count ("gemeente" only with "beleid", "subsidie", …: in a council's own minutes the municipality
+    is the setting of every sentence). Context words match a word form or lemma of the sentence, or the head of a
+    compound (`matcher.MIN_CONTEXT_HEAD` letters or more: "parkeerbeleid").
+    """
 
     id: str
     label: str
     description: str = ""
     terms: tuple[str, ...] = ()
     exclude: tuple[str, ...] = field(default=())
+    not_with: Conditions = ()
+    only_with: Conditions = ()
 
 
 class ThemeFileError(ValueError):
@@ -75,16 +89,43 @@ def parse_themes(text: str, source: str = "<themes>") -> list[Theme]:
         if not isinstance(exclude, list) or not all(isinstance(t, str) for t in exclude):
             raise ThemeFileError(f"{where}: 'exclude' must be a list of words")
         seen.add(theme_id)
+        clean_terms = tuple(t.strip().lower() for t in terms)
         themes.append(
             Theme(
                 id=theme_id,
                 label=str(table.get("label", theme_id)),
                 description=str(table.get("description", "")),
-                terms=tuple(t.strip().lower() for t in terms),
+                terms=clean_terms,
                 exclude=tuple(t.strip().lower() for t in exclude),
+                not_with=_conditions(table, "not_with", clean_terms, where),
+                only_with=_conditions(table, "only_with", clean_terms, where),
             )
         )
     return themes
+
+
+def _conditions(table: dict, key: str, terms: tuple[str, ...], where: str) -> Conditions:
+    """A theme's `not_with` or `only_with` table ({term = [context words]}) as `Conditions`; raises `ThemeFileError`
+    when it is no table of word lists or names a term the theme does not have."""
+    value = table.get(key, {})
+    if not isinstance(value, dict):
+        raise ThemeFileError(f"{where}: '{key}' must be a table of terms, each with a list of words (sturen = [\"brief\"])")
+    out = []
+    for term, words in value.items():
+        if term.strip().lower() not in terms:
+            raise ThemeFileError(f"{where}: '{key}' names {term!r}, which is not one of the theme's terms")
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+            raise ThemeFileError(f"{where}: '{key}.{term}' must be a non-empty list of words")
+        out.append((term.strip().lower(), tuple(w.strip().lower() for w in words)))
+    return tuple(out)
+
+
+def _merged(base: Conditions, own: Conditions) -> Conditions:
+    """Conditions of a default theme extended by a user's: the words of a term joined."""
+    words: dict[str, tuple[str, ...]] = dict(base)
+    for term, more in own:
+        words[term] = tuple(dict.fromkeys(words.get(term, ()) + more))
+    return tuple(words.items())
 
 
 def _bom_encoding(data: bytes) -> str:
@@ -158,7 +199,8 @@ def load_themes(path: Path | None = None, *, extend: bool = False) -> list[Theme
         if theme.id in merged:
             base = merged[theme.id]
             merged[theme.id] = Theme(theme.id, theme.label, theme.description or base.description,
-                                     tuple(dict.fromkeys(base.terms + theme.terms)), tuple(dict.fromkeys(base.exclude + theme.exclude)))
+                                     tuple(dict.fromkeys(base.terms + theme.terms)), tuple(dict.fromkeys(base.exclude + theme.exclude)),
+                                     _merged(base.not_with, theme.not_with), _merged(base.only_with, theme.only_with))
         else:
             merged[theme.id] = theme
     return list(merged.values())

@@ -19,9 +19,14 @@ MIN_COMPOUND_PART = 3
 #: Endings that make a derived word, not a compound ("partner|schap", "kennis|sen").
 DERIVATIONAL = frozenset({"schap", "schappen", "heid", "heden", "lijk", "lijke", "ing", "ingen", "er", "ers", "en", "e", "s",
                           "tje", "tjes", "je", "jes", "isch", "ische", "baar", "bare", "loos", "loze", "ig", "ige", "se", "sen", "'s"})
+#: Verb prefixes that make a derived word, not a compound ("ver|sturen" is sending, not steering).
+DERIVATIONAL_PREFIXES = frozenset({"ver", "ont"})
 LINKING = ("", "s", "e", "en", "-", "s-")
 NEGATORS = frozenset({"geen", "niet", "nooit", "zonder", "nauwelijks", "weinig", "gebrek", "onvoldoende", "allerminst"})
 NEGATION_WINDOW = 3
+#: A context word of a sense condition (`Theme.not_with`, `Theme.only_with`) of at least this many letters also
+#: counts as the head of a compound in the sentence ("parkeerbeleid" holds "beleid", "groenplan" holds "plan").
+MIN_CONTEXT_HEAD = 4
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,7 @@ def compound_match(word: str, term: str) -> bool:
         return False
     if word.endswith(term):
         modifier = word[: -len(term)].rstrip("-")
-        return len(modifier) >= MIN_COMPOUND_PART
+        return len(modifier) >= MIN_COMPOUND_PART and modifier not in DERIVATIONAL_PREFIXES
     if word.startswith(term):
         rest = word[len(term) :]
         if rest in DERIVATIONAL or rest.rstrip("s") in DERIVATIONAL:
@@ -76,6 +81,12 @@ class ThemeMatcher:
                 else:
                     self.multi.append((theme.id, term, words))
         self.excluded = {theme.id: frozenset(theme.exclude) for theme in self.themes}
+        #: (theme, term) → (context words that rule the term out, context words of which one must be present)
+        self.conditions: dict[tuple[str, str], tuple[frozenset[str], frozenset[str]]] = {}
+        for theme in self.themes:
+            nots, onlys = dict(theme.not_with), dict(theme.only_with)
+            for term in set(nots) | set(onlys):
+                self.conditions[(theme.id, term)] = (frozenset(nots.get(term, ())), frozenset(onlys.get(term, ())))
         self._compound_cache: dict[frozenset[str], list[tuple[str, str]]] = {}
         # compound terms by length, to find the terms a word starts or ends with by lookups, not by trying all
         self._compound_by_length: dict[int, dict[str, list[int]]] = {}
@@ -89,6 +100,7 @@ class ThemeMatcher:
         table = token_table(doc)  # strings read once per Doc: no Token object per word
         lowers, lemmas, punct, space = table.lower, table.lemma, table.is_punct, table.is_space
         for sent in sentences if sentences is not None else all_sentences(doc):
+            first = len(matches)  # the matches of this sentence start here
             words_of_sent = [i for i in range(sent.start, sent.end) if not (punct[i] or space[i])]
             forms_of_sent = [{lowers[i], lemmas[i].lower()} - {""} for i in words_of_sent]  # `_forms` of each word
             for i, forms in zip(words_of_sent, forms_of_sent, strict=True):
@@ -105,7 +117,20 @@ class ThemeMatcher:
                 span = _phrase_in(words_of_sent, forms_of_sent, words) if words[0] in present else None
                 if span is not None:
                     self._add(matches, seen, theme_id, term, span[0], span[1], sent)
+            if self.conditions and any((m.theme, m.term) in self.conditions for m in matches[first:]):
+                matches[first:] = [m for m in matches[first:] if self._sense_holds(m, present)]
         return sorted(matches, key=lambda m: (m.start, m.theme))
+
+    def _sense_holds(self, match: TermMatch, present: set[str]) -> bool:
+        """Whether the sentence (its word forms and lemmas: `present`) meets the sense conditions of the match's term:
+        none of its `not_with` words, and one of its `only_with` words when it has any (`context_holds`)."""
+        condition = self.conditions.get((match.theme, match.term))
+        if condition is None:
+            return True
+        ruled_out, required = condition
+        if ruled_out and context_holds(ruled_out, present):
+            return False
+        return not required or context_holds(required, present)
 
     def _compounds(self, forms: frozenset[str]) -> list[tuple[str, str]]:
         """(theme, term) pairs whose term is part of one of the word forms as a compound; memoised."""
@@ -131,6 +156,15 @@ class ThemeMatcher:
             return
         seen.add((theme, start))
         matches.append(TermMatch(theme, term, start, end, _negated(sent, start)))
+
+
+def context_holds(words: frozenset[str], present: set[str]) -> bool:
+    """Whether one of the context words stands in the sentence: as a form or lemma of a word (`present`), or as the
+    head of a compound of at least `MIN_CONTEXT_HEAD` letters ("groenplan" holds "plan")."""
+    if words & present:
+        return True
+    heads = [w for w in words if len(w) >= MIN_CONTEXT_HEAD]
+    return any(form.endswith(w) and len(form) > len(w) for form in present for w in heads)
 
 
 def _find_phrase(sent: Span, words: tuple[str, ...]) -> tuple[int, int] | None:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from pipeline.ingest.model import Block
 from pipeline.intervals import Regions
 from pipeline.sentences import doc_text, sentence_of, sentences
+from pipeline.summaries.publishable import is_procedural
 from pipeline.themes.matcher import TermMatch
 
 DECIMALS = 4
@@ -33,16 +34,28 @@ class SentenceEvidence:
 
 
 _OPENING = "“„‘‚«"
+#: The opening mark typed as two commas in Dutch news (",,Mijn klanten komen niet meer,'' zegt hij.").
+_LOW_OPENING = ",,"
+#: Punctuation that ends a sentence, before an opening mark left at its end.
+_SENTENCE_END = ".!?…"
 
 
 def bounds(sent: Span) -> tuple[int, int]:
     """Character offsets of a sentence without surrounding white space, and without an opening quotation
-    mark that the sentence splitter left at its end (it belongs to the next sentence)."""
+    mark that the sentence splitter left at its end (it belongs to the next sentence): “ „ ‘ ‚ «, ",," after the
+    sentence's end, or a straight '"' after a space."""
     text = doc_text(sent.doc)[sent.start_char : sent.end_char]  # `sent.text`, without joining its tokens again
     lead = len(text) - len(text.lstrip())
     body = text.strip()
-    while len(body) > 1 and body[-1] in _OPENING:
-        body = body[:-1].rstrip()
+    while True:
+        if len(body) > 1 and body[-1] in _OPENING:
+            body = body[:-1].rstrip()
+        elif len(body) > 2 and body.endswith(_LOW_OPENING) and (body[-3].isspace() or body[-3] in _SENTENCE_END):
+            body = body[:-2].rstrip()  # ",," opening the next sentence's quote ("… liet van zich horen. ,,")
+        elif len(body) > 1 and body[-1] == '"' and body[-2].isspace():
+            body = body[:-1].rstrip()  # a straight mark after a space opens the next sentence's quote
+        else:
+            break
     return sent.start_char + lead, sent.start_char + lead + len(body)
 
 
@@ -170,18 +183,25 @@ def content_sentences(doc: Doc, blocks: Sequence[Block]) -> list[Span]:
 
 
 def evidence(doc: Doc, matches: Sequence[TermMatch], sentences: Sequence[Span]) -> list[SentenceEvidence]:
-    """One evidence item per theme and sentence, with the terms found and whether all are negated."""
+    """One evidence item per theme and sentence, with the terms found and whether all are negated. A term in an
+    attendance or procedural line ("Afwezig met kennisgeving: …", "De voorzitter opent de vergadering.":
+    `summaries.publishable.is_procedural`) never counts."""
     by_key: dict[tuple[str, int], SentenceEvidence] = {}
     negations: dict[tuple[str, int], list[bool]] = {}
     starts = {s.start for s in sentences}
+    procedural: dict[int, bool] = {}
+    text = doc_text(doc)
     for m in matches:
         sent = sentence_of(doc, m.start)
         if sent.start not in starts:
             continue
+        if sent.start not in procedural:
+            procedural[sent.start] = is_procedural(text[sent.start_char : sent.end_char])
+        if procedural[sent.start]:
+            continue
         key = (m.theme, sent.start)
         item = by_key.get(key)
         if item is None:
-            text = doc_text(doc)
             start, end = balanced(text, *bounds(sent), term=doc[m.start].idx)
             item = by_key[key] = SentenceEvidence(m.theme, start, end, text[start:end])
         term_text = doc[m.start : m.end].text
