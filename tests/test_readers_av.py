@@ -486,8 +486,8 @@ class TestWordDocx:
     def test_table_with_a_header_row(self):
         rows = [["Tijd", "Spreker", "Tekst"], ["00:00:03", "Eline Vos", "Het plan is rond."], ["00:00:09", "Ahmed Yilmaz", "Dan kunnen we stemmen."]]
         transcript = word(docx_bytes("Verslag werkgroep", tables=[rows]))
-        assert turns(transcript) == [("Eline Vos", "Het plan is rond."), ("Ahmed Yilmaz", "Dan kunnen we stemmen.")]
-        assert times(transcript)[0] == (3.0, 9.0)
+        assert spoken(transcript) == [("Eline Vos", "Het plan is rond."), ("Ahmed Yilmaz", "Dan kunnen we stemmen.")]
+        assert [(b.start_time, b.end_time) for b in transcript.blocks if b.kind is BlockKind.TURN][0] == (3.0, 9.0)
 
     def test_table_without_header_row(self):
         rows = [["Eline Vos", "Het plan voor de nieuwe speeltuin is rond en betaald."], ["Ahmed Yilmaz", "Dan kunnen we er vanavond over stemmen."]]

@@ -88,6 +88,14 @@ class Heading:
 
 
 @dataclass(frozen=True)
+class Prose:
+    """A paragraph of report text between cues (a Word file's prose before, between or after a turn table, a
+    "Besluit: …" line): a paragraph block of its own, never part of a turn."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class RawCue:
     """A cue as it stands in a WebVTT or SRT file: its id, times, and the non-blank lines of cue text."""
 
@@ -108,6 +116,7 @@ class Turn:
     pieces: list[str] = field(default_factory=list)
     chars: int = 0
     heading: bool = False
+    prose: bool = False
 
 
 def parse_timestamp(value: str) -> float | None:
@@ -367,9 +376,9 @@ def _is_vtt_block(line: str) -> bool:
     return False
 
 
-def merge_cues(cues: Iterable[Cue | Heading]) -> list[Turn]:
+def merge_cues(cues: Iterable[Cue | Heading | Prose]) -> list[Turn]:
     """Consecutive cues of one speaker become one turn; unknown speakers break at pauses and at a size cap;
-    a heading is a turn of its own with `heading=True`."""
+    a heading is a turn of its own with `heading=True`, a prose paragraph one with `prose=True`."""
     turns: list[Turn] = []
     for cue in cues:
         text = clean_speech(cue.text)
@@ -378,8 +387,11 @@ def merge_cues(cues: Iterable[Cue | Heading]) -> list[Turn]:
         if isinstance(cue, Heading):
             turns.append(Turn(None, None, None, [text], len(text), heading=True))
             continue
+        if isinstance(cue, Prose):
+            turns.append(Turn(None, None, None, [text], len(text), prose=True))
+            continue
         last = turns[-1] if turns else None
-        if last is not None and not last.heading and last.speaker == cue.speaker and not _breaks_unknown(last, cue):
+        if last is not None and not (last.heading or last.prose) and last.speaker == cue.speaker and not _breaks_unknown(last, cue):
             last.pieces.append(text)
             last.chars += len(text) + 1
             if cue.end_time is not None and (last.end_time is None or cue.end_time > last.end_time):
@@ -402,7 +414,7 @@ def _breaks_unknown(turn: Turn, cue: Cue) -> bool:
 
 
 def build_transcript(
-    cues: Iterable[Cue | Heading], *, source: str, format: str, warnings: Iterable[str] = (), title: str | None = None, what: str = "cues"
+    cues: Iterable[Cue | Heading | Prose], *, source: str, format: str, warnings: Iterable[str] = (), title: str | None = None, what: str = "cues"
 ) -> Transcript:
     """A `Transcript` whose text is the merged turns, one a paragraph; one session, or one per session heading.
 
@@ -410,7 +422,7 @@ def build_transcript(
     no turn has a speaker or when some turns have none; registers anonymous labels as `type="unknown"`.
     """
     merged = merge_cues(cues)
-    turns = [turn for turn in merged if not turn.heading]
+    turns = [turn for turn in merged if not (turn.heading or turn.prose)]
     if not turns:
         raise InputError(source, f"no speech text in any of its {what}: nothing to analyse")
     pieces: list[str] = []
@@ -421,7 +433,7 @@ def build_transcript(
         if pieces:
             pieces.append("\n\n")
             offset += 2
-        kind = BlockKind.HEADING if turn.heading else BlockKind.TURN
+        kind = BlockKind.HEADING if turn.heading else BlockKind.PARAGRAPH if turn.prose else BlockKind.TURN
         blocks.append(Block(kind, offset, offset + len(body), body, turn.speaker, turn.start_time, turn.end_time))
         pieces.append(body)
         offset += len(body)

@@ -35,6 +35,7 @@ from pipeline.ingest.cues import (
     TIMING_LINE,
     Cue,
     Heading,
+    Prose,
     build_transcript,
     clean_speech,
     label_line,
@@ -303,6 +304,10 @@ class _Draft:
     parts: list[str] = field(default_factory=list)
     heading: bool = False
     end_time: float | None = None
+    #: A table row's turn: complete in its cell, so a paragraph after it is report text, not more of its speech.
+    closed: bool = False
+    #: A paragraph of report text (before, between or after turn tables), a block of its own.
+    prose: bool = False
 
 
 @dataclass
@@ -321,6 +326,8 @@ class _Reading:
     end_time: float | None = None
     #: Stream layout: a timing paragraph was read, the next paragraph is the speaker's name (and its times).
     expect_name: tuple[float | None, float | None] | None = None
+    #: The first turn came from a turn table: the paragraphs before it are the report's own text, kept.
+    table_first: bool = False
 
     def open(self, speaker: str | None, time: float | None, text: str, end: float | None = None) -> None:
         self.turns.append(_Draft(speaker, time if time is not None else self.pending_time, [text] if text.strip() else [], end_time=end))
@@ -333,6 +340,9 @@ class _Reading:
         elif self.turns[-1].heading:
             self.turns.append(_Draft(None, self.pending_time, [text]))
             self.pending_time = None
+        elif self.turns[-1].closed or self.turns[-1].prose:
+            # "Besluit: …" under a speaker table: the row's speech ended in its cell
+            self.turns.append(_Draft(None, None, [text], prose=True))
         else:
             self.turns[-1].parts.append(text)
 
@@ -424,7 +434,9 @@ def _read_rows(reading: _Reading, rows: list[list[str]]) -> None:
             continue
         time = parse_timestamp(row[columns.time]) if columns.time is not None and columns.time < len(row) else None
         speaker = clean_speech(row[columns.speaker]).rstrip(":").strip() or None
+        reading.table_first = reading.table_first or all(d.heading for d in reading.turns)
         reading.open(speaker, time, row[columns.text])
+        reading.turns[-1].closed = True
         reading.strong = True
 
 
@@ -488,10 +500,17 @@ def read_docx(data: bytes, context: ReadContext) -> Transcript:
         ends.append(draft.end_time if draft.end_time is not None else following if draft.start_time is not None else None)
         if draft.start_time is not None:
             following = draft.start_time
+    tabled = any(d.closed for d in reading.turns)
     for draft, end in zip(reading.turns, reversed(ends), strict=True):
-        cues.append(Heading(" ".join(draft.parts)) if draft.heading else Cue(" ".join(draft.parts), draft.speaker, draft.start_time, end))
+        text = " ".join(draft.parts)
+        if tabled and draft.speaker is None and draft.start_time is None and not (draft.heading or draft.closed):
+            draft.prose = True  # a report with speaker tables: a paragraph under a heading that no one speaks
+        cues.append(Heading(text) if draft.heading else Prose(text) if draft.prose else Cue(text, draft.speaker, draft.start_time, end))
     title = next((_TITLE_SUFFIX.sub("", clean_speech(p)) for p in reading.preamble if not _DATE_LINE.match(p.strip())), None)
-    if len(reading.preamble) > PREAMBLE_QUIET:
+    if reading.table_first:
+        # a report with a speaker table in it: the paragraphs before the table are report text (the title a heading)
+        cues[:0] = [Heading(p) if i == 0 and title is not None and clean_speech(p) == title else Prose(p) for i, p in enumerate(reading.preamble)]
+    elif len(reading.preamble) > PREAMBLE_QUIET:
         warnings.append(f"the {len(reading.preamble)} paragraphs before the first turn are no speech and were left out")
     return build_transcript(cues, source=context.source, format="docx", warnings=warnings, title=title, what="Word turns")
 
