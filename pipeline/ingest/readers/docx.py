@@ -492,7 +492,7 @@ def read_docx(data: bytes, context: ReadContext) -> Transcript:
     warnings = []
     if cut:
         warnings.append(f"the {cut} paragraphs before the 'Transcript' heading (generated notes and summary) are no speech and were left out")
-    cues: list[Cue | Heading] = []
+    cues: list[Cue | Heading | Prose] = []
     # A turn without an end of its own ends where the next timed turn starts: one backward pass.
     ends: list[float | None] = []
     following = reading.end_time
