@@ -17,6 +17,9 @@ from pipeline.speakers.roles import normal_role
         ("Minister van Financiën", "minister van Financiën"),
         ("hoogleraar Economische Geografie", "hoogleraar Economische Geografie"),
         ("D66'er", "D66'er"),
+        ("Oud-wethouder", "oud-wethouder"),
+        ("Vooruit-partijleider", "Vooruit-partijleider"),
+        ("Kamerlid", "Kamerlid"),
         ("GroenLinks", "GroenLinks"),
     ],
 )

@@ -68,3 +68,8 @@ def test_plain_zegt_with_an_infinitive_has_no_particle(analyse) -> None:
     [quote] = result.quotes
     assert quote.cue == "De wethouder zegt"
     assert quote.text == "blij te zijn met het nieuwe plein"
+
+
+def test_zich_voorstellen_is_no_speech(analyse) -> None:
+    result = analyse(_report("De nieuwe leden moesten zich eerst voorstellen en als ze dat gedaan hadden, begon de vergadering."))
+    assert result.quotes == []

@@ -64,13 +64,18 @@ class Description:
 def normal_role(role: str) -> str:
     """A role in running-text case: its first word in lower case when it is a role noun capitalised only by where it
     stood (a sentence start, a turn label: "Wethouder" → "wethouder", "Minister van Financiën" → "minister van
-    Financiën"), so one role is one value in a table. Proper names, acronyms and party-member nouns ("D66'er",
-    "Economische Geografie" after the noun) keep their capitals."""
+    Financiën", "Oud-wethouder" → "oud-wethouder"), so one role is one value in a table. Proper names keep their
+    capitals: after the noun ("hoogleraar Economische Geografie"), before a hyphen ("Vooruit-partijleider"), a
+    party-member noun ("D66'er"), and roles Dutch always capitalises ("Kamerlid", capitalised_roles.txt)."""
     first, space, rest = role.partition(" ")
     lower = first.lower()
-    if first[:1].isupper() and first[1:] == first[1:].lower() and is_role_text(lower):
-        return lower + space + rest
-    return role
+    if not (first[:1].isupper() and first[1:] == first[1:].lower() and is_role_text(lower)):
+        return role
+    if lower in word_set("capitalised_roles.txt"):
+        return role  # "Kamerlid": the Kamer's capital stays
+    if "-" in lower and lower.split("-")[0] not in word_set("role_prefixes.txt"):
+        return role  # "Vooruit-partijleider", "Twente-middenvelder": a name before the hyphen; not "Oud-wethouder"
+    return lower + space + rest
 
 
 def describe(name: Span) -> Description:
