@@ -4,7 +4,11 @@ of candidate words, collapsed into phrases.
 Candidates are runs of nouns, proper nouns and adjectives when the model tags part of speech, and runs of
 non-stop words otherwise; a run is cut at punctuation and at three words. Greetings, thanks and forms of address
 ("Goedemorgen", "Dank u wel", "Mevrouw", "heer"; `address_words`) are never part of one, and an office by which
-speakers address each other ("voorzitter", `address_offices.txt`) is no keyphrase on its own.
+speakers address each other ("voorzitter", `address_offices.txt`) is no keyphrase on its own. Nor are: the words
+of an attendance or procedural sentence ("Aanwezig: …", "De voorzitter opent …"), a label before a colon at a
+sentence's start ("Besluit:", "Conclusie:"), words of meeting procedure ("Agendapunt", "woord":
+`keyphrase_procedure_words.txt`), and both parts of a split separable verb ("licht … toe", "stel vast":
+`separable_particles.txt`).
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.resources import word_set
 from pipeline.sentences import DocCache
 from pipeline.speakers.lexicon import has_pos, honorifics, is_finite_verb, speech_verb_lemma
-from pipeline.tokens import token_table
+from pipeline.tokens import TokenTable, token_table
 
 WINDOW = 2
 DAMPING = 0.85
@@ -85,6 +89,103 @@ def _candidates(doc: Doc) -> list[bool]:
 
 _CANDIDATES: DocCache[list[bool]] = DocCache()
 
+#: A split separable verb's particle is looked for within this many tokens after the verb form ("licht het nieuwe
+#: groenplan van de gemeente toe").
+PARTICLE_REACH = 8
+#: Words after which a particle still closes its clause ("Ik stel vast dat …").
+_CLAUSE_OPENERS = frozenset({"dat", "of", "om", "en", "maar", "want"})
+_SENTENCE_END = frozenset({".", "!", "?", "…", ";"})
+
+
+def _not_material(doc: Doc) -> list[bool]:
+    """Per token, whether it is no keyphrase material whatever its part of speech: in an attendance or procedural
+    sentence (`summaries.publishable.is_procedural`), a label before a colon at a sentence's start ("Besluit:",
+    "Agendapunt 4:"), a word of meeting procedure (`keyphrase_procedure_words.txt`), or a part of a split separable
+    verb (`_split_verb_parts`)."""
+    from pipeline.sentences import doc_text, sentences
+    from pipeline.summaries.publishable import is_procedural
+
+    table = token_table(doc)
+    text = doc_text(doc)
+    out = [False] * len(table.text)
+    procedure = word_set("keyphrase_procedure_words.txt")
+    # attendance and procedural sentences ("Aanwezig: …" is one sentence up to its line's end)
+    for sent in sentences(doc):
+        if is_procedural(text[sent.start_char : sent.end_char]):
+            out[sent.start : sent.end] = [True] * (sent.end - sent.start)
+    n = len(out)
+    words = [i for i in range(n) if not table.is_space[i]]
+    for pos, i in enumerate(words):
+        if table.lower[i] in procedure:
+            out[i] = True
+        if table.is_alpha[i] and _opens_sentence(table, text, words, pos):
+            rest = words[pos + 1 : pos + 3]
+            if rest and table.text[rest[0]] == ":" or len(rest) == 2 and table.text[rest[0]].isdigit() and table.text[rest[1]] == ":":
+                out[i] = True  # "Besluit: …", "Agendapunt 4: …"
+    for i in _split_verb_parts(doc, words):
+        out[i] = True
+    return out
+
+
+def _opens_sentence(table: TokenTable, text: str, words: Sequence[int], pos: int) -> bool:
+    """Whether word `words[pos]` opens a line or follows the end of a sentence."""
+    if pos == 0:
+        return True
+    before = words[pos - 1]
+    if table.text[before] in _SENTENCE_END:
+        return True
+    return "\n" in text[table.idx[before] : table.idx[words[pos]]]
+
+
+def _split_verb_parts(doc: Doc, words: Sequence[int]) -> list[int]:
+    """Tokens that are parts of a split separable verb: a particle (`separable_particles.txt`) that closes its
+    clause (punctuation, the end or a conjunction after it), with the nearest verb form before it, within
+    `PARTICLE_REACH` words, that together with it makes a verb the lemma table knows ("licht … toe" → toelichten,
+    "stel vast" → vaststellen); and any token the parser labels a particle (compound:prt)."""
+    from pipeline.lemmas import known_lemmas
+
+    table = token_table(doc)
+    particles = word_set("separable_particles.txt")
+    found: list[int] = []
+    if doc.has_annotation("DEP"):
+        found += [t.i for t in doc if t.dep_ == "compound:prt"]
+    known: frozenset[str] | None = None
+    for pos, i in enumerate(words):
+        if table.lower[i] not in particles:
+            continue
+        after = words[pos + 1] if pos + 1 < len(words) else None
+        if after is not None and not (table.is_punct[after] or table.lower[after] in _CLAUSE_OPENERS):
+            continue
+        if known is None:
+            known = known_lemmas()
+        particle = table.lower[i]
+        for back in range(pos - 1, max(-1, pos - 1 - PARTICLE_REACH), -1):
+            j = words[back]
+            if table.is_punct[j] and table.text[j] in _SENTENCE_END:
+                break
+            lemma = table.lemma[j].lower()
+            if table.is_alpha[j] and (
+                lemma.startswith(particle) and lemma in known or any(particle + form in known for form in _infinitives(table.lower[j], lemma))
+            ):
+                found += [i, j]
+                break
+    return found
+
+
+def _infinitives(form: str, lemma: str) -> list[str]:
+    """Guesses at the infinitive of a present-tense verb form, for `_split_verb_parts` ("stel" → "stellen",
+    "licht" → "lichten", "legt" → "leggen", "maakt" → "maken"), its lemma first."""
+    stems = [form, form[:-1]] if form.endswith("t") and len(form) > 3 else [form]
+    out = [lemma] if lemma.endswith("en") else []
+    for stem in stems:
+        out += [stem + "en", stem + stem[-1:] + "en"]
+        if len(stem) >= 3 and stem[-2] == stem[-3] and stem[-2] in "aeou":
+            out.append(stem[:-2] + stem[-1] + "en")  # maak → maken
+    return out
+
+
+_NOT_MATERIAL: DocCache[list[bool]] = DocCache()
+
 
 def _lemma(token: Token) -> str:
     return (token.lemma_ or token.text).lower()
@@ -135,6 +236,7 @@ def keyphrases(sentences: Sequence[Span], *, top: int = 8, exclude: frozenset[in
     table = token_table(doc)
     texts, lemmas = table.text, table.lemma
     candidates = _CANDIDATES.get(doc, _candidates)
+    not_material = _NOT_MATERIAL.get(doc, _not_material)
     runs: list[list[int]] = []  # token indices
     for sent in sentences:
         run: list[int] = []
@@ -144,7 +246,7 @@ def keyphrases(sentences: Sequence[Span], *, top: int = 8, exclude: frozenset[in
                     runs.append(run)
                 run = []
                 continue
-            candidate = candidates[i]
+            candidate = candidates[i] and not not_material[i]
             if candidate and len(run) < MAX_PHRASE_WORDS:
                 run.append(i)
             else:
