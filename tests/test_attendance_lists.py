@@ -33,3 +33,21 @@ def test_an_apposition_with_a_role_and_no_name_still_describes_the_person(analys
     [speaker] = result.speakers
     assert speaker.name == "Karin Wouters"
     assert speaker.roles == ["griffier van de gemeente"]
+
+
+def test_surnames_after_roles_on_an_attendance_line_are_people(analyse) -> None:
+    result = analyse(
+        "Verslag commissie Leefomgeving\n\n"
+        "Aanwezig: wethouder Verbeek, griffier Ouden, raadslid De Wolf\n\n"
+        "De griffier zegt dat het verslag klaar is.\n\nDe wethouder zegt dat de begroting rond is.\n"
+    )
+    by_text = {q.text: q.speaker for q in result.quotes}
+    assert by_text == {"het verslag klaar is": "Ouden", "de begroting rond is": "Verbeek"}
+    assert next(s for s in result.speakers if s.name == "Ouden").roles == ["griffier"]
+
+
+def test_outside_an_attendance_line_a_capitalised_word_after_the_role_stays_in_the_apposition(analyse) -> None:
+    result = analyse("Verslag.\n\nKarin Wouters, wethouder Verkeer, zegt dat de brug in juni dichtgaat.\n")
+    [speaker] = result.speakers
+    assert speaker.name == "Karin Wouters"
+    assert speaker.roles == ["wethouder Verkeer"]

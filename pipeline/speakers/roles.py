@@ -27,6 +27,7 @@ from pipeline.speakers.lexicon import (
     is_group_noun,
     is_org_descriptor,
     is_org_word,
+    is_particle,
     is_role_noun,
     is_role_text,
     party_member_prefix,
@@ -340,8 +341,28 @@ def _names_another_person(phrase: Span) -> bool:
     role = next((t for t in phrase[:3] if is_role_noun(t)), None)
     if role is None or role.i + 1 >= phrase.end:
         return False
-    after = phrase.doc[role.i + 1]
-    return bool(_INITIALS.match(after.text)) or (is_capitalised(after) and is_first_name(after))
+    doc = phrase.doc
+    after = doc[role.i + 1]
+    if _INITIALS.match(after.text) or (is_capitalised(after) and is_first_name(after)):
+        return True
+    # "Aanwezig: wethouder Van Dijk, griffier Smit": on an attendance line a capitalised word after the role is a name
+    name = doc[role.i + 2] if is_particle(after) and role.i + 2 < phrase.end else after
+    return is_capitalised(name) and _on_attendance_line(doc, phrase.start)
+
+
+#: The most tokens looked back from an apposition for the start of its line.
+MAX_ATTENDANCE_REACH = 200
+
+
+def _on_attendance_line(doc: Doc, i: int) -> bool:
+    """Token i stands on a line that opens with an attendance key (attendance_keys.txt: "Aanwezig:", "Afwezig:"),
+    at most `MAX_ATTENDANCE_REACH` tokens back."""
+    k = i
+    while k > 0 and i - k < MAX_ATTENDANCE_REACH and "\n" not in doc[k - 1].text:
+        k -= 1
+    while k < i and doc[k].is_space:
+        k += 1
+    return (k == 0 or "\n" in doc[k - 1].text) and doc[k].lower_ in word_set("attendance_keys.txt")
 
 
 #: At most this many words after a seeming verb still belong to an apposition closed by a comma and the clause's verb.
