@@ -12,6 +12,7 @@ from pathlib import Path
 from spacy.lang.nl.stop_words import STOP_WORDS
 
 from pipeline.analyze import parse
+from pipeline.components import theme_sentences
 from pipeline.ingest import read_file
 from pipeline.nlp import load_nlp
 from pipeline.process import expand_inputs
@@ -52,12 +53,12 @@ def main() -> None:
         if not title:
             continue
         found = set()
-        for phrase in keyphrases(doc._.theme_sentences, top=TOP):
+        for phrase in keyphrases(theme_sentences(doc) or [], top=TOP):
             found |= words(nlp, phrase.text)
         totals["positionrank"][0] += len(title & found)
         totals["positionrank"][1] += len(title)
         if extractor is not None:
-            body = " ".join(s.text for s in doc._.theme_sentences)
+            body = " ".join(s.text for s in theme_sentences(doc) or [])
             found = set()
             for phrase, _ in extractor.extract_keywords(body):
                 found |= words(nlp, phrase)
