@@ -88,8 +88,9 @@ def unbalanced(text: str) -> bool:
                 closing += 1
     if opening != closing:
         return True
+    singles = text.replace("''", "  ")  # the closers of ,,…'' (counted above) are no single marks
     for marks in ("‘’", "'"):
-        o, sure, maybe = _single_marks(text, marks)
+        o, sure, maybe = _single_marks(singles, marks)
         if sure > o or o > sure + maybe:
             return True
     return False

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from itertools import islice
 
 from pipeline.quotes.marks import QuotePair
 from pipeline.resources import patterns, word_set
@@ -77,7 +78,7 @@ def opening_pronoun(text: str) -> tuple[int, str] | None:
     preposition ("Volgens hem …", "Voor haar …", "Met hen …"), as (character offset in `text`, the word
     lower-cased); None otherwise. Pronouns: `summary_person_openers.txt`; prepositions: `prepositions.txt`."""
     start = len(text) - len(text.lstrip(_OPENERS))
-    words = list(_WORD.finditer(text, start))[:2]
+    words = list(islice(_WORD.finditer(text, start), 2))
     if not words:
         return None
     pronouns = word_set("summary_person_openers.txt")
