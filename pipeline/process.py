@@ -498,25 +498,51 @@ def finish_analysis(doc: Doc, transcript: Transcript, summariser=None) -> Analys
     return analysis
 
 
+#: What the first 4,096 bytes of a notulist output hold, per output suffix (the JSON's keys, the HTML page's generator).
+OUTPUT_MARKS: dict[str, tuple[bytes, ...]] = {
+    ".json": (b'"schema_version"', b'"document"'),
+    ".html": (b'<meta name="generator" content="notulist',),
+}
+
+
 def _foreign(target: Path) -> bool:
-    """A file at an output's place that does not look like a notulist JSON output; unless the output folder's stamp
-    says notulist wrote it there (a hand-edited output is written again), it is never replaced."""
-    if not target.exists():
+    """A file at an output's place that does not look like a notulist output of its kind (JSON or HTML page)."""
+    if not target.exists() and not target.is_symlink():
         return False
     try:
         with open(target, "rb") as handle:
             head = handle.read(4096)
     except OSError:
         return False  # unreadable: the write reports the real problem
-    return not (head.lstrip().startswith(b"{") and b'"schema_version"' in head and b'"document"' in head)
+    if target.suffix == ".json" and not head.lstrip().startswith(b"{"):
+        return True
+    return not all(mark in head for mark in OUTPUT_MARKS.get(target.suffix, ()))
 
 
-def _refused_output(path: Path, out_dir: Path) -> Outcome | None:
-    """The outcome of an input whose output place holds a file notulist did not write (left as it is); else None."""
-    target = out_dir / f"{path.stem}.json"
-    if _foreign(target) and not stamp_path(out_dir, path).exists():
-        return Outcome(path, error=f"{shown(path)}: {shown(target)} exists and was not written by notulist; it is left "
-                                   "as it is (move it away, or choose another --out)")
+def _stamped_outputs(out_dir: Path, path: Path) -> set[str]:
+    """The output names the stamp of this input says notulist wrote into `out_dir` (empty without a stamp)."""
+    try:
+        stamp = json.loads(stamp_path(out_dir, path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    outputs = stamp.get("outputs") if isinstance(stamp, dict) else None
+    return {name for name in outputs if isinstance(name, str)} if isinstance(outputs, dict) else set()
+
+
+def _refused_output(path: Path, out_dir: Path, *, html: bool = False) -> Outcome | None:
+    """The outcome of an input one of whose output places (JSON, and the HTML page with `html`) holds a file notulist
+    did not write: it is left as it is and the input fails with the reason; else None. A file counts as notulist's
+    when it looks like its output or this input's stamp lists it (a hand-edited output is written again)."""
+    stamped: set[str] | None = None
+    for name in output_names(path, html=html):
+        target = out_dir / name
+        if not _foreign(target):
+            continue
+        if stamped is None:
+            stamped = _stamped_outputs(out_dir, path)
+        if name not in stamped:
+            return Outcome(path, error=f"{shown(path)}: {shown(target)} exists and was not written by notulist; it is "
+                                       "left as it is (move it away, or choose another --out)")
     return None
 
 
@@ -560,7 +586,7 @@ def process_one(nlp: Language, path: Path, out_dir: Path, *, format: str | None 
     """Analyse one file and write its JSON (and HTML report); any failure becomes an `Outcome` with the error.
     `source`: the name `document.source` records (default: the path as given)."""
     started = time.perf_counter()
-    refused = _refused_output(path, out_dir)
+    refused = _refused_output(path, out_dir, html=html)
     if refused is not None:
         return refused
     try:
@@ -625,7 +651,7 @@ def process_many(nlp: Language, paths: Sequence[Path], out_dir: Path, *, format:
     outcomes: list[Outcome | None] = [None] * len(paths)
     ready: list[tuple[int, Transcript]] = []
     for k, path in enumerate(paths):
-        refused = _refused_output(path, out_dir)
+        refused = _refused_output(path, out_dir, html=html)
         if refused is not None:
             outcomes[k] = refused
             continue

@@ -1,0 +1,68 @@
+"""Issue 14, third round: the failures a hostile tester found, each as the kind of input that caused it.
+
+Every fixture is an invented Dutch meeting written here, in `tmp_path`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+
+MINUTES = "Verslag buurtoverleg Zuid\n\nVoorzitter: Ik open het overleg.\nFenna Kolk: Dank u. De stoep is kapot.\n"
+
+
+def cli(*args: str):
+    """Run a notulist command; `process` with the blank model."""
+    model = ["--model", "blank"] if args[0] == "process" else []
+    return CliRunner().invoke(app, [*args, *model])
+
+
+# ------------------------------------------------ F3: a user's own file at an output's place is never replaced
+
+
+def test_a_users_own_html_page_where_the_report_page_goes_is_kept_and_the_input_fails(tmp_path):
+    (tmp_path / "overleg.txt").write_text(MINUTES, encoding="utf-8")
+    out = tmp_path / "uit"
+    out.mkdir()
+    own = out / "overleg.html"
+    own.write_text("<html><body>Mijn eigen aantekeningen</body></html>", encoding="utf-8")
+    result = cli("process", str(tmp_path / "overleg.txt"), "--out", str(out), "--html", "-q")
+    assert result.exit_code == 1, result.output
+    assert "overleg.html exists and was not written by notulist" in result.output
+    assert own.read_text(encoding="utf-8") == "<html><body>Mijn eigen aantekeningen</body></html>"
+    assert not (out / "overleg.json").exists()
+
+
+def test_the_html_page_of_an_earlier_run_is_written_again(tmp_path):
+    (tmp_path / "overleg.txt").write_text(MINUTES, encoding="utf-8")
+    out = tmp_path / "uit"
+    assert cli("process", str(tmp_path / "overleg.txt"), "--out", str(out), "--html", "-q").exit_code == 0
+    (tmp_path / "overleg.txt").write_text(MINUTES.replace("kapot", "gerepareerd"), encoding="utf-8")
+    result = cli("process", str(tmp_path / "overleg.txt"), "--out", str(out), "--html", "-q")
+    assert result.exit_code == 0, result.output
+    assert "gerepareerd" in (out / "overleg.html").read_text(encoding="utf-8")
+
+
+def test_a_users_html_page_added_after_a_run_without_html_is_kept(tmp_path):
+    (tmp_path / "overleg.txt").write_text(MINUTES, encoding="utf-8")
+    out = tmp_path / "uit"
+    assert cli("process", str(tmp_path / "overleg.txt"), "--out", str(out), "-q").exit_code == 0
+    (out / "overleg.html").write_text("<p>notities</p>", encoding="utf-8")
+    result = cli("process", str(tmp_path / "overleg.txt"), "--out", str(out), "--html", "-q")
+    assert result.exit_code == 1, result.output
+    assert (out / "overleg.html").read_text(encoding="utf-8") == "<p>notities</p>"
+
+
+def test_without_html_a_users_html_page_beside_the_outputs_is_no_reason_to_fail(tmp_path):
+    (tmp_path / "overleg.txt").write_text(MINUTES, encoding="utf-8")
+    out = tmp_path / "uit"
+    out.mkdir()
+    (out / "overleg.html").write_text("<p>notities</p>", encoding="utf-8")
+    result = cli("process", str(tmp_path / "overleg.txt"), "--out", str(out), "-q")
+    assert result.exit_code == 0, result.output
+    assert json.loads((out / "overleg.json").read_text(encoding="utf-8"))["document"]["words"] > 0
+    assert (out / "overleg.html").read_text(encoding="utf-8") == "<p>notities</p>"
