@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.ingest import InputError, read_file
+from pipeline.ingest.names import shown as _shown_name
 from pipeline.ingest.read import open_regular
 from pipeline.ingest.registry import SNIFF_BYTES, UNSUPPORTED, choose_reader, input_suffixes, is_companion
 from pipeline.outputs.model import Analysis
@@ -65,17 +66,7 @@ TASKS_PER_WORKER = 2
 
 def shown(path: Path | str) -> str:
     """A path as safe text for a terminal: control characters, escape codes and undecodable bytes escaped."""
-    text = os.fspath(path)
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if 0xDC80 <= code <= 0xDCFF:  # a byte that was not valid in the file system's encoding
-            out.append(f"\\x{code - 0xDC00:02x}")
-        elif code < 0x20 or 0x7F <= code < 0xA0 or ch in "\u2028\u2029\u200e\u200f\u061c" or 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
-            out.append(ch.encode("unicode_escape").decode("ascii"))
-        else:
-            out.append(ch)
-    return "".join(out)
+    return _shown_name(path)
 
 
 # --------------------------------------------------------------------------------------------- inputs
@@ -474,7 +465,7 @@ def analyse_file(nlp: Language, path: Path, *, format: str | None = None, summar
     from pipeline.analyze import parse
     from pipeline.sentences import forget
 
-    transcript = read_file(path, format=format, source=source or shown(path))
+    transcript = read_file(path, format=format, source=source or os.fspath(path))
     doc = parse(nlp, transcript)
     try:
         return finish_analysis(doc, transcript, summariser)
@@ -656,7 +647,7 @@ def process_many(nlp: Language, paths: Sequence[Path], out_dir: Path, *, format:
             outcomes[k] = refused
             continue
         try:
-            ready.append((k, read_file(path, format=format, source=sources[k] if sources else shown(path))))
+            ready.append((k, read_file(path, format=format, source=sources[k] if sources else os.fspath(path))))
         except Exception as err:  # noqa: BLE001 — one broken file must not stop the batch
             outcomes[k] = _failed(path, out_dir, err, started)
     shown_up_to = 0
@@ -911,7 +902,7 @@ def _dask_outcomes(groups: Iterator[list[Path]], out_dir: Path, settings: Settin
         out = os.path.abspath(out_dir)
 
         def submit(group: list[Path]) -> Any:
-            return client.submit(_dask_task, [os.path.abspath(p) for p in group], out, settings, [shown(p) for p in group],
+            return client.submit(_dask_task, [os.path.abspath(p) for p in group], out, settings, [os.fspath(p) for p in group],
                                  pure=False)
 
         def results(group: list[Path], future: Any) -> list[Outcome]:
@@ -989,7 +980,7 @@ def plan_batch(paths: Iterable[Path | Checked], out_dir: Path, settings: Setting
             continue
         if preread:
             try:
-                read_file(item.path, format=settings.format, source=shown(item.path))
+                read_file(item.path, format=settings.format)
             except InputError as err:
                 items.append(Outcome(item.path, error=str(err)))
                 continue

@@ -66,3 +66,54 @@ def test_without_html_a_users_html_page_beside_the_outputs_is_no_reason_to_fail(
     assert result.exit_code == 0, result.output
     assert json.loads((out / "overleg.json").read_text(encoding="utf-8"))["document"]["words"] > 0
     assert (out / "overleg.html").read_text(encoding="utf-8") == "<p>notities</p>"
+
+
+# ----------------------------------------- F4: the output records the real file name; only the terminal escapes it
+
+
+def test_a_file_name_with_a_newline_is_recorded_as_it_is_and_shown_escaped(tmp_path):
+    import pandas as pd
+
+    source = tmp_path / "regel\nbreuk.txt"
+    source.write_text(MINUTES, encoding="utf-8")
+    out = tmp_path / "uit"
+    result = cli("process", str(source), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    record = json.loads((out / "regel\nbreuk.json").read_text(encoding="utf-8"))
+    assert record["document"]["source"] == str(source)
+    table = pd.read_csv(out / "tables" / "documents.csv", keep_default_na=False)
+    assert table["file_name"][0] == "regel\nbreuk.txt"
+    assert "regel\nbreuk" not in result.output
+
+
+def test_a_broken_file_whose_name_has_a_newline_is_named_escaped_in_its_message(tmp_path):
+    source = tmp_path / "leeg\nbestand.txt"
+    source.write_bytes(b"")
+    result = cli("process", str(source), "--out", str(tmp_path / "uit"))
+    assert result.exit_code == 1
+    assert "leeg\\nbestand.txt" in result.output
+    assert "leeg\nbestand" not in result.output
+
+
+def test_a_file_name_with_bytes_the_file_system_cannot_decode_is_recorded_with_replacement_characters(tmp_path):
+    import os
+
+    source = Path(os.fsdecode(os.fsencode(tmp_path) + b"/verslag-\xff.txt"))
+    source.write_text(MINUTES, encoding="utf-8")
+    out = tmp_path / "uit"
+    result = cli("process", str(source), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    written = next(out.glob("verslag-*.json"))
+    assert json.loads(written.read_text(encoding="utf-8"))["document"]["source"].endswith("verslag-\ufffd.txt")
+
+
+def test_the_names_recorded_by_a_batch_in_worker_processes_are_the_real_names(tmp_path):
+    names = ["een\ttab.txt", "gewoon.txt"]
+    for k, name in enumerate(names):
+        (tmp_path / name).write_text(MINUTES.replace("Zuid", f"Zuid {k}"), encoding="utf-8")
+    out = tmp_path / "uit"
+    result = cli("process", *(str(tmp_path / n) for n in names), "--out", str(out), "--jobs", "2", "--force-jobs", "-q")
+    assert result.exit_code == 0, result.output
+    for name in names:
+        record = json.loads((out / name.replace(".txt", ".json")).read_text(encoding="utf-8"))
+        assert record["document"]["source"] == str(tmp_path / name)

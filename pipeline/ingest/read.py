@@ -9,6 +9,7 @@ from typing import BinaryIO
 
 from pipeline.ingest.labels import resolve_labels
 from pipeline.ingest.model import Transcript
+from pipeline.ingest.names import recorded
 from pipeline.ingest.registry import InputError, ReadContext, choose_reader, require_blocks
 
 MAX_BYTES = 50_000_000
@@ -23,6 +24,7 @@ def read_bytes(data: bytes, *, source: str = "<bytes>", format: str | None = Non
         transcript = require_blocks(reader.read(data, ReadContext(source=source, path=path)))  # whatever the reader
     except RecursionError as err:  # a reader that walks nested markup recursively: a message, not a traceback
         raise InputError(source, f"nested too deeply to read as {reader.name} (markup or JSON thousands of levels deep)") from err
+    transcript.source = recorded(source)  # the real name; undecodable bytes of a file name as U+FFFD
     return resolve_labels(transcript)
 
 

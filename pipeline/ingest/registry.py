@@ -17,13 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.ingest.model import Transcript
+from pipeline.ingest.names import shown
 
 
 class InputError(Exception):
     """An input file that cannot be processed; the message names the file and the problem."""
 
     def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
+        super().__init__(f"{shown(path)}: {reason}")  # the name escaped for a terminal; `path` keeps it as given
         self.path = path
         self.reason = reason
 
