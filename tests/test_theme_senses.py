@@ -127,3 +127,14 @@ def test_an_opening_mark_left_at_a_sentence_end_is_cut(nlp, sentence, kept):
     doc = nlp(sentence)
     start, end = bounds(doc[:])
     assert sentence[start:end] == kept
+
+
+def test_extending_the_default_themes_joins_the_condition_words(tmp_path):
+    own = tmp_path / "eigen.toml"
+    own.write_text('[[theme]]\nid = "governance"\nlabel = "Regie"\nterms = ["sturen"]\n[theme.not_with]\nsturen = ["memo"]\n', encoding="utf-8")
+    governance = next(t for t in load_themes(own, extend=True) if t.id == "governance")
+    words = dict(governance.not_with)["sturen"]
+    assert "memo" in words and "brief" in words
+    # replacing the defaults keeps only the file's own words
+    replaced = next(t for t in load_themes(own) if t.id == "governance")
+    assert dict(replaced.not_with)["sturen"] == ("memo",)
