@@ -94,8 +94,14 @@ class Transcript:
         return [block for session in self.sessions for block in session.blocks]
 
     def session_at(self, offset: int) -> Session:
-        """The session that holds a character offset (the last one for offsets past the end); O(log sessions)."""
-        starts = [s.start for s in self.sessions]
+        """The session that holds a character offset (the last one for offsets past the end); O(log sessions): the
+        sessions' starts are listed once (again when the list of sessions is replaced or changes length), not on
+        every call, which made a long meeting's analysis quadratic in its number of sessions."""
+        cached = self.__dict__.get("_session_starts")
+        if cached is None or cached[0] is not self.sessions or cached[1] != len(self.sessions):
+            cached = (self.sessions, len(self.sessions), [s.start for s in self.sessions])
+            self.__dict__["_session_starts"] = cached
+        starts = cached[2]
         i = bisect_right(starts, offset) - 1
         if 0 <= i < len(self.sessions) and self.sessions[i].start <= offset < self.sessions[i].end:
             return self.sessions[i]

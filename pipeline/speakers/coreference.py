@@ -13,6 +13,7 @@ import heapq
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from spacy.tokens import Doc, Token
 
@@ -210,6 +211,11 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
     inside_quote = Regions(quoted)
     surname_names: dict[str, list[Mention]] = {}
     header_holders: dict[str, set[str]] = {}  # role -> names that header lines give it ("Voorzitter: Karin de Wit")
+    offices = _OfficeHolders(records)
+
+    def add_description(key: str, description: Description) -> None:
+        records[key].description.extend(description)
+        offices.note(key, description.roles)
     for n in mentions:
         if n.kind is MentionKind.NAME:
             surname_names.setdefault(surname(n.text).lower(), []).append(n)
@@ -307,13 +313,13 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
             description = describe(span)
             for s, e in description.covered:
                 heapq.heappush(described, (e, s))
-            records[key].description.extend(description)
+            add_description(key, description)
             for role in description.roles:
                 described_roles.pop(role.split()[-1].lower(), None)  # a named holder of the role from now on
             if not records[key].description.organisations:
                 org = inherited_organisation(span)
                 if org:
-                    records[key].description.extend(Description(organisations=[org]))
+                    add_description(key, Description(organisations=[org]))
         elif m.kind is MentionKind.SURNAME:
             family = m.text.lower()
             known = [k for k in names.by_surname.get(family, []) if records[k].type == "person"]
@@ -332,7 +338,7 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
                 description = describe(doc[m.start : m.end])
                 for s, e in description.covered:
                     heapq.heappush(described, (e, s))
-                records[key].description.extend(description)
+                add_description(key, description)
         elif m.kind is MentionKind.ROLE:
             head = _role_head(m)
             party = _role_party(doc, m, head)
@@ -357,9 +363,7 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
             elif head in word_set("office_roles.txt"):
                 # "De voorzitter": whoever holds the office (the record made last with it); not when header lines name
                 # several people for it ("Voorzitter: A" … "Voorzitter: B"): then the office itself
-                key = None if head in shared_offices else next(
-                    (k for k, r in reversed(list(records.items())) if any(_holds(x, head) for x in r.description.roles)), None
-                )
+                key = None if head in shared_offices else offices.last(head)
             elif head in described_roles and described_roles[head].startswith("role:"):
                 key = described_roles[head]  # "De eigenaar van de slang" after "De eigenaar van de groene mamba"
             elif " van " in m.text and (key := focus(m, head)) is None:
@@ -378,9 +382,9 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
                 head = _role_head(m)
                 if not key.startswith("role:") and is_role_text(head) and not any(head in r.lower() for r in records[key].description.roles):
                     written = next((t.text for t in doc[m.start : m.end] if t.lower_ == head), head)
-                    records[key].description.extend(Description(roles=[written]))
+                    add_description(key, Description(roles=[written]))
                 if party is not None and not key.startswith("role:"):
-                    records[key].description.extend(Description(organisations=[party]))  # "de NSC-voorman": NSC
+                    add_description(key, Description(organisations=[party]))  # "de NSC-voorman": NSC
         elif m.kind is MentionKind.PRONOUN:
             if is_plural_pronoun(doc[m.start]):
                 key = body_focus(m)  # "Zij zien een toename", "volgens hen": a group or organisation, or nobody
@@ -389,7 +393,7 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
         elif m.kind is MentionKind.DESCRIPTION and (apposed := _dash_apposition(doc, m, last_person)) is not None:
             key = apposed  # "deze bron - een interim-manager - deelde …": the same person, with that role
             if not any(_role_head(m) == r.lower() for r in records[key].description.roles):
-                records[key].description.extend(Description(roles=[_role_head(m)]))
+                add_description(key, Description(roles=[_role_head(m)]))
         elif m.kind is MentionKind.DESCRIPTION:
             key = f"description:{m.text.lower()}"
             if key not in records:
@@ -397,7 +401,7 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
                 names.add(records[key])
                 org = _complement_organisation(doc, m)
                 if org is not None:
-                    records[key].description.extend(Description(organisations=[org]))
+                    add_description(key, Description(organisations=[org]))
             # "Een woordvoerder van het OM … legt de woordvoerder uit": the role noun refers back to this person
             described_roles[_role_head(m)] = key
         elif m.kind in (MentionKind.GROUP, MentionKind.ORGANISATION):
@@ -451,6 +455,32 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
         for record in records.values():
             record.description.organisations = merge_abbreviations(record.description.organisations, ties)
     return Resolution(records, referent)
+
+
+class _OfficeHolders:
+    """The records that hold an office ("voorzitter"), kept up to date as roles are added (`note`), so that "De
+    voorzitter" finds the record made last with that office (`last`) without walking all records per mention
+    (that walk was quadratic in a long meeting's length). Records are never removed; `_holds` is the same test."""
+
+    def __init__(self, records: dict[str, SpeakerRecord]) -> None:
+        self.records = records
+        self.holders: dict[str, set[str]] = {}  # office noun -> keys of the records with a role that is it
+        self.position: dict[str, int] = {}  # record key -> its place in the order records were made
+
+    def note(self, key: str, roles: Sequence[str]) -> None:
+        for role in roles:
+            for word in role.lower().split():
+                for head in {word, word.rsplit("-", 1)[-1]}:
+                    self.holders.setdefault(head, set()).add(key)
+
+    def last(self, head: str) -> str | None:
+        """The key of the record made last of those whose roles hold office `head` (`_holds`), or None."""
+        keys = self.holders.get(head)
+        if not keys:
+            return None
+        for key in islice(self.records, len(self.position), None):
+            self.position[key] = len(self.position)
+        return max(keys, key=self.position.__getitem__)
 
 
 def _holds(role: str, head: str) -> bool:

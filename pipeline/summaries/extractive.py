@@ -36,6 +36,7 @@ from pipeline.ingest.model import BlockKind
 from pipeline.resources import patterns
 from pipeline.results import MENTIONS, QUOTES
 from pipeline.sentences import DocCache, doc_text
+from pipeline.speakers.lexicon import annotated
 from pipeline.summaries.decisions import DECISION_LABEL, confirms, consent_kind, decision_kind, restates
 from pipeline.summaries.publishable import first_person, is_procedural, needs_predecessor, opening_pronoun, rejection
 from pipeline.summaries.units import quote_units
@@ -233,7 +234,7 @@ def prepare(sentences: Sequence[Span], *, unattributed: Sequence[tuple[int, int]
     texts: list[str] = []  # the units' text, sliced once: Span.text joins the tokens anew on every call
     predecessor: list[int] = []
     previous_kept = False
-    tagged = all_units[0].doc.has_annotation("POS")
+    tagged = annotated(all_units[0].doc, "POS")  # remembered per Doc: asked once per session
     pos = token_table(all_units[0].doc).pos  # read once per Doc: a Token object per word cost more
     agreed: set[int] = set()  # units that a consent after them made a decision ("Ik stel voor …" + "Daartoe wordt besloten.")
     for unit in all_units:
@@ -484,7 +485,7 @@ def _names_someone(units: Sequence[Span]) -> list[bool] | None:
 def _entity_tokens(units: Sequence[Span]) -> list[int]:
     """Tokens inside named entities per unit (zeros when no entity recogniser ran): one pass over `doc.ents`."""
     doc = units[0].doc
-    if not doc.has_annotation("ENT_IOB"):
+    if not annotated(doc, "ENT_IOB"):
         return [0] * len(units)
     prefix = _ENTITY_PREFIX.get(doc, _entity_prefix)
     return [int(prefix[u.end] - prefix[u.start]) for u in units]

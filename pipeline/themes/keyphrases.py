@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.resources import word_set
 from pipeline.sentences import DocCache
-from pipeline.speakers.lexicon import has_pos, honorifics, is_finite_verb, speech_verb_lemma
+from pipeline.speakers.lexicon import annotated, has_pos, honorifics, is_finite_verb, speech_verb_lemma
 from pipeline.tokens import TokenTable, token_table
 
 WINDOW = 2
@@ -147,7 +147,7 @@ def _split_verb_parts(doc: Doc, words: Sequence[int]) -> list[int]:
     table = token_table(doc)
     particles = word_set("separable_particles.txt")
     found: list[int] = []
-    if doc.has_annotation("DEP"):
+    if annotated(doc, "DEP"):  # remembered per Doc: spaCy scans every token when it is missing
         found += [t.i for t in doc if t.dep_ == "compound:prt"]
     known: frozenset[str] | None = None
     for pos, i in enumerate(words):
