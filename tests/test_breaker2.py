@@ -8,9 +8,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
+from pipeline.outputs.ids import text_document_id
 
 MINUTES = "Verslag buurtoverleg Zuid\n\nVoorzitter: Ik open het overleg.\nFenna Kolk: Dank u. De stoep is kapot.\n"
 
@@ -117,3 +119,34 @@ def test_the_names_recorded_by_a_batch_in_worker_processes_are_the_real_names(tm
     for name in names:
         record = json.loads((out / name.replace(".txt", ".json")).read_text(encoding="utf-8"))
         assert record["document"]["source"] == str(tmp_path / name)
+
+
+# --------------------------------------------------------- F5: document ids are unique per file name in a corpus
+
+
+@pytest.mark.parametrize("names", [("a b.txt", "a-b.txt", "A_B.txt"), ("Überleg.txt", "überleg.txt"),
+                                   ("会议.txt", "протокол.txt", "جلسة.txt")])
+def test_files_with_the_same_text_whose_names_slug_alike_get_different_document_ids(names):
+    ids = {text_document_id(name, MINUTES) for name in names}
+    assert len(ids) == len(names)
+
+
+def test_a_document_id_is_the_same_for_the_same_file_name_and_text_in_any_folder():
+    assert text_document_id("/home/els/verslagen/overleg.txt", MINUTES) == text_document_id("overleg.txt", MINUTES)
+    assert text_document_id("C:\\Users\\els\\overleg.txt", MINUTES) == text_document_id("overleg.txt", MINUTES)
+    assert text_document_id("overleg.txt", MINUTES).startswith("overleg-")
+    assert text_document_id("overleg.txt", MINUTES) != text_document_id("overleg.txt", MINUTES + "Einde.\n")
+
+
+def test_a_corpus_of_identical_texts_under_different_names_has_one_table_row_per_file(tmp_path):
+    import pandas as pd
+
+    names = ["a b.txt", "a-b.txt", "A_B.txt", "会议.txt"]
+    for name in names:
+        (tmp_path / name).write_text(MINUTES, encoding="utf-8")
+    out = tmp_path / "uit"
+    result = cli("process", *(str(tmp_path / n) for n in names), "--out", str(out), "-q")
+    assert result.exit_code == 0, result.output
+    documents = pd.read_csv(out / "tables" / "documents.csv", keep_default_na=False)
+    assert len(documents) == len(names)
+    assert documents["id"].is_unique
