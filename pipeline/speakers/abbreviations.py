@@ -21,8 +21,12 @@ from pipeline.capitals import UPPER
 
 #: An abbreviation: two to six letters or digits with at least two capitals ("GL", "PvdA", "D66" is not one).
 _ABBREVIATION = re.compile(rf"^(?=(?:[^{UPPER}]*[{UPPER}]){{2}})[{UPPER}][\w]{{1,5}}$")
-#: "Name Words (ABBR)" in running text: up to six words before a bracketed abbreviation.
-_WRITTEN_TIE = re.compile(rf"((?:[{UPPER}][\w'’-]*\s+(?:\w{{1,4}}\s+){{0,2}}){{0,5}}[{UPPER}][\w'’-]*)\s*\(\s*(\w{{2,6}})\s*\)")
+#: A bracketed abbreviation in running text: "(GL)", "( PvdA )".
+_BRACKETED = re.compile(rf"\(\s*([{UPPER}]\w{{1,5}})\s*\)")
+#: Characters before the bracket read for the name it abbreviates (six words of a party's name fit).
+MAX_TIED_NAME_CHARS = 80
+#: The most words of a name tied to an abbreviation ("Volkspartij voor Vrijheid en Democratie").
+MAX_TIED_NAME_WORDS = 6
 
 
 def is_abbreviation(name: str) -> bool:
@@ -43,13 +47,17 @@ def abbreviates(short: str, full: str) -> bool:
 
 def written_ties(text: str) -> dict[str, str]:
     """Abbreviation → full name for every "Full Name (ABBR)" in the text whose letters fit (`abbreviates`):
-    "GroenLinks (GL)" → {"GL": "GroenLinks"}. The longest fitting tail of the words before the bracket is the name."""
+    "GroenLinks (GL)" → {"GL": "GroenLinks"}. The longest fitting tail (opening with a capital, at most
+    `MAX_TIED_NAME_WORDS` words) of the words right before the bracket is the name."""
     ties: dict[str, str] = {}
-    for m in _WRITTEN_TIE.finditer(text):
-        words, short = m.group(1).split(), m.group(2)
+    for bracket in _BRACKETED.finditer(text):  # the brackets first: the name is only looked for right before one
+        short = bracket.group(1)
+        if not is_abbreviation(short):
+            continue
+        words = text[max(0, bracket.start() - MAX_TIED_NAME_CHARS) : bracket.start()].split()[-MAX_TIED_NAME_WORDS:]
         for k in range(len(words)):
             candidate = " ".join(words[k:])
-            if abbreviates(short, candidate):
+            if words[k][:1].isupper() and abbreviates(short, candidate):
                 ties.setdefault(short, candidate)
                 break
     return ties
