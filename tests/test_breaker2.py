@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
+from pipeline.ingest import read_text
 from pipeline.outputs.ids import text_document_id
 
 MINUTES = "Verslag buurtoverleg Zuid\n\nVoorzitter: Ik open het overleg.\nFenna Kolk: Dank u. De stoep is kapot.\n"
@@ -150,3 +151,46 @@ def test_a_corpus_of_identical_texts_under_different_names_has_one_table_row_per
     documents = pd.read_csv(out / "tables" / "documents.csv", keep_default_na=False)
     assert len(documents) == len(names)
     assert documents["id"].is_unique
+
+
+# ------------------------------------------- F7: a broken timing line is a cue boundary, never speech of the cue before
+
+GOOD_CUE = "00:00:01.000 --> 00:00:03.000\nMarloes Vink: De brug is dicht.\n\n"
+
+
+def subtitles(body: str, fmt: str) -> str:
+    """The same cues as WebVTT (with its header) or as SRT (comma decimals)."""
+    return "WEBVTT\n\n" + body if fmt == "vtt" else body.replace(".000", ",000")
+
+
+@pytest.mark.parametrize("fmt", ["vtt", "srt"])
+@pytest.mark.parametrize("broken", ["00:04.000 -> 00:05.000", "--> 00:00:09.000", "xx --> yy", "12 --> ", "-->"])
+def test_a_broken_timing_line_opens_a_cue_of_its_own_and_is_named_in_one_warning(fmt, broken):
+    transcript = read_text(subtitles(GOOD_CUE + f"{broken}\nDe fietsers moeten omrijden.\n", fmt), source="s", format=fmt)
+    assert broken.strip() not in transcript.text
+    assert "De brug is dicht." in transcript.text and "De fietsers moeten omrijden." in transcript.text
+    assert not any("De brug is dicht" in b.text and "omrijden" in b.text for b in transcript.blocks)
+    timing = [w for w in transcript.warnings if "cue tim" in w]
+    assert len(timing) == 1
+    as_written = broken.strip() if fmt == "vtt" else broken.strip().replace(".000", ",000")
+    assert f"line {6 if fmt == 'vtt' else 4}: {as_written}" in timing[0]
+
+
+@pytest.mark.parametrize("fmt", ["vtt", "srt"])
+def test_a_file_of_only_broken_timing_lines_keeps_every_cue_text_and_warns_once_per_kind(fmt):
+    body = "00:01.000 -> 00:02.000\nEerste punt: de begroting.\n\nxx --> yy\nTweede punt: de speeltuin.\n\n12 -->\nDerde punt: de rondvraag.\n"
+    transcript = read_text(subtitles(body, fmt), source="s", format=fmt)
+    for sentence in ("Eerste punt: de begroting.", "Tweede punt: de speeltuin.", "Derde punt: de rondvraag."):
+        assert sentence in transcript.text
+    assert not any("before the first cue" in w for w in transcript.warnings)
+    assert sum("cannot be read" in w for w in transcript.warnings) == 1
+    assert any(w.startswith("2 cue timing line(s) that cannot be read") for w in transcript.warnings)
+    assert any(w.startswith("1 cue timing line(s) with '->'") for w in transcript.warnings)
+
+
+@pytest.mark.parametrize("fmt", ["vtt", "srt"])
+@pytest.mark.parametrize("speech", ["De stand is 3-->4 voor ons.", "Van A -> B is het ver.", "ja -> nee", "1 -> 2"])
+def test_an_arrow_inside_speech_stays_speech(fmt, speech):
+    transcript = read_text(subtitles(GOOD_CUE.replace("De brug is dicht.", speech), fmt), source="s", format=fmt)
+    assert speech in transcript.text
+    assert not any("cue tim" in w for w in transcript.warnings)

@@ -53,13 +53,17 @@ _TIMESTAMP = re.compile(r"^(?:(\d{1,3}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?$
 #: A cue timing line: "00:00:01.000 --> 00:00:04.500 align:start" (WebVTT) or with commas (SRT). Both sides
 #: must start with a digit; times that do not parse give a cue without times and a warning.
 TIMING_LINE = re.compile(r"^\s*(?P<start>\d[\d:.,]*)\s*-->\s*(?P<end>\d[\d:.,]*)?(?P<settings>(?:\s.*)?)$")
-#: A line that is meant as a timing line but is broken ("00:00:0x.000 --> 00:00:09.000", "-00:00:02,000 --> …",
-#: "ab:00:05 --> …"): one short word with a digit or a colon and without spaces before the arrow, one after it, then
-#: at most cue settings ("align:start"), so no speech is dropped with it. Such a line opens a cue without times (and
-#: a warning) instead of reaching the previous cue's speech.
+#: A line that is meant as a timing line but is broken: WebVTT's arrow "-->" with at most one word (no spaces) on
+#: either side ("00:00:0x.000 --> 00:00:09.000", "-00:00:02,000 --> …", "xx --> yy", "--> 00:00:09.000", "12 -->"), or
+#: a one-dash arrow "->" between two time-like words (`TIME_LIKE`: "00:01.000 -> 00:02.000"), then at most cue
+#: settings ("align:start"), so no speech is dropped with it ("3-->4 is de stand" is speech). Such a line opens a cue
+#: without times (and a warning) instead of reaching the previous cue's speech.
 BROKEN_TIMING_LINE = re.compile(
-    r"^\s*(?P<start>[^\s<>\d:]{0,20}[\d:][^\s<>]{0,40}?)\s*-->\s*(?P<end>[^\s<>]{0,40})(?P<settings>(?:[ \t]+[\w-]{1,20}:\S{1,40}){0,10})\s*$"
+    r"^\s*(?P<start>[^\s<>]{0,40}?)\s*(?P<arrow>-->|(?<!-)->)\s*(?P<end>[^\s<>]{0,40})"
+    r"(?P<settings>(?:[ \t]+[\w-]{1,20}:\S{1,40}){0,10})\s*$"
 )
+#: A word that looks like a cue time, readable or not: "00:01.000", "1:2", "-00:00:02,000", "00:00:0x.000".
+TIME_LIKE = re.compile(r"^-?[\dxX]{1,3}(?::[\dxX]{1,3}){1,2}(?:[.,][\dxX]{1,4})?$")
 #: Longest piece of a bad timing line or value quoted in a warning, in characters.
 SHOWN_CHARS = 60
 #: Cue identifiers that cannot be speech: integers and Teams' "<GUID>/32-0".
@@ -324,7 +328,7 @@ def split_cues(text: str, *, vtt: bool) -> tuple[list[RawCue], list[str]]:
         if vtt and previous_blank and (current is None or stripped.startswith("NOTE")) and _is_vtt_block(stripped):
             comment, previous_blank, last_was_text = True, False, False
             continue
-        m = _timing_match(line) if "-->" in line else None
+        m = _timing_match(line) if "->" in line else None
         if m is None:
             if current is not None:
                 current.append(stripped)
@@ -346,11 +350,7 @@ def split_cues(text: str, *, vtt: bool) -> tuple[list[RawCue], list[str]]:
         if current is None and before:
             first, shown = before[0]
             warnings.append(f"{len(before)} line(s) of text before the first cue, outside any cue, left out (first at line {first}: {_shown(shown)})")
-        start = parse_timestamp(m.group("start"))
-        end = parse_timestamp(m.group("end") or "")
-        for value, parsed in ((m.group("start"), start), (m.group("end") or "", end)):
-            if parsed is None:
-                issues.note(_timestamp_problem(value), f"line {number}: {_shown(stripped)}")
+        start, end = _cue_times(m, issues, f"line {number}: {_shown(stripped)}")
         start, end = issues.checked(start, end, f"line {number}")
         current = []
         cues.append(RawCue(ident, start, end, current, number))
@@ -362,10 +362,31 @@ def split_cues(text: str, *, vtt: bool) -> tuple[list[RawCue], list[str]]:
 def _timing_match(line: str) -> re.Match[str] | None:
     """The match of a timing line: one whose times both parse (whatever follows them), else one that has the shape
     of a broken timing line (`BROKEN_TIMING_LINE`); None for speech that holds an arrow ("3-->4 is de stand")."""
-    m = TIMING_LINE.match(line)
-    if m is not None and parse_timestamp(m.group("start")) is not None and parse_timestamp(m.group("end") or "") is not None:
-        return m
-    return BROKEN_TIMING_LINE.match(line)
+    if "-->" in line:
+        m = TIMING_LINE.match(line)
+        if m is not None and parse_timestamp(m.group("start")) is not None and parse_timestamp(m.group("end") or "") is not None:
+            return m
+    broken = BROKEN_TIMING_LINE.match(line)
+    if broken is None or broken.group("arrow") == "-->":
+        return broken
+    return broken if TIME_LIKE.match(broken.group("start")) and TIME_LIKE.match(broken.group("end")) else None
+
+
+def _cue_times(m: re.Match[str], issues: TimeIssues, where: str) -> tuple[float | None, float | None]:
+    """The start and end of a timing line's match (None for a time it lacks or cannot give), its problems noted in
+    `issues`: one note for a line without a single readable time or with a one-dash arrow, else one per bad time."""
+    if m.re is BROKEN_TIMING_LINE and m.group("arrow") != "-->":
+        issues.note("cue timing line(s) with '->' instead of '-->': their times left out, the cue text kept", where)
+        return None, None
+    start = parse_timestamp(m.group("start"))
+    end = parse_timestamp(m.group("end") or "")
+    if start is None and end is None:
+        issues.note("cue timing line(s) that cannot be read: the cue text kept without times", where)
+        return None, None
+    for value, parsed in ((m.group("start"), start), (m.group("end") or "", end)):
+        if parsed is None:
+            issues.note(_timestamp_problem(value), where)
+    return start, end
 
 
 def _is_vtt_block(line: str) -> bool:
