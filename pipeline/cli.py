@@ -456,8 +456,11 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     details: Annotated[bool, typer.Option("--details", help="List every miss, spurious item and wrong attribution.")] = False,
 ) -> None:
-    """Precision, recall and F1 of quotes, attribution and speakers against gold files."""
-    from pipeline.evaluation.score import score_corpus, totals
+    """Precision, recall and F1 of quotes, attribution and speakers against gold files.
+
+    A gold file (or its prediction) that cannot be read or scored is named on stderr and left out, the others are
+    scored (exit code 1); when no document could be scored, "no documents scored" and exit code 1, never figures."""
+    from pipeline.evaluation.score import evaluate_folder, totals
 
     if not gold_dir.is_dir():
         _err(f"notulist: gold folder {gold_dir} does not exist")
@@ -468,19 +471,16 @@ def evaluate(
     if not pred.is_dir():
         _err(f"notulist: prediction folder {pred} does not exist (give it with --pred)")
         raise typer.Exit(2)
-    problems = _broken_json(gold_dir, pred)
-    if problems:
-        for message in problems:
-            _err(f"notulist: {message}")
-        raise typer.Exit(2)
-    try:
-        scores, missing = score_corpus(gold_dir, pred)
-    except (KeyError, TypeError, AttributeError, ValueError) as err:
-        where = _unscorable_pair(gold_dir, pred) or "a gold or prediction file"
-        _err(f"notulist: {where} does not have the expected fields ({type(err).__name__}: {err}); see the gold GUIDELINES and `notulist schema`")
-        raise typer.Exit(2) from err
-    for stem in missing:
+    evaluation = evaluate_folder(gold_dir, pred)
+    for message in evaluation.left_out:
+        _err(f"notulist: {message}")
+    for stem in evaluation.missing:
         _err(f"warning: no prediction {pred / (stem + '.json')} for gold file {stem}")
+    scores = evaluation.scores
+    if not scores:
+        _err(f"notulist: no documents scored ({len(evaluation.left_out)} gold file(s) left out, "
+             f"{len(evaluation.missing)} without a prediction)")
+        raise typer.Exit(1)
     summary = totals(scores)
     if as_json:
         typer.echo(json.dumps(summary, indent=2))
@@ -495,63 +495,12 @@ def evaluate(
         for theme_id, figures in summary["theme_evidence_recall"].items():
             typer.echo(f"theme {theme_id:16s} evidence recall {figures['found']}/{figures['gold']}")
     if details:
-        for s in scores:
-            for line in s.errors:
-                typer.echo(f"{s.name}: {line}")
-    if missing and not scores:
+        for score in scores:
+            for line in score.errors:
+                typer.echo(f"{score.name}: {line}")
+    if evaluation.left_out:
+        _err(f"notulist: {len(evaluation.left_out)} gold file(s) left out; {len(scores)} document(s) scored")
         raise typer.Exit(1)
-
-
-def _unscorable_pair(gold_dir: Path, pred: Path) -> str | None:
-    """The first gold file and prediction that cannot be scored together, named for a message, or None."""
-    from pipeline.evaluation.score import score_document
-    from pipeline.process import shown
-
-    for gold_path in sorted(gold_dir.glob("*.json")):
-        pred_path: Path | None = None
-        try:
-            gold = json.loads(gold_path.read_text(encoding="utf-8-sig"))
-            pred_path = pred / f"{Path(str(gold.get('document', gold_path.stem))).stem}.json"
-            if pred_path.exists():
-                score_document(gold, json.loads(pred_path.read_text(encoding="utf-8-sig")), pred_path.stem)
-        except (KeyError, TypeError, AttributeError, ValueError, OSError):
-            prediction = f" or its prediction {shown(pred_path)}" if pred_path is not None else ""
-            return f"the gold file {shown(gold_path)}{prediction}"
-    return None
-
-
-def _broken_json(gold_dir: Path, pred: Path) -> list[str]:
-    """Messages for gold files, and the predictions they name, that are not readable JSON objects."""
-    from pipeline.process import shown
-
-    def check(path: Path) -> tuple[dict | None, str | None]:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8-sig"))
-        except OSError as err:
-            return None, f"{shown(path)}: cannot be read ({err.strerror})"
-        except UnicodeDecodeError as err:
-            return None, f"{shown(path)}: not UTF-8 text (byte {err.start})"
-        except json.JSONDecodeError as err:
-            return None, f"{shown(path)}: not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})"
-        except (RecursionError, ValueError) as err:  # nested too deeply, or a number too long for Python to read
-            return None, f"{shown(path)}: JSON that cannot be read ({type(err).__name__}: nested too deeply or a number too long)"
-        if not isinstance(data, dict):
-            return None, f"{shown(path)}: expected a JSON object, found {type(data).__name__}"
-        return data, None
-
-    problems = []
-    for gold_path in sorted(gold_dir.glob("*.json")):
-        gold, problem = check(gold_path)
-        if problem:
-            problems.append(problem)
-            continue
-        assert gold is not None
-        pred_path = pred / f"{Path(str(gold.get('document', gold_path.stem))).stem}.json"
-        if pred_path.exists():
-            problem = check(pred_path)[1]
-            if problem:
-                problems.append(problem)
-    return problems
 
 
 @app.command()

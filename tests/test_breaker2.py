@@ -194,3 +194,62 @@ def test_an_arrow_inside_speech_stays_speech(fmt, speech):
     transcript = read_text(subtitles(GOOD_CUE.replace("De brug is dicht.", speech), fmt), source="s", format=fmt)
     assert speech in transcript.text
     assert not any("cue tim" in w for w in transcript.warnings)
+
+
+# ----------------------------------------- F8: evaluate leaves a broken gold file out and scores the others
+
+GOLD = {"document": "{name}.txt", "speakers": [{"name": "Sanne Kuipers", "aliases": [], "roles": [], "organisations": []}],
+        "quotes": [{"kind": "direct", "speaker": "Sanne Kuipers", "text": "De markt blijft op zaterdag"}]}
+
+
+def _gold_and_prediction(folder: Path, name: str) -> None:
+    """A gold file and a prediction for `name` that agree on the one quote and speaker."""
+    gold = json.loads(json.dumps(GOLD).replace("{name}", name))
+    (folder / "gold" / f"{name}.json").write_text(json.dumps(gold), encoding="utf-8")
+    (folder / "pred" / f"{name}.json").write_text(json.dumps({k: v for k, v in gold.items() if k != "document"}), encoding="utf-8")
+
+
+def _folders(tmp_path: Path) -> tuple[Path, Path]:
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "pred").mkdir()
+    return tmp_path / "gold", tmp_path / "pred"
+
+
+def test_a_broken_gold_file_is_named_and_left_out_and_the_others_are_still_scored(tmp_path):
+    gold, pred = _folders(tmp_path)
+    _gold_and_prediction(tmp_path, "markt")
+    (gold / "kapot.json").write_text('{"document": "kapot.txt", "quotes": [', encoding="utf-8")
+    result = cli("evaluate", str(gold), "--pred", str(pred), "--json")
+    assert result.exit_code == 1
+    assert "kapot.json: not valid JSON (line 1" in result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["documents"] == 1
+    assert figures["direct"]["tp"] == 1
+
+
+def test_a_gold_file_whose_fields_are_wrong_is_left_out_and_the_others_are_still_scored(tmp_path):
+    gold, pred = _folders(tmp_path)
+    _gold_and_prediction(tmp_path, "markt")
+    (gold / "raar.json").write_text('{"document": "raar.txt", "quotes": 5}', encoding="utf-8")
+    (pred / "raar.json").write_text('{"quotes": []}', encoding="utf-8")
+    result = cli("evaluate", str(gold), "--pred", str(pred))
+    assert result.exit_code == 1
+    assert "raar.json" in result.stderr and "left out" in result.stderr
+    assert "documents: 1" in result.stdout
+
+
+def test_gold_files_without_any_prediction_score_nothing_instead_of_perfect_figures(tmp_path):
+    gold, pred = _folders(tmp_path)
+    (gold / "markt.json").write_text(json.dumps(GOLD).replace("{name}", "markt"), encoding="utf-8")
+    result = cli("evaluate", str(gold), "--pred", str(pred))
+    assert result.exit_code == 1
+    assert "no documents scored" in result.stderr
+    assert "1.000" not in result.output and "F1" not in result.output
+
+
+def test_every_gold_file_found_and_readable_scores_with_exit_code_0(tmp_path):
+    gold, pred = _folders(tmp_path)
+    _gold_and_prediction(tmp_path, "markt")
+    result = cli("evaluate", str(gold), "--pred", str(pred))
+    assert result.exit_code == 0, result.output
+    assert "documents: 1" in result.stdout

@@ -51,7 +51,7 @@ def test_evaluate_names_a_gold_file_nested_too_deeply(tmp_path):
     gold.mkdir()
     (gold / "diep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     result = CliRunner().invoke(app, ["evaluate", str(gold), "--pred", str(tmp_path)])
-    assert result.exit_code == 2 and "diep.json" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 1 and "diep.json" in result.output and "Traceback" not in result.output
 
 
 def test_a_file_notulist_did_not_write_is_never_replaced_by_an_output(tmp_path):

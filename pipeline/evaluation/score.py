@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.evaluation.matching import f1, match_quotes, norm_name, quotes_match, same_speaker
+from pipeline.ingest.names import shown
 
 
 @dataclass
@@ -141,7 +142,10 @@ def _score_list(counts: Counts, pred: list[str], gold: list[str]) -> None:
 
 
 def score_corpus(gold_dir: Path, pred_dir: Path) -> tuple[list[DocScore], list[str]]:
-    """Score every gold file that has a prediction `<stem>.json` in pred_dir; list the ones without."""
+    """Score every gold file that has a prediction `<stem>.json` in pred_dir; list the ones without.
+
+    Raises `KeyError`, `TypeError`, `ValueError`, … on a file that cannot be read or scored (see `evaluate_folder`,
+    which names such files and scores the others)."""
     scores: list[DocScore] = []
     missing: list[str] = []
     for gold_path in sorted(gold_dir.glob("*.json")):
@@ -154,6 +158,69 @@ def score_corpus(gold_dir: Path, pred_dir: Path) -> tuple[list[DocScore], list[s
         pred = json.loads(pred_path.read_text(encoding="utf-8"))
         scores.append(score_document(gold, pred, stem))
     return scores, missing
+
+
+@dataclass
+class FolderEvaluation:
+    """What `evaluate_folder` made of a gold folder: the scored documents, the gold stems without a prediction, and
+    one message per gold file left out (naming it, or its prediction, and the problem)."""
+
+    scores: list[DocScore] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)
+
+
+def read_json_object(path: Path) -> tuple[dict[str, Any] | None, str | None]:
+    """The JSON object in `path` (UTF-8, a byte order mark allowed), or None and a message naming the file and the
+    problem: unreadable, not UTF-8, invalid JSON (line and column), nested too deeply, not an object."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except OSError as err:
+        return None, f"{shown(path)}: cannot be read ({err.strerror})"
+    except UnicodeDecodeError as err:
+        return None, f"{shown(path)}: not UTF-8 text (byte {err.start})"
+    except json.JSONDecodeError as err:
+        return None, f"{shown(path)}: not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})"
+    except (RecursionError, ValueError) as err:  # nested too deeply, or a number too long for Python to read
+        return None, f"{shown(path)}: JSON that cannot be read ({type(err).__name__}: nested too deeply or a number too long)"
+    if not isinstance(data, dict):
+        return None, f"{shown(path)}: expected a JSON object, found {type(data).__name__}"
+    return data, None
+
+
+def evaluate_folder(gold_dir: Path, pred_dir: Path) -> FolderEvaluation:
+    """Score every gold `*.json` in `gold_dir` against the prediction `<stem of its document>.json` in `pred_dir`.
+
+    Never raises for one file: a gold file (or its prediction) that cannot be read or lacks the expected fields is
+    named in `left_out` and the other files are still scored; a gold file without a prediction is in `missing`.
+    """
+    result = FolderEvaluation()
+    for gold_path in sorted(gold_dir.glob("*.json")):
+        gold, problem = read_json_object(gold_path)
+        if gold is None:
+            result.left_out.append(f"{problem}; left out")
+            continue
+        document = gold.get("document", gold_path.stem)
+        if not isinstance(document, str):
+            result.left_out.append(f"{shown(gold_path)}: 'document' is not a file name ({type(document).__name__}); left out")
+            continue
+        stem = Path(document).stem
+        pred_path = pred_dir / f"{stem}.json"
+        if not pred_path.exists():
+            result.missing.append(stem)
+            continue
+        pred, problem = read_json_object(pred_path)
+        if pred is None:
+            result.left_out.append(f"{problem} (the prediction for {shown(gold_path)}); left out")
+            continue
+        try:
+            result.scores.append(score_document(gold, pred, stem))
+        except (KeyError, TypeError, AttributeError, ValueError) as err:
+            result.left_out.append(
+                f"the gold file {shown(gold_path)} or its prediction {shown(pred_path)} does not have the expected fields "
+                f"({type(err).__name__}: {err}); see the gold GUIDELINES and `notulist schema`; left out"
+            )
+    return result
 
 
 def totals(scores: list[DocScore]) -> dict[str, Any]:
