@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.ingest import read_text
+from pipeline.ingest import InputError, read_bytes, read_text
 from pipeline.outputs.ids import text_document_id
 
 MINUTES = "Verslag buurtoverleg Zuid\n\nVoorzitter: Ik open het overleg.\nFenna Kolk: Dank u. De stoep is kapot.\n"
@@ -253,3 +253,63 @@ def test_every_gold_file_found_and_readable_scores_with_exit_code_0(tmp_path):
     result = cli("evaluate", str(gold), "--pred", str(pred))
     assert result.exit_code == 0, result.output
     assert "documents: 1" in result.stdout
+
+
+# ------------------------------------ F1, F10: a Word package is bounded by its element count; a .docm is named so
+
+
+def _word_file(paragraphs: list[str]) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _with_part(data: bytes, name: str, change) -> bytes:
+    """The package with one part's bytes passed through `change`."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info)
+            target.writestr(info.filename, change(content) if info.filename == name else content)
+    return out.getvalue()
+
+
+def test_a_word_file_of_millions_of_empty_paragraphs_is_refused_before_it_is_parsed(monkeypatch):
+    from pipeline.ingest.readers import docx as reader
+
+    monkeypatch.setattr(reader, "MAX_XML_TAGS", 40_000)
+    empty = _with_part(_word_file(["Voorzitter: Welkom allemaal."]), "word/document.xml",
+                       lambda xml: xml.replace(b"<w:body>", b"<w:body>" + b"<w:p/>" * 50_000, 1))
+
+    def never(*args, **kwargs):
+        raise AssertionError("python-docx was asked to parse the package")
+
+    monkeypatch.setattr("docx.Document", never)
+    with pytest.raises(InputError, match=r"holds more than .* XML tags \(first past the limit in word/document.xml\)"):
+        read_bytes(empty, source="leeg.docx", format="docx")
+
+
+def test_a_word_file_under_the_element_limit_is_read(monkeypatch):
+    from pipeline.ingest.readers import docx as reader
+
+    monkeypatch.setattr(reader, "MAX_XML_TAGS", 40_000)
+    data = _with_part(_word_file(["Voorzitter: Welkom allemaal."]), "word/document.xml",
+                      lambda xml: xml.replace(b"<w:body>", b"<w:body>" + b"<w:p/>" * 100, 1))
+    assert "Welkom allemaal" in read_bytes(data, source="kort.docx", format="docx").text
+
+
+def test_a_macro_enabled_word_document_is_named_as_such():
+    data = _with_part(_word_file(["Voorzitter: Welkom allemaal."]), "[Content_Types].xml",
+                      lambda xml: xml.replace(b"wordprocessingml.document.main+xml", b"ms-word.document.macroEnabled.main+xml"))
+    with pytest.raises(InputError, match=r"macro-enabled Word document \(\.docm\)"):
+        read_bytes(data, source="macro.docx", format="docx")

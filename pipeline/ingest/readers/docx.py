@@ -49,6 +49,13 @@ from pipeline.ingest.registry import InputError, ReadContext, Reader, readers, r
 
 #: Refuse archives that unpack to more than this many bytes (a zip bomb), before python-docx reads them.
 MAX_UNPACKED_BYTES = 500_000_000
+#: Refuse a package whose XML parts hold more than this many tags ('<', start and end tags alike), counted while the
+#: parts are streamed out of the zip, before python-docx builds its tree: a tree takes hundreds of bytes per element,
+#: so a part of tens of millions of empty `<w:p/>` would need gigabytes within the byte limit above. A Word document
+#: of a thousand pages holds about a million; the count stops at the limit, so a refusal takes a second, not minutes.
+MAX_XML_TAGS = 5_000_000
+#: Bytes of a part read from the zip at a time while counting its tags.
+_COUNT_CHUNK = 1 << 20
 #: A table is a turn table when at least this share of its non-empty rows fit the speaker/time pattern.
 TABLE_FIT_SHARE = 0.8
 #: In a table without a header row, the speech column's cells are on average at least this much longer
@@ -164,6 +171,7 @@ def _open(data: bytes, source: str) -> Any:
         raise InputError(source, f"not a Word .docx file (not a readable zip archive: {err})") from err
     if unpacked > MAX_UNPACKED_BYTES:
         raise InputError(source, f"the Word file unpacks to more than {MAX_UNPACKED_BYTES // 1_000_000} MB")
+    _check_tag_count(data, source)
     if "[Content_Types].xml" not in names and not any(name.startswith("word/") for name in names):
         raise InputError(source, "not a readable Word .docx file: a zip archive without a Word document in it")
     import docx
@@ -188,6 +196,27 @@ def _open(data: bytes, source: str) -> Any:
     return body
 
 
+def _check_tag_count(data: bytes, source: str) -> None:
+    """`InputError` when the package's XML parts (`.xml`, `.rels`) hold more than `MAX_XML_TAGS` tags in all; the
+    parts are decompressed a chunk at a time and never held whole, and counting stops at the limit."""
+    tags = 0
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for info in archive.infolist():
+                if not info.filename.lower().endswith((".xml", ".rels")):
+                    continue
+                with archive.open(info) as part:
+                    while chunk := part.read(_COUNT_CHUNK):
+                        tags += chunk.count(b"<")
+                        if tags > MAX_XML_TAGS:
+                            raise InputError(source, f"the Word file holds more than {MAX_XML_TAGS:,} XML tags "
+                                                     f"(first past the limit in {info.filename}); far more than a document Word writes")
+    except InputError:
+        raise
+    except Exception as err:  # noqa: BLE001 — BadZipFile (a bad CRC), zlib.error, EOFError, NotImplementedError …
+        raise InputError(source, f"not a Word .docx file (a part of the zip archive cannot be unpacked: {err})") from err
+
+
 _MISSING_ITEM = re.compile(r"There is no item named '([^']*)' in the archive")
 _OTHER_KINDS = {"spreadsheetml": "an Excel workbook", "presentationml": "a PowerPoint presentation"}
 
@@ -202,6 +231,8 @@ def _package_problem(err: BaseException) -> str:
         if "officeDocument" in message:
             return "the zip archive holds no Word document (no main document part): not a .docx file"
         return f"the Word file is damaged: a part or relationship it needs is missing ({message})"
+    if isinstance(err, ValueError) and "macroEnabled" in message:
+        return "a macro-enabled Word document (.docm); notulist reads no macro-enabled files: save it as .docx in Word"
     if isinstance(err, ValueError) and "content type is" in message:
         kind = next((name for key, name in _OTHER_KINDS.items() if key in message), None)
         return f"not a Word document but {kind}; save it as .docx from Word" if kind else "the zip archive's main part is no Word document"
