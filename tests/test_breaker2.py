@@ -313,3 +313,24 @@ def test_a_macro_enabled_word_document_is_named_as_such():
                       lambda xml: xml.replace(b"wordprocessingml.document.main+xml", b"ms-word.document.macroEnabled.main+xml"))
     with pytest.raises(InputError, match=r"macro-enabled Word document \(\.docm\)"):
         read_bytes(data, source="macro.docx", format="docx")
+
+
+# ---------------------------------------- F6: a few bytes that are not UTF-8 and form no word are binary, not text
+
+
+@pytest.mark.parametrize("data", [b"\xe4\x9f\x3a\xb1\xc7", b"\xc2u\xf3J\xed", b"\xdb\xd2\xf4\xe2\xf0", b"+\x80:\xfb\x03",
+                                  b"\xf7\x9bn\xd1\xf9"])
+def test_a_few_random_bytes_read_as_cp1252_are_refused_as_binary(data):
+    with pytest.raises(InputError, match="looks binary"):
+        read_bytes(data, source="ruis.txt")
+
+
+@pytest.mark.parametrize("text", ["Ja.\n", "Nee\n", "OK\n", "Hmm.\n", "Oké.\n", "Één\n", "Café\n", "Ça va, Zoë?\n",
+                                  "Punt 3: W.v.t.\n", "Stem GroenLinks\n", "Stemming: 12 vóór, 3 tegen.\n"])
+def test_a_short_real_text_in_cp1252_is_read(text):
+    assert read_bytes(text.encode("cp1252"), source="kort.txt").text.strip() == text.strip()
+
+
+@pytest.mark.parametrize("text", ["Проверка связи\n", "会议开始\n", "Åse Ødegård: Ja\n"])
+def test_a_short_valid_utf8_text_in_any_script_is_not_judged_by_its_letters(text):
+    assert read_bytes(text.encode("utf-8"), source="kort.txt").text.strip() == text.strip()

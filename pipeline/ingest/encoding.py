@@ -53,11 +53,26 @@ MIN_BINARY_COUNT = 2
 #: Share of the visible (non-white-space) characters that, once replaced, makes even a short file binary: a few
 #: bytes that are mostly control or undecodable bytes ("\x00\x01\x02\x03\x04") are no text, "Ja.\n" is.
 MIN_SHORT_BINARY_SHARE = 0.5
+#: A short file that is not valid UTF-8 (read as cp1252) or had characters replaced, of at most this many visible
+#: (non-white-space) characters, is binary when at least `MAX_SHORT_NOISE_SHARE` of its characters are noise
+#: (`_noise`) or its `_word_like` pieces hold fewer than half of them: five random bytes read as cp1252 ("äŸ:±Ç",
+#: "ÂuóJí") form no word; "Ja.", "Nee", "OK", "Hmm.", "Oké." and "12:30" do. Valid UTF-8 is not checked (a short
+#: text in another script is text).
+MAX_SHORT_TEXT_CHARS = 40
+#: Share of noise characters (symbols, U+FFFD replacements) that makes a short file binary: "Ja." with a stray NUL
+#: (1 in 4) stays text.
+MAX_SHORT_NOISE_SHARE = 1 / 3
+#: Punctuation a short real text holds; any other non-letter, non-digit is noise in a short file.
+COMMON_MARKS = frozenset(".,;:!?'\"-()…‘’“”«»/&%")
 #: A run of at least this many NUL characters is padding (a file zero-filled after a crash): left out at the end
 #: of the file, one U+FFFD inside it, and counted once towards `MAX_NON_TEXT_SHARE`.
 MIN_NUL_RUN = 8
 
 _SURROGATE = re.compile("[\udc80-\udcff]")
+#: Punctuation and symbols at the edges of a piece of text ("Ja." → "Ja", "“OK”" → "OK").
+_EDGE_MARKS = re.compile(r"^[\W_]+|[\W_]+$")
+#: Marks inside a word: "W.v.t.", "Noord-Holland", "z'n", "auto’s".
+_INNER_MARKS = re.compile("[.\\-'’]")
 _NUL_RUN = re.compile(f"\x00{{{MIN_NUL_RUN},}}")
 _C1 = re.compile("[\x80-\x9f]")
 #: C1 control code point → the cp1252 character of the same byte value (not for the five bytes cp1252 leaves undefined).
@@ -207,6 +222,11 @@ def _finish(decoded: Decoded) -> Decoded:
             f"the file looks binary, not text ({share:.0%} of it is NUL bytes, control characters or bytes that are no "
             f"{decoded.encoding.split(' ')[0]} text)"
         )
+    if (decoded.encoding == "cp1252" or replaced) and _short_without_words(text):
+        raise DecodeError(
+            f"the file looks binary, not text (only {sum(not ch.isspace() for ch in text)} characters read as "
+            f"{decoded.encoding.split(' ')[0]}, and they form no word)"
+        )
     return Decoded(normalise(text), decoded.encoding, warnings)
 
 
@@ -219,6 +239,47 @@ def _binary(replaced: int, text: str) -> bool:
         return True
     visible = sum(1 for ch in text if not ch.isspace())
     return replaced >= MIN_SHORT_BINARY_SHARE * max(1, visible)
+
+
+def _short_without_words(text: str) -> bool:
+    """A short text (at most `MAX_SHORT_TEXT_CHARS` visible characters) that is mostly noise (`_noise`), or whose
+    `_word_like` pieces hold fewer than half of its visible characters."""
+    pieces = text.split()
+    visible = sum(len(piece) for piece in pieces)
+    if not pieces or visible > MAX_SHORT_TEXT_CHARS:
+        return False
+    if sum(1 for piece in pieces for ch in piece if _noise(ch)) >= MAX_SHORT_NOISE_SHARE * visible:
+        return True
+    return 2 * sum(len(piece) for piece in pieces if _word_like(piece)) < visible
+
+
+def _accented(ch: str) -> bool:
+    """A Latin letter with an accent ("é", "Ë"), not another letter beyond ASCII ("Ø", "ð", "œ", "ª")."""
+    return not ch.isascii() and ch.isalpha() and unicodedata.normalize("NFD", ch)[0].isascii()
+
+
+def _noise(ch: str) -> bool:
+    """A character a short real text hardly holds: not an ASCII letter or digit, an accented Latin letter or one of
+    `COMMON_MARKS` (symbols, U+FFFD replacements, other scripts' letters)."""
+    return not ((ch.isascii() and ch.isalnum()) or _accented(ch) or ch in COMMON_MARKS)
+
+
+def _word_like(piece: str) -> bool:
+    """A piece that reads as a word once its edge punctuation is off: digits (with ':', '.', ',' or '-' inside, as
+    in "12:30"), or letters (with '.', '-' or an apostrophe inside: "W.v.t.", "z'n") among which at least one ASCII
+    letter, the others accented Latin letters, an accented capital only first, and no capital right after an
+    accented small letter or the other way round ("Ja", "OK", "Hmm", "één", "Oké", "GroenLinks"; not "ØÍ", "uóJí")."""
+    core = _EDGE_MARKS.sub("", piece)
+    if not core:
+        return False
+    if core[0].isdigit():
+        return all(ch.isdigit() or ch in ":.,-" for ch in core)
+    letters = _INNER_MARKS.sub("", core)
+    if not letters.isalpha() or not any(ch.isascii() for ch in letters):
+        return False
+    if any(not ch.isascii() and (not _accented(ch) or (ch.isupper() and i > 0)) for i, ch in enumerate(letters)):
+        return False
+    return not any(a.islower() and b.isupper() and not (a.isascii() and b.isascii()) for a, b in zip(letters, letters[1:], strict=False))
 
 
 def replace_controls(text: str) -> tuple[str, int]:
