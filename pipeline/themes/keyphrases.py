@@ -148,7 +148,8 @@ def _split_verb_parts(doc: Doc, words: Sequence[int]) -> list[int]:
     particles = word_set("separable_particles.txt")
     found: list[int] = []
     if annotated(doc, "DEP"):  # remembered per Doc: spaCy scans every token when it is missing
-        found += [t.i for t in doc if t.dep_ == "compound:prt"]
+        prt = doc.vocab.strings.add("compound:prt")
+        found += [i for i, dep in enumerate(doc.to_array("DEP").tolist()) if dep == prt]  # no Token per word
     known: frozenset[str] | None = None
     for pos, i in enumerate(words):
         if table.lower[i] not in particles:
