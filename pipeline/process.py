@@ -218,16 +218,20 @@ def check_input(path: Path, *, format: str | None = None) -> Checked:
     name = shown(path)
     digest = hashlib.sha256()
     head = b""
+    size = 0
+    blank = True  # only white space so far (the whole file, not only its head)
     try:
         with open_regular(path, name) as handle:  # a file swapped for a pipe since the stat is refused, not waited on
             while chunk := handle.read(1 << 20):
                 if not head:
                     head = chunk[:SNIFF_BYTES]
+                size += len(chunk)
+                blank = blank and not chunk.strip()
                 digest.update(chunk)
     except OSError as err:
         raise InputError(name, f"cannot be read ({err.strerror or os.strerror(err.errno or 0)})") from err
-    if not head.strip():
-        raise InputError(name, "the file is empty")
+    if blank:
+        raise InputError(name, "the file is empty" if size == 0 else "the file holds only white space")
     choose_reader(head, path.name, format)
     return Checked(path, digest.hexdigest())
 

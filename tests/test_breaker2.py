@@ -334,3 +334,27 @@ def test_a_short_real_text_in_cp1252_is_read(text):
 @pytest.mark.parametrize("text", ["Проверка связи\n", "会议开始\n", "Åse Ødegård: Ja\n"])
 def test_a_short_valid_utf8_text_in_any_script_is_not_judged_by_its_letters(text):
     assert read_bytes(text.encode("utf-8"), source="kort.txt").text.strip() == text.strip()
+
+
+# ------------------------------------------------------- F11: a file of only white space is named as such
+
+
+@pytest.mark.parametrize("data", [b"   \n\t\n", "\u00a0\u2003\n".encode("utf-8"), "  \n".encode("utf-16")])
+def test_a_file_of_only_white_space_is_refused_as_such_not_as_empty(tmp_path, data):
+    (tmp_path / "wit.txt").write_bytes(data)
+    result = cli("process", str(tmp_path / "wit.txt"), "--out", str(tmp_path / "uit"))
+    assert result.exit_code == 1
+    assert "wit.txt: the file holds only white space" in result.output
+
+
+def test_a_file_of_no_bytes_is_refused_as_empty(tmp_path):
+    (tmp_path / "leeg.txt").write_bytes(b"")
+    result = cli("process", str(tmp_path / "leeg.txt"), "--out", str(tmp_path / "uit"))
+    assert result.exit_code == 1
+    assert "leeg.txt: the file is empty" in result.output
+
+
+def test_text_after_a_long_run_of_white_space_is_read(tmp_path):
+    (tmp_path / "ruim.txt").write_text(" " * 70_000 + "\n" + MINUTES, encoding="utf-8")
+    result = cli("process", str(tmp_path / "ruim.txt"), "--out", str(tmp_path / "uit"), "-q")
+    assert result.exit_code == 0, result.output

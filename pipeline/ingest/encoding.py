@@ -118,7 +118,7 @@ def decode_report(data: bytes) -> Decoded:
     """Decode and normalise, with the encoding used and warnings; raises `DecodeError` for empty data or data
     that is mostly not text (see `MAX_NON_TEXT_SHARE`)."""
     if not data.strip():
-        raise DecodeError("the file is empty")
+        raise DecodeError("the file is empty" if not data else "the file holds only white space")
     for bom, encoding in BOMS:
         if data.startswith(bom):
             if encoding == "utf-8-sig":

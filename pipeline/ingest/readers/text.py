@@ -25,7 +25,7 @@ def _decoded(data: bytes, context: ReadContext) -> Decoded:
     except DecodeError as err:
         raise InputError(context.source, str(err)) from err
     if not decoded.text.strip():
-        raise InputError(context.source, "the file is empty")
+        raise InputError(context.source, "the file holds only white space")
     return decoded
 
 
