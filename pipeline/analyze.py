@@ -39,7 +39,7 @@ from pipeline.results import get_mentions, get_quotes, set_blocks
 from pipeline.sentences import doc_text
 from pipeline.speakers.coreference import SpeakerRecord
 from pipeline.speakers.mentions import surname
-from pipeline.speakers.roles import Description
+from pipeline.speakers.roles import Description, normal_role
 from pipeline.summaries.decisions import find_decisions_and_actions
 from pipeline.summaries.extractive import tfidf_matrix
 from pipeline.summaries.positions import speaker_positions
@@ -256,7 +256,8 @@ def _speaker_records(doc: Doc, transcript: Transcript) -> tuple[list[SpeakerReco
             record = records.setdefault(key, SpeakerRecord(key=key, name=p.name, type=p.type, first_offset=first))
         record.speaks = True
         record.first_offset = min(record.first_offset, first)
-        roles = [" ".join(r.split()).lower() for r in p.roles]  # label roles as words: "Wethouder" and "wethouder" alike
+        # label roles in running-text case: "Wethouder" and "wethouder" alike, "Minister van Financiën" keeps its name
+        roles = [normal_role(" ".join(r.split())) for r in p.roles]
         record.description.extend(Description(roles=roles, organisations=[" ".join(o.split()) for o in p.organisations]))
         for alias in [*p.aliases, *([label] if label != p.name else [])]:
             record.add_alias(alias)

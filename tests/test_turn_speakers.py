@@ -124,3 +124,20 @@ def test_control_characters_in_a_label_do_not_reach_the_speaker_name():
     assert _printable("Jan\x1b[31m\x07 de Vries") == "Jan [31m de Vries"
     assert _printable("\u202ePiet") == "Piet"
     assert _printable("Anna de Wit") == "Anna de Wit"
+
+
+def test_label_roles_are_in_running_text_case_and_keep_proper_names(nlp):
+    """A reader that gives a turn holder's role as written on the label ("Minister van Financiën", "Wethouder"): the
+    speaker's role is written as prose writes it, so one role is one value in the tables, and the ministry keeps its
+    capital; a lower-case role stays as it is."""
+    from pipeline.analyze import build_analysis, parse
+    from pipeline.ingest import read_text
+
+    transcript = read_text("Jansen: Dank u wel.\nDe Boer: Goedemiddag allemaal.\nSmit: Ik ben het eens.\n", source="t.txt")
+    for participant in transcript.participants.values():
+        participant.roles = {"Jansen": ["Minister van Financiën"], "De Boer": ["Wethouder"], "Smit": ["raadslid"]}[participant.name]
+    analysis = build_analysis(parse(nlp, transcript), transcript)
+    roles = {s.name: s.roles for s in analysis.speakers}
+    assert roles["Jansen"] == ["minister van Financiën"]
+    assert roles["De Boer"] == ["wethouder"]
+    assert roles["Smit"] == ["raadslid"]
