@@ -54,6 +54,8 @@ def main_options(
 #: Most sentences `--summary-sentences` takes: more than any meeting has, and a number the model's config can hold
 #: (a 20-digit number was a traceback from spaCy's config).
 MAX_SUMMARY_SENTENCES = 100_000
+#: Summary length in sentences when neither --summary-sentences nor --summary-ratio is given.
+DEFAULT_SUMMARY_SENTENCES = 3
 #: Largest `--seed`: scikit-learn takes a random_state from 0 to 2**32 - 1.
 MAX_SEED = 2**32 - 1
 #: Longest file name, in bytes, when the file system does not say (`os.pathconf` "PC_NAME_MAX").
@@ -153,7 +155,7 @@ def process(
     model: Annotated[str | None, typer.Option("--model", "-m", help="spaCy package name or path; 'blank' for the rule-only fallback.")] = None,
     themes: Annotated[Path | None, typer.Option("--themes", help="TOML theme file (see pipeline/resources/themes.toml).")] = None,
     extend_themes: Annotated[bool, typer.Option("--extend-themes", help="Add the file's themes to the defaults instead of replacing them.")] = False,
-    summary_sentences: Annotated[int, typer.Option("--summary-sentences", min=1, max=MAX_SUMMARY_SENTENCES, help="At most N sentences per summary, within the word count of the first N sentences.")] = 3,
+    summary_sentences: Annotated[int | None, typer.Option("--summary-sentences", min=1, max=MAX_SUMMARY_SENTENCES, help=f"At most N sentences per summary, within the word count of the first N sentences (default {DEFAULT_SUMMARY_SENTENCES}).")] = None,
     summary_ratio: Annotated[float | None, typer.Option("--summary-ratio", min=0.01, max=1.0, help="Summary length as a share of the sentences (instead of --summary-sentences).")] = None,
     summarizer: Annotated[str, typer.Option("--summarizer", help="extractive (default) or transformers.")] = "extractive",
     summary_model: Annotated[str | None, typer.Option("--summary-model", help="Local seq2seq model folder (or cached name) for --summarizer transformers.")] = None,
@@ -167,8 +169,10 @@ def process(
 ) -> None:
     """Analyse input files; write OUT/<stem>.json per file and the corpus tables in OUT/tables (for one file as for many).
 
-    Exit codes: 0 all inputs done (or unchanged), 1 some inputs failed, 2 usage or set-up error.
+    Exit codes: 0 all inputs done (or unchanged), 1 some inputs failed, 2 usage or set-up error, 130 interrupted
+    (Ctrl-C or SIGTERM).
     """
+    _terminate_as_interrupt()
     from pipeline.ingest.registry import format_names
     from pipeline.process import (
         EngineError,
@@ -209,6 +213,11 @@ def process(
     if extend_themes and themes is None:
         _err("notulist: --extend-themes adds the themes of a file to the defaults: give the file with --themes FILE")
         raise typer.Exit(2)
+    if summary_ratio is not None and summary_sentences is not None:
+        _err("notulist: --summary-sentences and --summary-ratio both set the summary length; give one of them")
+        raise typer.Exit(2)
+    if summary_sentences is None:
+        summary_sentences = DEFAULT_SUMMARY_SENTENCES
     if not out_option.strip():
         _err("notulist: --out is empty; give the output folder (use --out . for the current folder)")
         raise typer.Exit(2)
@@ -501,6 +510,28 @@ def evaluate(
     if evaluation.left_out:
         _err(f"notulist: {len(evaluation.left_out)} gold file(s) left out; {len(scores)} document(s) scored")
         raise typer.Exit(1)
+
+
+def _terminate_as_interrupt() -> None:
+    """Make SIGTERM (a `kill`, a stopped container or job) end the run as Ctrl-C does: the same message on what is
+    kept and how to go on, exit code 130. Only in this process: a worker process that inherits the handler dies of
+    the signal as before (the pool and the cluster end their workers with it)."""
+    import os
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return  # signal handlers can only be set in the main thread (a test runner's thread, say)
+    main = os.getpid()
+
+    def interrupt(signum: int, frame: object) -> None:
+        if os.getpid() != main:
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
 
 
 @app.command()

@@ -358,3 +358,49 @@ def test_text_after_a_long_run_of_white_space_is_read(tmp_path):
     (tmp_path / "ruim.txt").write_text(" " * 70_000 + "\n" + MINUTES, encoding="utf-8")
     result = cli("process", str(tmp_path / "ruim.txt"), "--out", str(tmp_path / "uit"), "-q")
     assert result.exit_code == 0, result.output
+
+
+# ------------------------------------------ F9: two summary lengths are a usage error; SIGTERM ends as Ctrl-C does
+
+
+def test_summary_sentences_and_summary_ratio_together_are_a_usage_error(tmp_path):
+    (tmp_path / "overleg.txt").write_text(MINUTES, encoding="utf-8")
+    result = cli("process", str(tmp_path / "overleg.txt"), "--out", str(tmp_path / "uit"), "--summary-sentences", "2",
+                 "--summary-ratio", "0.5")
+    assert result.exit_code == 2
+    assert "--summary-sentences and --summary-ratio both set the summary length" in result.output
+    assert not (tmp_path / "uit").exists()
+
+
+def test_summary_ratio_alone_is_no_usage_error(tmp_path):
+    (tmp_path / "overleg.txt").write_text(MINUTES, encoding="utf-8")
+    result = cli("process", str(tmp_path / "overleg.txt"), "--out", str(tmp_path / "uit"), "--summary-ratio", "0.5", "-q")
+    assert result.exit_code == 0, result.output
+
+
+@pytest.fixture
+def sigterm_restored():
+    import signal
+
+    before = signal.getsignal(signal.SIGTERM)
+    yield
+    signal.signal(signal.SIGTERM, before)
+
+
+def test_sigterm_during_a_run_says_what_is_kept_and_how_to_go_on_as_ctrl_c_does(tmp_path, monkeypatch, sigterm_restored):
+    import os
+    import signal
+
+    import pipeline.process
+
+    for name in ("een.txt", "twee.txt"):
+        (tmp_path / name).write_text(MINUTES, encoding="utf-8")
+
+    def terminated(*args, **kwargs):
+        os.kill(os.getpid(), signal.SIGTERM)  # as `kill PID` from another shell
+        raise AssertionError("SIGTERM did not stop the run")
+
+    monkeypatch.setattr(pipeline.process, "finish_analysis", terminated)
+    result = cli("process", str(tmp_path / "een.txt"), str(tmp_path / "twee.txt"), "--out", str(tmp_path / "uit"), "-q")
+    assert result.exit_code == 130
+    assert "interrupted after 0 of 2 input(s)" in result.output and "run the same command again" in result.output
