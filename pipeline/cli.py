@@ -529,6 +529,7 @@ def _terminate_as_interrupt() -> None:
             signal.signal(signum, signal.SIG_DFL)
             os.kill(os.getpid(), signum)
             return
+        signal.signal(signum, signal.SIG_IGN)  # a second SIGTERM (to the whole process group, say) while ending
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, interrupt)
