@@ -404,3 +404,12 @@ def test_sigterm_during_a_run_says_what_is_kept_and_how_to_go_on_as_ctrl_c_does(
     result = cli("process", str(tmp_path / "een.txt"), str(tmp_path / "twee.txt"), "--out", str(tmp_path / "uit"), "-q")
     assert result.exit_code == 130
     assert "interrupted after 0 of 2 input(s)" in result.output and "run the same command again" in result.output
+
+
+@pytest.mark.parametrize(("source", "name"), [("/data/raad\\notulen.txt", "raad\\notulen.txt"),
+                                              ("C:\\Users\\els\\notulen.txt", "notulen.txt"),
+                                              ("verslagen/notulen.txt", "notulen.txt")])
+def test_the_file_name_of_a_recorded_path_splits_at_the_separators_of_its_system(source, name):
+    from pipeline.outputs.ids import file_name
+
+    assert file_name(source) == name

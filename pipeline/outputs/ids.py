@@ -31,8 +31,10 @@ def as_record(analysis: BaseModel | Mapping[str, Any]) -> dict[str, Any]:
 
 
 def file_name(source: str) -> str:
-    """The file name of a source path as written in the JSON (POSIX or Windows separators), never a path."""
-    name = PureWindowsPath(source).name if "\\" in source else PurePosixPath(source).name
+    """The file name of a source path as written in the JSON (POSIX or Windows separators), never a path; an
+    absolute POSIX path keeps a backslash in its name ('/data/a\\b.txt' → 'a\\b.txt')."""
+    windows = "\\" in source and not source.startswith("/")
+    name = PureWindowsPath(source).name if windows else PurePosixPath(source).name
     return name or source
 
 
