@@ -29,9 +29,9 @@ class TestDecoding:
         decomposed = unicodedata.normalize("NFD", "ideeën")
         assert decode(decomposed.encode()) == "ideeën"
 
-    @pytest.mark.parametrize("data", [b"", b"   \n\n"])
-    def test_empty_file_is_an_error(self, data):
-        with pytest.raises(DecodeError, match="empty"):
+    @pytest.mark.parametrize(("data", "reason"), [(b"", "the file is empty"), (b"   \n\n", "the file holds only white space")])
+    def test_empty_file_is_an_error(self, data, reason):
+        with pytest.raises(DecodeError, match=reason):
             decode(data)
 
     def test_binary_file_is_an_error(self):
