@@ -413,3 +413,15 @@ def test_the_file_name_of_a_recorded_path_splits_at_the_separators_of_its_system
     from pipeline.outputs.ids import file_name
 
     assert file_name(source) == name
+
+
+def test_the_report_finds_the_source_of_a_file_whose_name_has_a_newline(tmp_path):
+    from pipeline.outputs.report import source_text
+
+    source = tmp_path / "regel\nbreuk.txt"
+    source.write_text(MINUTES, encoding="utf-8")
+    out = tmp_path / "uit"
+    assert cli("process", str(source), "--out", str(out), "-q").exit_code == 0
+    record = json.loads((out / "regel\nbreuk.json").read_text(encoding="utf-8"))
+    assert source_text(record) is not None and "De stoep is kapot." in source_text(record)
+    assert source_text({**record, "document": {**record["document"], "source": str(tmp_path / "weg.txt")}}) is None
