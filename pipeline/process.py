@@ -596,10 +596,11 @@ def process_one(nlp: Language, path: Path, out_dir: Path, *, format: str | None 
 BATCH_FILES = 16
 #: At most this many characters of input (file sizes in bytes as the estimate) in one group of files: the model's
 #: batch memory grows with the text it holds (measured: ten 40 kB files in one group +400 MiB per process; the
-#: model's own batches are capped at `analyze.BATCH_CHARS` within a group), while batching pays on short texts:
-#: 128 kB holds about sixteen 7 kB news articles. Measured on 200 news articles: 64 kB groups (about eight
-#: articles) took 1.38x the model alone's CPU time, 128 kB groups 1.29x, at +110 MiB per process.
-BATCH_BYTES = 128_000
+#: model's own batches are capped at `analyze.BATCH_CHARS`), while batching pays on short texts. Equal to
+#: BATCH_CHARS, so that a group is one model batch (a larger group leaves a small second batch). Measured on 200
+#: news articles (about 7 kB each): 64 kB groups took 1.38x the model alone's CPU time, 128 kB 1.30x, 100 kB
+#: 1.26-1.29x, at +110 MiB per process.
+BATCH_BYTES = 100_000
 #: A batch is split into at least this many groups (when it has as many files), so that a small batch still
 #: spreads over the workers; a constant, not the machine's CPU count, so that outputs never depend on the machine.
 MIN_GROUPS = 8
