@@ -26,21 +26,14 @@ def _err(message: str) -> None:
 
 def _version(value: bool) -> None:
     if value:
-        import json
-
         import spacy
 
         from pipeline.nlp import default_model
-        from pipeline.process import notulist_version
+        from pipeline.process import model_label, notulist_version
 
         model = default_model()
-        meta = Path(model) / "meta.json"
-        try:
-            parsed = json.loads(meta.read_text(encoding="utf-8")) if meta.is_file() else {}
-            label = f" {parsed.get('lang', '')}_{parsed.get('name', '')} {parsed.get('version', '')}" if parsed else ""
-        except (OSError, ValueError):
-            label = ""
-        typer.echo(f"notulist {notulist_version()} (spaCy {spacy.__version__}; default model:{label} at {model})")
+        label = model_label(model)
+        typer.echo(f"notulist {notulist_version()} (spaCy {spacy.__version__}; default model:{f' {label}' if label else ''} at {model})")
         raise typer.Exit(0)
 
 

@@ -358,6 +358,26 @@ def _spacy_version() -> str:
         return "?"
 
 
+def _meta_label(data: bytes) -> str | None:
+    """"nl_notulist 0.3.0" from the bytes of a model's meta.json, or None when they are no JSON object."""
+    try:
+        parsed = json.loads(data)
+    except ValueError:
+        return None
+    if not isinstance(parsed, dict):
+        return None
+    return f"{parsed.get('lang', '')}_{parsed.get('name', '')} {parsed.get('version', '')}"
+
+
+def model_label(path: str) -> str | None:
+    """The name and version of the model folder at `path` from its meta.json ("nl_notulist 0.3.0"), or None when it
+    has no readable one (the blank pipeline, a package name)."""
+    try:
+        return _meta_label((Path(path) / "meta.json").read_bytes())
+    except OSError:
+        return None
+
+
 def model_identity(model: str | None) -> str:
     """Which model a run uses, with its version: 'blank (spaCy x)', 'name version sha256(meta.json)'."""
     name = model or default_model_name()
@@ -367,11 +387,7 @@ def model_identity(model: str | None) -> str:
     meta = Path(name) / "meta.json"
     if meta.is_file():
         data = meta.read_bytes()
-        try:
-            parsed = json.loads(data)
-            label = f"{parsed.get('lang', '')}_{parsed.get('name', '')} {parsed.get('version', '')}"
-        except ValueError:
-            label = name
+        label = _meta_label(data) or name
         return f"{label} meta:{hashlib.sha256(data).hexdigest()[:16]} (spaCy {spacy_version})"
     try:
         from importlib.metadata import version

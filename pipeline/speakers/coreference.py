@@ -460,7 +460,7 @@ def resolve(doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, i
 class _OfficeHolders:
     """The records that hold an office ("voorzitter"), kept up to date as roles are added (`note`), so that "De
     voorzitter" finds the record made last with that office (`last`) without walking all records per mention
-    (that walk was quadratic in a long meeting's length). Records are never removed; `_holds` is the same test."""
+    (that walk was quadratic in a long meeting's length). Records are never removed."""
 
     def __init__(self, records: dict[str, SpeakerRecord]) -> None:
         self.records = records
@@ -469,12 +469,11 @@ class _OfficeHolders:
 
     def note(self, key: str, roles: Sequence[str]) -> None:
         for role in roles:
-            for word in role.lower().split():
-                for head in {word, word.rsplit("-", 1)[-1]}:
-                    self.holders.setdefault(head, set()).add(key)
+            for head in office_nouns(role):
+                self.holders.setdefault(head, set()).add(key)
 
     def last(self, head: str) -> str | None:
-        """The key of the record made last of those whose roles hold office `head` (`_holds`), or None."""
+        """The key of the record made last of those with a role whose `office_nouns` hold `head`, or None."""
         keys = self.holders.get(head)
         if not keys:
             return None
@@ -483,10 +482,10 @@ class _OfficeHolders:
         return max(keys, key=self.position.__getitem__)
 
 
-def _holds(role: str, head: str) -> bool:
-    """The role (as written: "voorzitter van de raad", "demissionair minister") is the office `head` itself: one of
-    its words, or the part after a hyphen, is that noun ("fractievoorzitter" is no "voorzitter")."""
-    return any(word == head or word.rsplit("-", 1)[-1] == head for word in role.lower().split())
+def office_nouns(role: str) -> set[str]:
+    """The offices a role (as written: "voorzitter van de raad", "demissionair minister") is: each of its words and
+    the part after a hyphen, lower case ("vice-voorzitter" is "voorzitter"; "fractievoorzitter" is no "voorzitter")."""
+    return {noun for word in role.lower().split() for noun in (word, word.rsplit("-", 1)[-1])}
 
 
 def _find_or_add_name(records: dict[str, SpeakerRecord], m: Mention, names: _NameIndex) -> str:

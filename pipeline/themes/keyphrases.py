@@ -188,8 +188,9 @@ def _infinitives(form: str, lemma: str) -> list[str]:
 _NOT_MATERIAL: DocCache[list[bool]] = DocCache()
 
 
-def _lemma(token: Token) -> str:
-    return (token.lemma_ or token.text).lower()
+def _lemma(lemma: str, text: str) -> str:
+    """The word a keyphrase is ranked by: its lemma (its text where it has none), lower case."""
+    return (lemma or text).lower()
 
 
 def cooccurrence(sequence: Sequence[int], size: int) -> sparse.csr_matrix:
@@ -256,7 +257,7 @@ def keyphrases(sentences: Sequence[Span], *, top: int = 8, exclude: frozenset[in
                 run = [i] if candidate else []
         if run:
             runs.append(run)
-    lemma_of = {i: (lemmas[i] or texts[i]).lower() for run in runs for i in run}  # `_lemma` of each token
+    lemma_of = {i: _lemma(lemmas[i], texts[i]) for run in runs for i in run}
     words = sorted(set(lemma_of.values()))
     if not words:
         return []

@@ -41,7 +41,12 @@ class TermMatch:
 
 
 def _forms(token: Token) -> set[str]:
-    return {token.lower_, token.lemma_.lower()} - {""}
+    return word_forms(token.lower_, token.lemma_)
+
+
+def word_forms(lower: str, lemma: str) -> set[str]:
+    """The forms a term is looked up by: the word in lower case and its lemma in lower case (no empty one)."""
+    return {lower, lemma.lower()} - {""}
 
 
 def compound_match(word: str, term: str) -> bool:
@@ -102,7 +107,7 @@ class ThemeMatcher:
         for sent in sentences if sentences is not None else all_sentences(doc):
             first = len(matches)  # the matches of this sentence start here
             words_of_sent = [i for i in range(sent.start, sent.end) if not (punct[i] or space[i])]
-            forms_of_sent = [{lowers[i], lemmas[i].lower()} - {""} for i in words_of_sent]  # `_forms` of each word
+            forms_of_sent = [word_forms(lowers[i], lemmas[i]) for i in words_of_sent]
             for i, forms in zip(words_of_sent, forms_of_sent, strict=True):
                 for form in forms:
                     for theme_id, term in self.single.get(form, []):
